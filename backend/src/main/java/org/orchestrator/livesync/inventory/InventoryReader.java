@@ -1,0 +1,131 @@
+package org.orchestrator.livesync.inventory;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.inventory.cluster.ClusterRepository;
+import org.orchestrator.livesync.inventory.configuration.ConfigurationRepository;
+import org.orchestrator.livesync.inventory.node.NodeRepository;
+import org.orchestrator.livesync.inventory.sshkey.SshKeyService;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams the inventory for sync, in the one order every server uses: kinds in
+ * {@link ItemKind} order, keys in byte order. Streams, never lists: an inventory of any
+ * size passes through in constant memory.
+ */
+@Component
+public class InventoryReader {
+
+	private final NodeRepository nodes;
+
+	private final ClusterRepository clusters;
+
+	private final SshKeyService sshKeys;
+
+	private final ConfigurationRepository configurations;
+
+	private final DatabaseClient database;
+
+	InventoryReader(NodeRepository nodes, ClusterRepository clusters, SshKeyService sshKeys,
+			ConfigurationRepository configurations, DatabaseClient database) {
+		this.nodes = nodes;
+		this.clusters = clusters;
+		this.sshKeys = sshKeys;
+		this.configurations = configurations;
+		this.database = database;
+	}
+
+	/** Every item as a peer may see it (no SSH private keys). */
+	public Flux<ItemSnapshot> peerView() {
+		return Flux.fromArray(ItemKind.values()).concatMap((kind) -> peerView(kind, null));
+	}
+
+	/** Items of one kind as a peer may see them; {@code keys} null means all. */
+	public Flux<ItemSnapshot> peerView(ItemKind kind, List<String> keys) {
+		return switch (kind) {
+			case SSH_KEY -> this.sshKeys.peerSnapshots(keys);
+			case NODE -> this.nodes.snapshots(keys);
+			case CLUSTER -> this.clusters.snapshots(keys);
+			case CONFIGURATION -> this.configurations.snapshots(keys);
+		};
+	}
+
+	/**
+	 * Every item's key and content hash only, in inventory order: all a compare for a job
+	 * needs.
+	 */
+	public Flux<ItemSnapshot> hashes() {
+		return hashes(java.util.EnumSet.allOf(ItemKind.class));
+	}
+
+	/** The keys and content hashes of the items of these kinds, in inventory order. */
+	public Flux<ItemSnapshot> hashes(java.util.Set<ItemKind> kinds) {
+		return Flux.fromArray(ItemKind.values())
+			.filter(kinds::contains)
+			.concatMap((kind) -> KeyedSelect
+				.ordered(this.database, keyColumn(kind) + " AS key, content_hash", table(kind), keyColumn(kind), null)
+				.map((row) -> new ItemSnapshot(kind, row.get("key", String.class),
+						row.get("content_hash", String.class), null))
+				.all());
+	}
+
+	/** Keys and content hashes of the items in scope, in inventory order. */
+	public Flux<ItemSnapshot> hashes(Scope scope) {
+		return Flux.fromIterable(scope.kinds().entrySet())
+			.concatMap((entry) -> (entry.getValue() != null) ? hashes(entry.getKey(), entry.getValue())
+					: hashes(java.util.EnumSet.of(entry.getKey())));
+	}
+
+	/** Keys and content hashes of the named items of one kind that exist. */
+	public Flux<ItemSnapshot> hashes(ItemKind kind, List<String> keys) {
+		return KeyedSelect
+			.ordered(this.database, keyColumn(kind) + " AS key, content_hash", table(kind), keyColumn(kind), keys)
+			.map((row) -> new ItemSnapshot(kind, row.get("key", String.class), row.get("content_hash", String.class),
+					null))
+			.all();
+	}
+
+	static String table(ItemKind kind) {
+		return switch (kind) {
+			case NODE -> "nodes";
+			case CLUSTER -> "clusters";
+			case SSH_KEY -> "ssh_keys";
+			case CONFIGURATION -> "configurations";
+		};
+	}
+
+	static String keyColumn(ItemKind kind) {
+		return (kind == ItemKind.NODE) ? "hostname" : "name";
+	}
+
+	/** Items of one kind with everything a package carries, SSH private keys in clear. */
+	public Flux<ItemSnapshot> packageView(ItemKind kind, List<String> keys) {
+		return (kind == ItemKind.SSH_KEY) ? this.sshKeys.packageSnapshots(keys) : peerView(kind, keys);
+	}
+
+	/** The last content hash of deleted items of one kind among {@code keys}, by key. */
+	public Flux<ItemSnapshot> tombstones(ItemKind kind, List<String> keys) {
+		return this.database.sql(
+				"SELECT key, content_hash FROM tombstones WHERE kind = $1 AND key = ANY($2) ORDER BY key COLLATE \"C\"")
+			.bind(0, kind.type())
+			.bind(1, keys.toArray(String[]::new))
+			.map((row) -> new ItemSnapshot(kind, row.get("key", String.class), row.get("content_hash", String.class),
+					null))
+			.all();
+	}
+
+	public Mono<KindCounts> counts() {
+		return this.database
+			.sql("SELECT (SELECT count(*) FROM nodes) AS nodes, (SELECT count(*) FROM clusters) AS clusters, "
+					+ "(SELECT count(*) FROM ssh_keys) AS ssh_keys, (SELECT count(*) FROM configurations) AS configurations")
+			.map((row) -> new KindCounts(row.get("nodes", Long.class), row.get("clusters", Long.class),
+					row.get("ssh_keys", Long.class), row.get("configurations", Long.class)))
+			.one();
+	}
+
+}

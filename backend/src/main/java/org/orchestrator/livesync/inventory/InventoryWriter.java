@@ -1,0 +1,139 @@
+package org.orchestrator.livesync.inventory;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.inventory.cluster.Cluster;
+import org.orchestrator.livesync.inventory.cluster.ClusterRepository;
+import org.orchestrator.livesync.inventory.configuration.Configuration;
+import org.orchestrator.livesync.inventory.configuration.ConfigurationRepository;
+import org.orchestrator.livesync.inventory.node.Node;
+import org.orchestrator.livesync.inventory.node.NodeRepository;
+import org.orchestrator.livesync.inventory.sshkey.SshKey;
+import org.orchestrator.livesync.inventory.sshkey.SshKeyRepository;
+import org.orchestrator.livesync.inventory.sshkey.SshKeyService;
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes batches of validated items of any kind, for bulk imports and sync packages. Runs
+ * inside the caller's transaction: references are checked once at the end, so items may
+ * arrive in any order, and a failure anywhere leaves nothing written.
+ */
+@Component
+public class InventoryWriter {
+
+	private final DatabaseClient database;
+
+	private final NodeRepository nodes;
+
+	private final ClusterRepository clusters;
+
+	private final SshKeyRepository sshKeys;
+
+	private final SshKeyService sshKeyService;
+
+	private final ConfigurationRepository configurations;
+
+	InventoryWriter(DatabaseClient database, NodeRepository nodes, ClusterRepository clusters, SshKeyRepository sshKeys,
+			SshKeyService sshKeyService, ConfigurationRepository configurations) {
+		this.database = database;
+		this.nodes = nodes;
+		this.clusters = clusters;
+		this.sshKeys = sshKeys;
+		this.sshKeyService = sshKeyService;
+		this.configurations = configurations;
+	}
+
+	/**
+	 * Lets references dangle until {@link #checkReferences()}; first thing in the
+	 * transaction.
+	 */
+	public Mono<Void> deferConstraints() {
+		return this.database.sql("SET CONSTRAINTS ALL DEFERRED").then();
+	}
+
+	/**
+	 * Inserts or updates the items (an item repeated in the batch: the last one wins);
+	 * returns how many of each kind were new or changed.
+	 */
+	@SuppressWarnings("unchecked")
+	public Mono<KindCounts> upsert(List<Prepared> batch) {
+		Map<ItemKind, Map<String, Hashed<?>>> byKind = new EnumMap<>(ItemKind.class);
+		for (Prepared prepared : batch) {
+			byKind.computeIfAbsent(prepared.kind(), (k) -> new LinkedHashMap<>()).put(prepared.key(), prepared.item());
+		}
+		return Flux.fromIterable(byKind.entrySet()).concatMap((entry) -> {
+			List<Hashed<?>> items = new ArrayList<>(entry.getValue().values());
+			Mono<Long> written = switch (entry.getKey()) {
+				case SSH_KEY -> this.sshKeys
+					.upsert(items.stream().map((item) -> this.sshKeyService.toRow((Hashed<SshKey>) item)).toList());
+				case NODE -> this.nodes.upsert((List<Hashed<Node>>) (List<?>) items);
+				case CLUSTER -> this.clusters.upsert((List<Hashed<Cluster>>) (List<?>) items)
+					.flatMap((count) -> this.clusters.replaceMembers((List<Hashed<Cluster>>) (List<?>) items)
+						.thenReturn(count));
+				case CONFIGURATION -> this.configurations.upsert((List<Hashed<Configuration>>) (List<?>) items);
+			};
+			return written.map((count) -> KindCounts.ZERO.plus(entry.getKey(), count));
+		}).reduce(KindCounts.ZERO, KindCounts::plus);
+	}
+
+	/** Deletes items of one kind by key; returns how many existed. */
+	public Mono<Long> delete(ItemKind kind, List<String> keys) {
+		if (keys.isEmpty()) {
+			return Mono.just(0L);
+		}
+		return this.database
+			.sql("DELETE FROM " + InventoryReader.table(kind) + " WHERE " + InventoryReader.keyColumn(kind)
+					+ " = ANY($1)")
+			.bind(0, keys.toArray(String[]::new))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Fails, naming the items, when a node's key, a cluster's node or a membership is
+	 * amiss.
+	 */
+	public Mono<Void> checkReferences() {
+		Flux<String> missingKeys = this.database
+			.sql("SELECT n.hostname, n.ssh_key FROM nodes n WHERE n.ssh_key IS NOT NULL "
+					+ "AND NOT EXISTS (SELECT 1 FROM ssh_keys k WHERE k.name = n.ssh_key) ORDER BY 1 LIMIT 5")
+			.map((row) -> "node '" + row.get(0, String.class) + "' uses SSH key '" + row.get(1, String.class)
+					+ "', which does not exist")
+			.all();
+		Flux<String> missingNodes = this.database
+			.sql("SELECT m.cluster, m.hostname FROM cluster_nodes m "
+					+ "WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.hostname = m.hostname) ORDER BY 1, 2 LIMIT 5")
+			.map((row) -> "cluster '" + row.get(0, String.class) + "' lists node '" + row.get(1, String.class)
+					+ "', which does not exist")
+			.all();
+		Flux<String> doubleMembers = this.database
+			.sql("SELECT hostname, string_agg(cluster, ''', ''' ORDER BY cluster) FROM cluster_nodes "
+					+ "GROUP BY hostname HAVING count(*) > 1 ORDER BY 1 LIMIT 5")
+			.map((row) -> "node '" + row.get(0, String.class) + "' would belong to clusters '"
+					+ row.get(1, String.class) + "'")
+			.all();
+		return Flux.concat(missingKeys, missingNodes, doubleMembers).collectList().flatMap((problems) -> {
+			if (problems.isEmpty()) {
+				return Mono.empty();
+			}
+			return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "missing-reference",
+					"Missing reference", String.join("; ", problems)));
+		});
+	}
+
+	/** A validated item with its kind and natural key. */
+	public record Prepared(ItemKind kind, String key, Hashed<?> item) {
+	}
+
+}

@@ -1,0 +1,180 @@
+package org.orchestrator.livesync.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.orchestrator.livesync.LiveSyncApplication;
+import org.orchestrator.livesync.system.startup.DatabaseUrl;
+
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A real server for tests: the production application on a free port, with its own fresh
+ * database, its own master keyset and the operator password {@link #ADMIN_PASSWORD}. Use
+ * it as a JUnit extension
+ * ({@code @RegisterExtension static TestServer server = new TestServer()}) to get one per
+ * test class, or start and close it by hand.
+ */
+public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+	public static final String ADMIN_PASSWORD = "test-admin-password";
+
+	/** JSON as the API writes it. */
+	public static final JsonMapper JSON = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.build();
+
+	private final Map<String, String> properties = new LinkedHashMap<>();
+
+	private ConfigurableApplicationContext context;
+
+	private DatabaseUrl database;
+
+	private Path directory;
+
+	private String operatorToken;
+
+	public TestServer() {
+		this.properties.put("server.port", "0");
+		this.properties.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+		this.properties.put("SERVER_NAME", "test");
+		// Tests sync often from one address; the limit itself has its own test.
+		this.properties.put("SYNC_RATE_LIMIT_PER_HOUR", "100000");
+	}
+
+	/**
+	 * Sets a property (an environment variable name such as {@code SYNC_PASSWORD} works
+	 * too).
+	 */
+	public TestServer with(String name, String value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public TestServer start() {
+		try {
+			this.directory = Files.createTempDirectory("live-sync-test");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (this.database == null) {
+			this.database = TestDatabases.create();
+		}
+		List<String> args = new ArrayList<>();
+		args.add("--DATABASE_URL=" + this.database.toUrlWithPassword());
+		args.add("--live-sync.master-key-file=" + this.directory.resolve("master-keyset.json"));
+		this.properties.forEach((name, value) -> args.add("--" + name + "=" + value));
+		this.context = new SpringApplicationBuilder(LiveSyncApplication.class).run(args.toArray(String[]::new));
+		return this;
+	}
+
+	/**
+	 * Stops the server but keeps its database, so that {@link #start()} brings it back as
+	 * it was.
+	 */
+	public void stop() {
+		if (this.context != null) {
+			// Log levels are JVM-wide: put back the ones this server raised.
+			LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+			this.properties.keySet()
+				.stream()
+				.filter((name) -> name.startsWith("logging.level."))
+				.forEach((name) -> logging.setLogLevel(name.substring("logging.level.".length()), null));
+			this.context.close();
+			this.context = null;
+			this.operatorToken = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+		if (this.database != null) {
+			TestDatabases.drop(this.database);
+			this.database = null;
+		}
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + port();
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/**
+	 * A client without credentials; it reads and writes JSON with the API's snake_case
+	 * names.
+	 */
+	public WebTestClient anonymous() {
+		return WebTestClient.bindToServer()
+			.baseUrl(baseUrl())
+			.responseTimeout(Duration.ofSeconds(60))
+			.codecs((codecs) -> {
+				codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(JSON));
+				codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(JSON));
+				codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024);
+			})
+			.build();
+	}
+
+	/** A client logged in as the operator. */
+	public WebTestClient operator() {
+		return anonymous().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken()).build();
+	}
+
+	public String operatorToken() {
+		if (this.operatorToken == null) {
+			Map<?, ?> body = anonymous().post()
+				.uri("/api/v1/auth/login")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("username", "admin", "password", ADMIN_PASSWORD))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			this.operatorToken = (String) body.get("token");
+		}
+		return this.operatorToken;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext extension) {
+		start();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext extension) {
+		close();
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.orchestrator.livesync.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code live-sync}: drive the Live Sync of an orchestrator server from scripts and
+ * terminals. Every command talks to the server's HTTP API like any other client. Defaults
+ * come from the environment, as documented in each option.
+ */
+@Command(name = "live-sync", mixinStandardHelpOptions = true, version = "live-sync 1.0.0",
+		description = "Compare and sync the inventory of two Orchestrator Live Sync servers.",
+		subcommands = { TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class,
+				DemoDataCommand.class },
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done", "1:the sync failed or did not verify",
+				"2:usage error, or a server cannot be reached or refused" })
+public class LiveSyncCli {
+
+	@Option(names = "--server", paramLabel = "URL",
+			description = "the orchestrator server this CLI drives (env LIVE_SYNC_SERVER; default http://localhost:5000)")
+	String server;
+
+	@Option(names = "--user", description = "operator user name (env ADMIN_USERNAME; default admin)")
+	String user;
+
+	@Option(names = "--admin-password", paramLabel = "PASSWORD", description = "operator password (env ADMIN_PASSWORD)")
+	String adminPassword;
+
+	final Map<String, String> environment;
+
+	final boolean terminal;
+
+	LiveSyncCli(Map<String, String> environment, boolean terminal) {
+		this.environment = environment;
+		this.terminal = terminal;
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, System.getenv(), System.console() != null, new PrintWriter(System.out, true),
+				new PrintWriter(System.err, true)));
+	}
+
+	static int run(String[] args, Map<String, String> environment, boolean terminal, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = new CommandLine(new LiveSyncCli(environment, terminal));
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
+			if (ex instanceof CliFailure failure) {
+				line.getErr().println("live-sync: " + failure.getMessage());
+				line.getErr().flush();
+				return failure.exitCode();
+			}
+			throw ex;
+		});
+		int exitCode = commandLine.execute(args);
+		out.flush();
+		err.flush();
+		return exitCode;
+	}
+
+	String server() {
+		return firstOf(this.server, this.environment.get("LIVE_SYNC_SERVER"), "http://localhost:5000");
+	}
+
+	/** A client of the server, logged in as the operator. */
+	ApiClient operator() {
+		return operator(server());
+	}
+
+	/** A client of another server, logged in with the same operator credentials. */
+	ApiClient operator(String url) {
+		ApiClient client = new ApiClient(url);
+		client.login(firstOf(this.user, this.environment.get("ADMIN_USERNAME"), "admin"),
+				firstOf(this.adminPassword, this.environment.get("ADMIN_PASSWORD"), null));
+		return client;
+	}
+
+	static String firstOf(String given, String fromEnvironment, String fallback) {
+		if (given != null && !given.isEmpty()) {
+			return given;
+		}
+		return (fromEnvironment != null && !fromEnvironment.isEmpty()) ? fromEnvironment : fallback;
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.orchestrator.livesync.cli;
+
+import java.util.concurrent.Callable;
+
+import tools.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Is the sync API there? Asks the server, and the remote when one is given. */
+@Command(name = "test", description = "Check that the server (and --remote, if given) answers the sync API.")
+class TestCommand implements Callable<Integer> {
+
+	@ParentCommand
+	LiveSyncCli cli;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--remote", paramLabel = "URL", description = "also check this server (env SYNC_REMOTE_URL)")
+	String remote;
+
+	@Override
+	public Integer call() {
+		check(this.cli.server());
+		String other = LiveSyncCli.firstOf(this.remote, this.cli.environment.get("SYNC_REMOTE_URL"), null);
+		if (other != null) {
+			check(other);
+		}
+		return 0;
+	}
+
+	private void check(String url) {
+		JsonNode test = new ApiClient(url).get("/api/v1/sync/test", CliFailure.CANNOT_RUN);
+		this.spec.commandLine()
+			.getOut()
+			.printf("ok  %s: %s (server_id %s, version %s)%n", url, test.path("server_name").asString(),
+					test.path("server_id").asString(), test.path("version").asString());
+	}
+
+}

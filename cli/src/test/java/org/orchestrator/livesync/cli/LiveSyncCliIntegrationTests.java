@@ -1,0 +1,113 @@
+package org.orchestrator.livesync.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI against two real servers, as a script would run it. */
+class LiveSyncCliIntegrationTests {
+
+	static BackendProcess a;
+
+	static BackendProcess b;
+
+	@BeforeAll
+	static void servers() throws Exception {
+		a = BackendProcess.start("cli-a");
+		b = BackendProcess.start("cli-b");
+		ApiClient api = a.operator();
+		for (String hostname : List.of("cli-01", "cli-02", "cli-03")) {
+			api.post("/api/v1/nodes",
+					Map.of("hostname", hostname, "ip", "10.9.0." + hostname.substring(5), "username", "ubuntu"), 2);
+		}
+		api.post("/api/v1/clusters", Map.of("name", "cli-cluster", "nodes", List.of(Map.of("hostname", "cli-01"))), 2);
+		b.operator().post("/api/v1/nodes", Map.of("hostname", "cli-03", "ip", "10.9.9.3", "username", "ubuntu"), 2);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (a != null) {
+			a.close();
+		}
+		if (b != null) {
+			b.close();
+		}
+	}
+
+	@Test
+	void testsTheServerAndTheRemote() {
+		Run run = cli("test", "--remote", b.url());
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("ok  " + a.url() + ": cli-a").contains("ok  " + b.url() + ": cli-b");
+		Run down = cli("--server", "http://localhost:1", "test");
+		assertThat(down.exitCode()).isEqualTo(2);
+		assertThat(down.err().lines()).singleElement().asString().contains("cannot reach http://localhost:1");
+	}
+
+	@Test
+	void comparesThenSyncsEverythingWithProgressAndASummary() {
+		Run table = cli("compare", "--remote", b.url());
+		assertThat(table.exitCode()).isZero();
+		assertThat(table.out()).contains("🔵 node cli-01: missing on remote")
+			.contains("🟡 node cli-03: different — ip: 10.9.0.3 → 10.9.9.3");
+		Run json = cli("compare", "--remote", b.url(), "--json");
+		JsonNode session = JsonMapper.builder().build().readTree(json.out());
+		assertThat(session.at("/comparison/summary/missing_on_remote").asLong()).isGreaterThanOrEqualTo(2);
+
+		Run dry = cli("sync", "--remote", b.url(), "--select", "node:cli-02", "--dry-run", "--yes");
+		assertThat(dry.exitCode()).isZero();
+		assertThat(dry.out()).contains("Nothing was changed (dry run)");
+
+		Run run = cli("sync", "--remote", b.url(), "--all", "--yes");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("phase: connecting")
+			.contains("phase: transferring")
+			.contains("progress: ")
+			.contains("Synced to cli-b")
+			.contains("Verified");
+		assertThat(b.operator().get("/api/v1/nodes/cli-02", 2).get("ip").asString()).isEqualTo("10.9.0.2");
+		assertThat(b.operator().get("/api/v1/clusters/cli-cluster", 2).get("nodes").size()).isEqualTo(1);
+	}
+
+	@Test
+	void failsInOneLineOnAWrongPasswordAndOnUsageErrors() {
+		Run wrong = cli("sync", "--remote", b.url(), "--all", "--yes", "--sync-password", "not-it");
+		assertThat(wrong.exitCode()).isNotZero();
+		assertThat(wrong.err().lines()).singleElement().asString().contains("refused the sync password");
+
+		assertThat(cli("sync", "--remote", b.url()).exitCode()).isEqualTo(2);
+		assertThat(cli("sync", "--remote", b.url(), "--select", "robot:r2").exitCode()).isEqualTo(2);
+		Run unconfirmed = cli("sync", "--remote", b.url(), "--select", "node:cli-01");
+		assertThat(unconfirmed.exitCode()).isEqualTo(2);
+		assertThat(unconfirmed.err()).contains("--yes");
+		Run noPassword = run(Map.of("LIVE_SYNC_SERVER", a.url()), "compare", "--remote", b.url());
+		assertThat(noPassword.exitCode()).isEqualTo(2);
+		assertThat(noPassword.err()).contains("ADMIN_PASSWORD");
+	}
+
+	private static Run cli(String... args) {
+		return run(Map.of("LIVE_SYNC_SERVER", a.url(), "ADMIN_PASSWORD", BackendProcess.ADMIN_PASSWORD), args);
+	}
+
+	private static Run run(Map<String, String> environment, String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = LiveSyncCli.run(args, new HashMap<>(environment), false, new PrintWriter(out),
+				new PrintWriter(err));
+		return new Run(exitCode, out.toString(), err.toString());
+	}
+
+	private record Run(int exitCode, String out, String err) {
+	}
+
+}

@@ -1,0 +1,191 @@
+// The seed's web flow between two real servers that share a SYNC_PASSWORD: on
+// A, connect to B and compare, review a new node and one whose IP differs,
+// preview (B unchanged), sync for real and watch it verify, then find A's
+// version on B.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import { logIn } from './support/login';
+import { startServers, stopServers, tail, type TestServer } from './support/servers';
+
+const NEW_NODE = 'e2e-sync-new';
+const SHARED_NODE = 'e2e-sync-shared';
+const IP_ON_A = '10.20.0.1';
+const IP_ON_B = '10.20.0.2';
+
+let a: TestServer;
+let b: TestServer;
+let browser: TestBrowser;
+let page: Page;
+
+interface NodeView {
+  hostname: string;
+  ip: string;
+}
+
+beforeAll(async () => {
+  [a, b] = (await startServers('A', 'B')) as [TestServer, TestServer];
+  // The same host name on both, with different addresses.
+  await a.request('POST', '/api/v1/nodes', { hostname: SHARED_NODE, ip: IP_ON_A, username: 'ops' });
+  await b.request('POST', '/api/v1/nodes', { hostname: SHARED_NODE, ip: IP_ON_B, username: 'ops' });
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopServers(a, b);
+});
+
+function explainFailures() {
+  onTestFailed(async () => {
+    await browser.screenshot('sync-failure').catch(() => undefined);
+    console.error(`server A ${a.name}:\n${tail(a.output())}`);
+    console.error(`server B ${b.name}:\n${tail(b.output())}`);
+  });
+}
+
+function comparisonRow(key: string): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: key, exact: true }) });
+}
+
+async function nodeOnB(hostname: string): Promise<NodeView | null> {
+  try {
+    return (await b.request('GET', `/api/v1/nodes/${hostname}`)) as NodeView;
+  } catch (error) {
+    if (String(error).includes('answered 404')) return null;
+    throw error;
+  }
+}
+
+async function progressOf(panel: Locator) {
+  const bar = panel.getByRole('progressbar', { name: 'Items sent' });
+  return {
+    now: await bar.getAttribute('aria-valuenow'),
+    max: await bar.getAttribute('aria-valuemax'),
+  };
+}
+
+describe('interactive sync journey', () => {
+  it('creates a node on A through the UI', async () => {
+    explainFailures();
+    await logIn(page, a.url);
+    await page.getByRole('link', { name: 'New node' }).click();
+    await page.getByRole('textbox', { name: 'Host name', exact: true }).fill(NEW_NODE);
+    await page.getByRole('textbox', { name: 'IP address', exact: true }).fill('10.20.0.9');
+    await page.getByRole('textbox', { name: 'SSH user', exact: true }).fill('ubuntu');
+    await page.getByRole('button', { name: 'Create node' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Node ${NEW_NODE} created.` })
+      .waitFor();
+  });
+
+  it('connects to B and compares', async () => {
+    explainFailures();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Sync' })
+      .click();
+    await page.getByRole('heading', { name: 'Live Sync' }).waitFor();
+    await page.getByRole('textbox', { name: 'Remote server URL' }).fill(b.url);
+    await page.getByRole('button', { name: 'Connect & Compare' }).click();
+
+    const remote = page.getByTestId('remote-server');
+    await remote.waitFor();
+    expect(await remote.textContent()).toContain(`Connected to ${b.name}`);
+    expect(await comparisonRow(NEW_NODE).textContent()).toContain('🔵 missing on remote');
+    expect(await comparisonRow(SHARED_NODE).textContent()).toContain('🟡 different');
+
+    const toggle = page.getByRole('button', { name: `1 change of ${SHARED_NODE}` });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.getByText(`ip: ${IP_ON_A} → ${IP_ON_B}`).waitFor();
+    await browser.screenshot('sync-comparison');
+  });
+
+  it('previews the sync of both nodes without changing B', async () => {
+    explainFailures();
+    await page.getByRole('checkbox', { name: `Select ${NEW_NODE}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${SHARED_NODE}` }).check();
+    await page.getByText('2 items selected').waitFor();
+    await page.getByRole('button', { name: 'Preview' }).click();
+
+    const panel = page.getByRole('region', { name: `Preview (dry run) on ${b.name}` });
+    await panel
+      .getByText(
+        `Preview: would apply 2 nodes; would delete nothing; nothing was changed on ${b.name}.`,
+      )
+      .waitFor();
+    expect(await nodeOnB(NEW_NODE)).toBeNull();
+    expect((await nodeOnB(SHARED_NODE))?.ip).toBe(IP_ON_B);
+    await browser.screenshot('sync-preview');
+  });
+
+  it('syncs for real, with live progress to N / N and Verified', async () => {
+    explainFailures();
+    await page.getByRole('button', { name: 'Start Sync' }).click();
+    const dialog = page.getByRole('dialog', { name: `Send 2 items to ${b.name}?` });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Start Sync' }).click();
+
+    const panel = page.getByRole('region', { name: `Sync to ${b.name}` });
+    await panel.getByRole('progressbar', { name: 'Items sent' }).waitFor();
+    await panel.getByText(`Verified: every item sent now matches on ${b.name}.`).waitFor();
+    expect(await progressOf(panel)).toEqual({ now: '2', max: '2' });
+    expect(await panel.getByTestId('progress-text').textContent()).toMatch(/^2 \/ 2 items · /);
+    const phases = await panel.getByRole('list', { name: 'Phases' }).textContent();
+    expect(phases).toContain('✓ Verifying');
+    expect(await panel.getByRole('region', { name: 'Items' }).textContent()).toContain(
+      `node ${NEW_NODE}: sent`,
+    );
+    await browser.screenshot('sync-finished');
+  });
+
+  it('leaves A’s version on B', async () => {
+    explainFailures();
+    expect(await nodeOnB(NEW_NODE)).toMatchObject({ hostname: NEW_NODE, ip: '10.20.0.9' });
+    expect((await nodeOnB(SHARED_NODE))?.ip).toBe(IP_ON_A);
+
+    // And as B's own operator sees it, in a tab of B's own.
+    const other = await browser.context.newPage();
+    try {
+      await logIn(other, b.url);
+      const row = other.getByRole('row').filter({ hasText: SHARED_NODE });
+      await row.filter({ hasText: IP_ON_A }).waitFor();
+      await other.getByRole('row').filter({ hasText: NEW_NODE }).waitFor();
+      await browser.screenshot('sync-b-nodes', other);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('compares again and finds nothing left to sync', async () => {
+    explainFailures();
+    await page.getByRole('button', { name: 'Compare again' }).click();
+    await page.getByText('No differences: both servers have the same inventory.').waitFor();
+    expect(await page.getByRole('list', { name: 'Summary' }).textContent()).toContain(
+      '2 identical',
+    );
+  });
+
+  it('fits a narrow window, changes expanded', async () => {
+    explainFailures();
+    await a.request('PUT', `/api/v1/nodes/${SHARED_NODE}`, {
+      hostname: SHARED_NODE,
+      ip: '10.20.0.3',
+      username: 'ops',
+    });
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByRole('button', { name: 'Connect & Compare' }).click();
+    await page.getByRole('button', { name: `1 change of ${SHARED_NODE}` }).click();
+    await page.getByText(`ip: 10.20.0.3 → ${IP_ON_A}`).waitFor();
+    // B now holds A's old version as their common base: only A changed since.
+    await page.getByText('Changed on this server since the last sync.').waitFor();
+    const overflows = await page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(overflows).toBe(false);
+    await browser.screenshot('sync-narrow');
+  });
+});

@@ -1,0 +1,22 @@
+import { api, call } from '@/api/client';
+import type { components } from '@/api/generated/schema';
+import { toItemPage, type ItemResource } from './resource';
+
+export type ClusterView = components['schemas']['ClusterView'];
+export type ClusterInput = components['schemas']['Cluster'];
+export type ClusterMember = components['schemas']['Member'];
+export type MemberRole = NonNullable<ClusterMember['role']>;
+
+export const MEMBER_ROLES: readonly MemberRole[] = ['control-plane', 'worker'];
+
+export const clusters: ItemResource<ClusterView, ClusterInput> = {
+  name: 'clusters',
+  keyOf: (cluster) => cluster.name ?? '',
+  list: async (query) =>
+    toItemPage(await call(api.GET('/api/v1/clusters', { params: { query } })), query),
+  get: (key) => call(api.GET('/api/v1/clusters/{key}', { params: { path: { key } } })),
+  create: (body) => call(api.POST('/api/v1/clusters', { body })),
+  replace: (key, body) =>
+    call(api.PUT('/api/v1/clusters/{key}', { params: { path: { key } }, body })),
+  remove: (key) => call(api.DELETE('/api/v1/clusters/{key}', { params: { path: { key } } })),
+};

@@ -1,0 +1,40 @@
+import { useMutation } from '@tanstack/react-query';
+import { api, call } from '@/api/client';
+import type { ApiProblem } from '@/api/problem';
+import type { JobStarted, Selection } from './types';
+
+export interface StartJobRequest {
+  sessionId: string;
+  selection: Selection;
+  dryRun: boolean;
+}
+
+/**
+ * Starts a push job (POST /sync/jobs). Keys are always named, so the remote's
+ * version of a selected conflict is overwritten: no conflict_policy needed.
+ */
+export function useStartJob() {
+  return useMutation<JobStarted, ApiProblem, StartJobRequest>({
+    mutationFn: ({ sessionId, selection, dryRun }) =>
+      call(
+        api.POST('/api/v1/sync/jobs', {
+          body: { session_id: sessionId, selection, dry_run: dryRun },
+        }),
+      ),
+  });
+}
+
+/**
+ * Opens a job's event stream through the one API client, so it carries the
+ * bearer token and a 401 ends the session like any other call.
+ */
+export function openJobEvents(jobId: string, signal: AbortSignal) {
+  return call(
+    api.GET('/api/v1/sync/jobs/{id}/events', {
+      params: { path: { id: jobId } },
+      headers: { Accept: 'text/event-stream' },
+      parseAs: 'stream',
+      signal,
+    }),
+  );
+}

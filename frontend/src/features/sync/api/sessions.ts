@@ -1,0 +1,28 @@
+import { useMutation } from '@tanstack/react-query';
+import { api, call } from '@/api/client';
+import type { ApiProblem } from '@/api/problem';
+import type { SyncSession } from './types';
+
+export interface ConnectRequest {
+  remoteUrl: string;
+  /** The remote's sync password; empty means this server's own SYNC_PASSWORD. */
+  password: string;
+}
+
+/**
+ * Connects to a remote and compares (POST /sync/sessions). Each call is a new
+ * session with a fresh comparison, which is also how "Compare again" works.
+ */
+export function useCreateSession() {
+  return useMutation<SyncSession, ApiProblem, ConnectRequest>({
+    mutationFn: ({ remoteUrl, password }) =>
+      call(
+        api.POST('/api/v1/sync/sessions', {
+          body: { remote_url: remoteUrl.trim(), ...(password ? { password } : {}) },
+        }),
+      ),
+    // The variables hold the password: drop them from the cache as soon as the
+    // page no longer watches this mutation, instead of the default 5 minutes.
+    gcTime: 0,
+  });
+}

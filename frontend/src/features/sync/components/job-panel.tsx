@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { Alert } from '@/components/ui/alert';
+import type { JobEvents } from '../hooks/use-job-events';
+import { PHASE_LABELS } from '../utils/format-job';
+import { JobItems } from './job-items';
+import { JobPhases } from './job-phases';
+import { JobProgressBar } from './job-progress-bar';
+import { JobResult } from './job-result';
+
+interface JobPanelProps {
+  job: JobEvents;
+  dryRun: boolean;
+  remoteName: string;
+  /** Offered once a real sync ended: the comparison on screen is from before it. */
+  onCompareAgain?: () => void;
+  comparing: boolean;
+}
+
+/** A short line for screen readers: the phase while running, then the outcome. */
+function announcement(job: JobEvents, dryRun: boolean, remoteName: string): string {
+  const what = dryRun ? 'Preview' : 'Sync';
+  // Short: the result itself follows in the page.
+  if (job.status === 'completed' && job.result) {
+    if (dryRun) return `Preview finished; nothing was changed on ${remoteName}.`;
+    return job.result.verified ? 'Sync finished and verified.' : 'Sync finished, not verified.';
+  }
+  if (job.status === 'failed') return `${what} failed.`;
+  if (job.status === 'interrupted') return 'Lost the progress stream.';
+  const phase = job.phases.at(-1);
+  return phase ? `${what}: ${PHASE_LABELS[phase]}…` : `${what}: starting…`;
+}
+
+export function JobPanel({ job, dryRun, remoteName, onCompareAgain, comparing }: JobPanelProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The panel appears below a long list: take keyboard and screen reader users to it.
+  useEffect(() => heading.current?.focus(), []);
+  const ended = job.status === 'completed' || job.status === 'failed';
+
+  return (
+    <section className="job-panel" aria-labelledby="job-heading" aria-busy={!ended}>
+      <h2 id="job-heading" ref={heading} tabIndex={-1}>
+        {dryRun ? `Preview (dry run) on ${remoteName}` : `Sync to ${remoteName}`}
+      </h2>
+      <p className="visually-hidden" role="status">
+        {announcement(job, dryRun, remoteName)}
+      </p>
+      <JobPhases job={job} dryRun={dryRun} />
+      <JobProgressBar job={job} />
+      <JobItems job={job} />
+      {job.status === 'completed' && job.result && (
+        <JobResult result={job.result} remoteName={remoteName} />
+      )}
+      {job.status === 'failed' && job.problem && (
+        <Alert title={dryRun ? 'The preview failed' : 'The sync failed'}>
+          <p>{job.problem.detail}</p>
+        </Alert>
+      )}
+      {job.status === 'interrupted' && job.problem && (
+        <Alert title="Lost the progress stream">
+          <p>{job.problem.detail}</p>
+          <p>The job goes on without it on the server. Reconnect to follow it again.</p>
+          <button type="button" className="button" onClick={job.reconnect}>
+            Reconnect
+          </button>
+        </Alert>
+      )}
+      {onCompareAgain && ended && (
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={onCompareAgain}
+          disabled={comparing}
+        >
+          {comparing ? 'Comparing…' : 'Compare again'}
+        </button>
+      )}
+    </section>
+  );
+}

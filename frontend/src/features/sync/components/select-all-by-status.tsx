@@ -1,0 +1,35 @@
+import { TriStateCheckbox } from '@/components/ui/tri-state-checkbox';
+import { stateOf, type SelectionState } from '../hooks/use-selection';
+import { STATUSES, isSelectable, type Row } from '../utils/comparison';
+
+interface SelectAllByStatusProps {
+  /** The rows the filters let through. */
+  rows: readonly Row[];
+  selection: SelectionState;
+}
+
+/** One box per status a push can act on, over the rows the filters show. */
+export function SelectAllByStatus({ rows, selection }: SelectAllByStatusProps) {
+  const choices = STATUSES.filter((status) => status.selectable)
+    .map((status) => ({
+      status,
+      ids: rows.filter((row) => row.status === status.id && isSelectable(row)).map((row) => row.id),
+    }))
+    .filter(({ ids }) => ids.length > 0);
+  if (choices.length === 0) return null;
+  return (
+    <fieldset className="select-all-by-status">
+      <legend>Select all shown</legend>
+      {choices.map(({ status, ids }) => (
+        <label key={status.id} className="check-chip">
+          <TriStateCheckbox
+            checked={stateOf(ids, selection.selected)}
+            onChange={(event) => selection.setMany(ids, event.target.checked)}
+            aria-description={status.explanation}
+          />
+          <span aria-hidden="true">{status.icon}</span> {status.label} ({ids.length})
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,160 @@
+// A comparison as the page works with it: one flat list of rows (kind, status,
+// entry), the words and icons for each status, which rows a push can act on,
+// filters, and the selection as POST /sync/jobs takes it.
+import type { Comparison, ComparisonEntry, KindId, Selection, StatusId } from '../api/types';
+
+export interface KindInfo {
+  id: KindId;
+  label: string;
+  /** For sentences: "node", "SSH key"; "nodes", "SSH keys". */
+  noun: string;
+  plural: string;
+  /** The name job item events use: node, cluster, ssh_key, configuration. */
+  type: string;
+}
+
+export const KINDS: readonly KindInfo[] = [
+  { id: 'nodes', label: 'Nodes', noun: 'node', plural: 'nodes', type: 'node' },
+  { id: 'clusters', label: 'Clusters', noun: 'cluster', plural: 'clusters', type: 'cluster' },
+  { id: 'ssh_keys', label: 'SSH keys', noun: 'SSH key', plural: 'SSH keys', type: 'ssh_key' },
+  {
+    id: 'configurations',
+    label: 'Configurations',
+    noun: 'configuration',
+    plural: 'configurations',
+    type: 'configuration',
+  },
+];
+
+export interface StatusInfo {
+  id: StatusId;
+  /** The seed's icons; the CLI uses ✖ for both deletions, and so do we. */
+  icon: string;
+  label: string;
+  /** What selecting the item does, or why it cannot be selected. */
+  explanation: string;
+  selectable: boolean;
+}
+
+// In the seed's order; a push only ever changes the remote.
+export const STATUSES: readonly StatusInfo[] = [
+  {
+    id: 'identical',
+    icon: '🟢',
+    label: 'identical',
+    explanation: 'Both servers have the same data: there is nothing to sync.',
+    selectable: false,
+  },
+  {
+    id: 'different',
+    icon: '🟡',
+    label: 'different',
+    explanation: "Selecting it replaces the remote's version with this server's.",
+    selectable: true,
+  },
+  {
+    id: 'missing_on_remote',
+    icon: '🔵',
+    label: 'missing on remote',
+    explanation: 'Selecting it creates it on the remote.',
+    selectable: true,
+  },
+  {
+    id: 'missing_on_local',
+    // With VS16: without it some fonts draw the plain-text circle.
+    icon: '⚪\uFE0F',
+    label: 'missing on local',
+    explanation:
+      "Only the remote has it. A sync sends this server's items to the remote, so there is nothing to send.",
+    selectable: false,
+  },
+  {
+    id: 'conflict',
+    icon: '🔴',
+    label: 'conflict',
+    explanation:
+      "Both servers changed it since the last sync. Selecting it overwrites the remote's version with this server's.",
+    selectable: true,
+  },
+  {
+    id: 'deleted_on_remote',
+    icon: '✖',
+    label: 'deleted on remote',
+    explanation: "The remote deleted it. Selecting it sends this server's copy back.",
+    selectable: true,
+  },
+  {
+    id: 'deleted_on_local',
+    icon: '✖',
+    label: 'deleted on local',
+    explanation: 'This server deleted it. Selecting it deletes it on the remote too.',
+    selectable: true,
+  },
+];
+
+export const STATUS_BY_ID = Object.fromEntries(
+  STATUSES.map((status) => [status.id, status]),
+) as Record<StatusId, StatusInfo>;
+
+export interface Row {
+  /** `kind:key`, unique in a comparison. */
+  id: string;
+  kind: KindId;
+  status: StatusId;
+  entry: ComparisonEntry;
+}
+
+export function rowId(kind: KindId, key: string): string {
+  return `${kind}:${key}`;
+}
+
+/** Every listed entry, by kind, then status in the seed's order, then key. */
+export function rowsOf(comparison: Comparison): Row[] {
+  return KINDS.flatMap((kind) => {
+    const lists = comparison[kind.id] ?? {};
+    return STATUSES.flatMap((status) =>
+      [...(lists[status.id] ?? [])]
+        .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
+        .map((entry) => ({
+          id: rowId(kind.id, entry.key ?? ''),
+          kind: kind.id,
+          status: status.id,
+          entry,
+        })),
+    );
+  });
+}
+
+export function isSelectable(row: Row): boolean {
+  return STATUS_BY_ID[row.status].selectable;
+}
+
+/** "differences" is everything but identical items, which need no sync. */
+export type StatusFilter = StatusId | 'differences' | 'all';
+
+export interface Filters {
+  status: StatusFilter;
+  kind: KindId | 'all';
+  search: string;
+}
+
+export const DEFAULT_FILTERS: Filters = { status: 'differences', kind: 'all', search: '' };
+
+export function matches(row: Row, filters: Filters): boolean {
+  if (filters.kind !== 'all' && row.kind !== filters.kind) return false;
+  if (filters.status === 'differences' && row.status === 'identical') return false;
+  if (filters.status !== 'differences' && filters.status !== 'all' && row.status !== filters.status)
+    return false;
+  const search = filters.search.trim().toLowerCase();
+  return search === '' || (row.entry.key ?? '').toLowerCase().includes(search);
+}
+
+/** The selected rows as natural keys per kind, for POST /sync/jobs. */
+export function selectionOf(rows: readonly Row[], selected: ReadonlySet<string>): Selection {
+  const selection: Selection = {};
+  for (const row of rows) {
+    if (!selected.has(row.id) || !isSelectable(row)) continue;
+    (selection[row.kind] ??= []).push(row.entry.key ?? '');
+  }
+  return selection;
+}

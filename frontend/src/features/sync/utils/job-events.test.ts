@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { IDLE, MAX_ITEMS, applyJobEvent, decodeJobEvent, type JobEvent } from './job-events';
+
+function decode(event: string, data: string): JobEvent | null {
+  return decodeJobEvent({ event, data });
+}
+
+describe('decodeJobEvent', () => {
+  it('ignores events it does not know and data it cannot read', () => {
+    expect(decode('heartbeat', '{}')).toBeNull();
+    expect(decode('progress', 'not json')).toBeNull();
+    expect(decode('phase', '{"phase":"dancing"}')).toBeNull();
+  });
+
+  it('turns a failed event into a problem, with words even when the server gave none', () => {
+    const failed = decode('failed', '{"problem":{"status":500},"duration_ms":3}');
+    expect(failed).toMatchObject({ type: 'failed', durationMs: 3 });
+    expect(failed?.type === 'failed' && failed.problem.detail).toMatch(/gave no reason/);
+  });
+
+  it('reads missing progress numbers as zero', () => {
+    expect(decode('progress', '{"done":3}')).toEqual({
+      type: 'progress',
+      progress: { done: 3, total: 0, bytes: 0 },
+    });
+  });
+});
+
+describe('applyJobEvent', () => {
+  it(`keeps the last ${MAX_ITEMS} items and counts them all`, () => {
+    let state = IDLE;
+    for (let i = 0; i < MAX_ITEMS + 5; i++) {
+      state = applyJobEvent(state, {
+        type: 'item',
+        item: { kind: 'node', key: `node-${i}`, status: 'sent' },
+      });
+    }
+    expect(state.items).toHaveLength(MAX_ITEMS);
+    expect(state.items[0]?.key).toBe('node-5');
+    expect(state.itemCount).toBe(MAX_ITEMS + 5);
+  });
+});

@@ -1,0 +1,162 @@
+// The events of a sync job's stream, decoded and folded into what the page
+// shows. Pure, so the hook that reads the stream stays small and this is
+// tested without one.
+import { ApiProblem } from '@/api/problem';
+import type { SseEvent } from '@/lib/sse';
+import type { JobCompleted, JobProgress } from '../api/types';
+
+export const PHASES = [
+  'connecting',
+  'fetching',
+  'comparing',
+  'packaging',
+  'transferring',
+  'applying',
+  'verifying',
+] as const;
+
+export type PhaseId = (typeof PHASES)[number];
+
+export interface JobItem {
+  /** Singular: node, cluster, ssh_key, configuration. */
+  kind: string;
+  key: string;
+  /** sent, delete_sent, in_sync, skipped_conflict, skipped_remote_only. */
+  status: string;
+}
+
+export type JobEvent =
+  | { type: 'phase'; phase: PhaseId }
+  | { type: 'progress'; progress: Required<JobProgress> }
+  | { type: 'item'; item: JobItem }
+  | { type: 'completed'; result: JobCompleted }
+  | { type: 'failed'; problem: ApiProblem; durationMs?: number };
+
+export interface JobEventsState {
+  /**
+   * connecting until the first event; running; completed or failed as the job
+   * ended; interrupted when the stream broke before the job's end.
+   */
+  status: 'idle' | 'connecting' | 'running' | 'completed' | 'failed' | 'interrupted';
+  /** The phases so far, in order; the last is the current one. */
+  phases: PhaseId[];
+  progress: Required<JobProgress> | null;
+  /** The latest items (the server sends a sample for big jobs). */
+  items: JobItem[];
+  itemCount: number;
+  result: JobCompleted | null;
+  /** Why the job failed (failed), or why the stream could not be read (interrupted). */
+  problem: ApiProblem | null;
+  durationMs: number | null;
+}
+
+/** How many item lines the page keeps: enough to watch, few enough to render. */
+export const MAX_ITEMS = 50;
+
+export const IDLE: JobEventsState = {
+  status: 'idle',
+  phases: [],
+  progress: null,
+  items: [],
+  itemCount: 0,
+  result: null,
+  problem: null,
+  durationMs: null,
+};
+
+export const CONNECTING: JobEventsState = { ...IDLE, status: 'connecting' };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A failed event's RFC 9457 problem, as the one error type the app shows. */
+export function problemOf(value: unknown): ApiProblem {
+  const body = isRecord(value) ? value : {};
+  const detail =
+    text(body.detail) ?? text(body.title) ?? 'The sync failed; the server gave no reason.';
+  return new ApiProblem({
+    status: count(body.status),
+    code: text(body.code) ?? 'sync-failed',
+    title: text(body.title) ?? 'Sync failed',
+    detail,
+  });
+}
+
+/** One SSE event as a job event; null for what we do not know or cannot read. */
+export function decodeJobEvent(event: SseEvent): JobEvent | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(event.data);
+  } catch {
+    return null;
+  }
+  if (!isRecord(data)) return null;
+  switch (event.event) {
+    case 'phase': {
+      const phase = PHASES.find((known) => known === data.phase);
+      return phase ? { type: 'phase', phase } : null;
+    }
+    case 'progress':
+      return {
+        type: 'progress',
+        progress: { done: count(data.done), total: count(data.total), bytes: count(data.bytes) },
+      };
+    case 'item':
+      return {
+        type: 'item',
+        item: { kind: String(data.kind), key: String(data.key), status: String(data.status) },
+      };
+    case 'completed':
+      return { type: 'completed', result: data };
+    case 'failed':
+      return {
+        type: 'failed',
+        problem: problemOf(data.problem),
+        durationMs: typeof data.duration_ms === 'number' ? data.duration_ms : undefined,
+      };
+    default:
+      return null;
+  }
+}
+
+export function applyJobEvent(state: JobEventsState, event: JobEvent): JobEventsState {
+  const running = { ...state, status: 'running' as const };
+  switch (event.type) {
+    case 'phase':
+      // A late subscriber is sent the phases so far: never list one twice.
+      return state.phases.includes(event.phase)
+        ? running
+        : { ...running, phases: [...state.phases, event.phase] };
+    case 'progress':
+      return { ...running, progress: event.progress };
+    case 'item':
+      return {
+        ...running,
+        items: [...state.items, event.item].slice(-MAX_ITEMS),
+        itemCount: state.itemCount + 1,
+      };
+    case 'completed':
+      return {
+        ...state,
+        status: 'completed',
+        result: event.result,
+        durationMs: event.result.duration_ms ?? null,
+      };
+    case 'failed':
+      return {
+        ...state,
+        status: 'failed',
+        problem: event.problem,
+        durationMs: event.durationMs ?? null,
+      };
+  }
+}

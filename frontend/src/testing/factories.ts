@@ -1,0 +1,46 @@
+// Items as the API returns them, with only what a test cares about to set.
+import type { components } from '@/api/generated/schema';
+
+type Schemas = components['schemas'];
+
+export function page<T>(
+  items: T[],
+  overrides: { page?: number; size?: number; total?: number } = {},
+) {
+  return { items, page: 0, size: 20, total: items.length, ...overrides };
+}
+
+export function nodeView(overrides: Partial<Schemas['NodeView']> = {}): Schemas['NodeView'] {
+  return {
+    hostname: 'node-01',
+    ip: '192.168.1.10',
+    username: 'ubuntu',
+    ssh_port: 22,
+    microk8s_status: 'unknown',
+    content_hash: 'hash-node',
+    ...overrides,
+  };
+}
+
+export function sshKeyView(overrides: Partial<Schemas['SshKeyView']> = {}): Schemas['SshKeyView'] {
+  return {
+    name: 'deploy',
+    public_key:
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops',
+    fingerprint: 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+    has_private_key: false,
+    ...overrides,
+  };
+}
+
+export function clusterView(
+  overrides: Partial<Schemas['ClusterView']> = {},
+): Schemas['ClusterView'] {
+  return { name: 'production', ha_enabled: false, nodes: [], ...overrides };
+}
+
+export function configurationView(
+  overrides: Partial<Schemas['ConfigurationView']> = {},
+): Schemas['ConfigurationView'] {
+  return { name: 'ingress-values', kind: 'config', content: 'replicas: 3\n', ...overrides };
+}

@@ -1,0 +1,94 @@
+// Sync sessions, comparisons and job results as the API returns them, with
+// only what a test cares about to set.
+import type { components } from '@/api/generated/schema';
+
+type Schemas = components['schemas'];
+type KindComparison = Schemas['KindComparison'];
+type StatusLists = Required<KindComparison>;
+
+export function entry(
+  key: string,
+  overrides: Partial<Schemas['ComparisonEntry']> = {},
+): Schemas['ComparisonEntry'] {
+  return { key, local_hash: `local-${key}`, remote_hash: `remote-${key}`, ...overrides };
+}
+
+function kind(lists: Partial<StatusLists> = {}): StatusLists {
+  return {
+    identical: [],
+    different: [],
+    missing_on_remote: [],
+    missing_on_local: [],
+    conflict: [],
+    deleted_on_remote: [],
+    deleted_on_local: [],
+    ...lists,
+  };
+}
+
+type KindLists = Partial<
+  Record<'nodes' | 'clusters' | 'ssh_keys' | 'configurations', Partial<StatusLists>>
+>;
+
+/** A comparison whose summary counts the entries given. */
+export function comparison(lists: KindLists = {}, truncated = false): Schemas['Comparison'] {
+  const kinds = {
+    nodes: kind(lists.nodes),
+    clusters: kind(lists.clusters),
+    ssh_keys: kind(lists.ssh_keys),
+    configurations: kind(lists.configurations),
+  };
+  const statuses = Object.keys(kind()) as (keyof StatusLists)[];
+  const summary = Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      Object.values(kinds).reduce((sum, lists) => sum + lists[status].length, 0),
+    ]),
+  ) as Required<Omit<Schemas['Summary'], 'total'>>;
+  const total = Object.values(summary).reduce((sum, count) => sum + count, 0);
+  return { summary: { ...summary, total }, truncated, ...kinds };
+}
+
+export function syncSession(
+  overrides: Partial<Schemas['SessionResponse']> = {},
+): Schemas['SessionResponse'] {
+  return {
+    session_id: 'session-1',
+    remote: { url: 'http://server-b:5000', server_id: 'id-b', name: 'server-b', version: '1.0.0' },
+    created_at: '2026-01-01T00:00:00Z',
+    comparison: comparison(),
+    ...overrides,
+  };
+}
+
+export function syncSettings(
+  overrides: Partial<Schemas['SyncSettings']> = {},
+): Schemas['SyncSettings'] {
+  return {
+    enabled: true,
+    default_remote_url: 'http://server-b:5000',
+    sync_password_set: true,
+    server: { server_id: 'id-a', name: 'server-a' },
+    version: '1.0.0',
+    ...overrides,
+  };
+}
+
+const NONE = { nodes: 0, clusters: 0, ssh_keys: 0, configurations: 0 };
+
+export function completedEvent(
+  overrides: Partial<Schemas['Completed']> = {},
+): Schemas['Completed'] {
+  return {
+    applied: NONE,
+    changed: NONE,
+    deleted: NONE,
+    skipped: 0,
+    errors: [],
+    duration_ms: 1200,
+    verified: true,
+    mismatches: [],
+    dry_run: false,
+    ...overrides,
+  };
+}
