@@ -27,11 +27,13 @@ fi
 mkdir -p "$DATA/a" "$DATA/b"
 pids=()
 stop() {
-  trap - INT TERM EXIT
+  trap - INT TERM HUP EXIT
+  # Signal the servers before printing anything: whoever stopped us may have closed our
+  # output already (a closed terminal, or a test that destroys the process), and a write
+  # to it must not cut the stop short.
   if [ ${#pids[@]} -gt 0 ]; then
-    echo
-    echo "demo: stopping both servers"
     kill -TERM "${pids[@]}" 2>/dev/null || true
+    { echo; echo "demo: stopping both servers"; } 2>/dev/null || true
     # Wait until both have shut down (their databases too), not just until signalled.
     for _ in $(seq 1 300); do
       alive=0
@@ -42,7 +44,9 @@ stop() {
     wait "${pids[@]}" 2>/dev/null || true
   fi
 }
-trap stop INT TERM EXIT
+# A write to a closed output must fail quietly, not kill the script before it stops the servers.
+trap '' PIPE
+trap stop INT TERM HUP EXIT
 
 start() { # name port: embedded PostgreSQL in $DATA/<name>/postgres, its own master keyset
   env -u DATABASE_URL SERVER_NAME="$1" SERVER_PORT="$2" LIVE_SYNC_DATA_DIR="$DATA" \
