@@ -9,6 +9,7 @@ import org.orchestrator.livesync.system.ProblemException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,13 +28,17 @@ class AuthController {
 
 	private final TokenService tokens;
 
-	AuthController(AdminProperties admin, TokenService tokens) {
+	private final LoginThrottle throttle;
+
+	AuthController(AdminProperties admin, TokenService tokens, LoginThrottle throttle) {
 		this.admin = admin;
 		this.tokens = tokens;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/login")
-	Mono<LoginResponse> login(@RequestBody LoginRequest request) {
+	Mono<LoginResponse> login(@RequestBody LoginRequest request, ServerHttpRequest http) {
+		this.throttle.checkAllowed(http);
 		if (request.username() == null || request.password() == null) {
 			return Mono
 				.error(ProblemException.invalid((request.username() == null) ? "username" : "password", "is required"));
@@ -42,6 +47,7 @@ class AuthController {
 		boolean userMatches = ConstantTime.equals(request.username(), this.admin.username());
 		boolean passwordMatches = ConstantTime.equals(request.password(), this.admin.password());
 		if (!(userMatches & passwordMatches)) {
+			this.throttle.recordFailure(http);
 			return Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
 					"wrong username or password"));
 		}
