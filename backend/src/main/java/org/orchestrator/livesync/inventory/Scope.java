@@ -91,6 +91,17 @@ public final class Scope {
 		return Collections.unmodifiableMap(this.kinds);
 	}
 
+	/** This scope but for the given kinds. */
+	public Scope without(java.util.Set<ItemKind> excluded) {
+		Map<ItemKind, List<String>> kept = new EnumMap<>(this.kinds);
+		kept.keySet().removeAll(excluded);
+		return new Scope(kept);
+	}
+
+	public boolean isEmpty() {
+		return this.kinds.isEmpty();
+	}
+
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
 		this.kinds.forEach((kind, keys) -> json.put(kind.section(), (keys != null) ? keys : "all"));

@@ -20,6 +20,7 @@ import org.orchestrator.livesync.support.TestServer;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.livesync.support.Items.create;
@@ -212,6 +213,34 @@ class SyncJobIntegrationTests {
 		assertThat(last(events).data().get("skipped").asLong()).isGreaterThanOrEqualTo(1);
 		assertThat(ip(b, "all-01")).isEqualTo("10.8.2.1");
 		assertThat(ip(b, "all-02")).isEqualTo("10.8.1.2");
+	}
+
+	@Test
+	void verificationCatchesATargetThatDoesNotStoreWhatItWasSent() {
+		DatabaseClient databaseB = b.bean(DatabaseClient.class);
+		// A target that alters one node as it stores it: its digest no longer matches.
+		databaseB.sql("""
+				CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN NEW.content_hash := repeat('0', 64); RETURN NEW; END $$;
+				CREATE TRIGGER zz_sabotage BEFORE INSERT OR UPDATE ON nodes
+				    FOR EACH ROW WHEN (NEW.hostname = 'vfy-02') EXECUTE FUNCTION sabotage();
+				""").then().block();
+		try {
+			create(a, Fixtures.node("vfy-01", "10.9.0.1", null));
+			String session = session(b.baseUrl(), null).get("session_id").asString();
+			assertThat(
+					last(events(startJob(session, Map.of("nodes", "all"), false))).data().get("verified").asBoolean())
+				.isTrue();
+
+			create(a, Fixtures.node("vfy-02", "10.9.0.2", null));
+			String again = session(b.baseUrl(), null).get("session_id").asString();
+			JsonNode end = last(events(startJob(again, Map.of("nodes", "all"), false))).data();
+			assertThat(end.get("verified").asBoolean()).isFalse();
+			assertThat(end.get("mismatches").toString()).contains("vfy-02").doesNotContain("vfy-01");
+		}
+		finally {
+			databaseB.sql("DROP TRIGGER zz_sabotage ON nodes; DROP FUNCTION sabotage()").then().block();
+		}
 	}
 
 	@Test

@@ -28,6 +28,7 @@ public final class Benchmark {
 		String heap = options.getOrDefault("heap", "256m");
 		Path jar = Path.of(options.getOrDefault("jar", "backend/target/live-sync-backend-1.0.0.jar"));
 		Path out = Path.of(options.getOrDefault("out", "bench/results/latest.json"));
+		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
 		String adminUrl = firstSet(System.getenv("BENCH_DATABASE_URL"), System.getenv("TEST_DATABASE_URL"),
 				"postgresql://postgres@127.0.0.1:5432/postgres");
 		if (!Files.exists(jar)) {
@@ -43,9 +44,10 @@ public final class Benchmark {
 				"Live Sync benchmark: %d nodes, %d clusters, %d SSH keys, %d configurations; %d repetitions;"
 						+ " heap cap %s per server%n",
 				n, inventory.clusters(), inventory.sshKeys(), inventory.configurations(), reps, heap);
-		try (ServerUnderTest a = ServerUnderTest.start(jar, "bench-a", databases.url(dbA), heap, work.resolve("a"));
-				ServerUnderTest b = ServerUnderTest.start(jar, "bench-b", databases.url(dbB), heap,
-						work.resolve("b"))) {
+		try (ServerUnderTest a = ServerUnderTest.start(jar, "bench-a", databases.url(dbA), heap, work.resolve("a"),
+				profile);
+				ServerUnderTest b = ServerUnderTest.start(jar, "bench-b", databases.url(dbB), heap, work.resolve("b"),
+						profile)) {
 			Api apiA = a.operator();
 			long started = System.nanoTime();
 			apiA.importLines(inventory::all);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +42,24 @@ final class ServerUnderTest implements AutoCloseable {
 		this.gcLog = gcLog;
 	}
 
-	static ServerUnderTest start(Path jar, String name, String databaseUrl, String heap, Path directory)
-			throws Exception {
+	static ServerUnderTest start(Path jar, String name, String databaseUrl, String heap, Path directory,
+			boolean profile) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		Files.createDirectories(directory);
 		Path gcLog = directory.resolve("gc.log");
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-jar", jar.toAbsolutePath().toString())
-			.directory(directory.toFile())
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+						"-Xlog:gc:file=" + gcLog));
+		if (profile) {
+			Path recording = directory.resolve("profile.jfr");
+			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+			System.out.println("  " + name + " records a flight recording in " + recording);
+		}
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(directory.resolve("server.log").toFile());
 		builder.environment()

@@ -13,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.inventory.InventoryDigests;
 import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.ItemSnapshot;
@@ -70,14 +71,17 @@ class JobRunner {
 
 	private final ServerIdentity identity;
 
+	private final InventoryDigests digests;
+
 	JobRunner(RemoteClient remote, InventoryReader inventory, SyncBases bases, PackageStreamer streamer,
-			TransferService transfer, ServerIdentity identity) {
+			TransferService transfer, ServerIdentity identity, InventoryDigests digests) {
 		this.remote = remote;
 		this.inventory = inventory;
 		this.bases = bases;
 		this.streamer = streamer;
 		this.transfer = transfer;
 		this.identity = identity;
+		this.digests = digests;
 	}
 
 	Mono<Void> run(SyncJob job, SyncSession session, JobSelection selection) {
@@ -186,11 +190,13 @@ class JobRunner {
 					result.errors(), millisSince(started), null, List.of(), true));
 		}
 		String peer = session.remote().serverId();
+		Scope moved = memo.complete() ? memo.scope() : selection.scope();
 		return this.transfer.confirm(sent.packageId(), peer).then(Mono.defer(() -> {
 			job.phase(JobPhase.VERIFYING);
 			return connect(session);
 		}))
-			.flatMapMany((token) -> compared(job, session, token, memo.complete() ? memo.scope() : selection.scope()))
+			.flatMapMany((token) -> unverified(session, token, moved)
+				.flatMapMany((scope) -> scope.isEmpty() ? Flux.empty() : compared(job, session, token, scope)))
 			.filter((item) -> {
 				JobSelection.Decision decision = selection.decide(item);
 				return decision == JobSelection.Decision.UPSERT || decision == JobSelection.Decision.DELETE;
@@ -200,6 +206,36 @@ class JobRunner {
 			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
 					result.errors(), millisSince(started), mismatches.isEmpty(),
 					mismatches.subList(0, Math.min(MAX_MISMATCHES, mismatches.size())), false));
+	}
+
+	/**
+	 * What is left to verify item by item: a kind moved whole is verified at once when
+	 * this server's digest of it equals the remote's (same items, same hashes), which
+	 * spares reading every hash on both sides again after a full sync.
+	 */
+	private Mono<Scope> unverified(SyncSession session, RemoteSession token, Scope moved) {
+		Set<ItemKind> whole = new HashSet<>();
+		moved.kinds().forEach((kind, keys) -> {
+			if (keys == null) {
+				whole.add(kind);
+			}
+		});
+		if (whole.isEmpty()) {
+			return Mono.just(moved);
+		}
+		return Mono.zip(this.remote.digest(session.remote().url(), token), this.digests.digests()).map((both) -> {
+			JsonNode remote = both.getT1();
+			if (!session.remote().serverId().equals(remote.path("server_id").asString(""))) {
+				return moved;
+			}
+			Set<ItemKind> agreeing = new HashSet<>();
+			for (ItemKind kind : whole) {
+				if (both.getT2().get(kind).sameAs(remote.path("digests").path(kind.section()))) {
+					agreeing.add(kind);
+				}
+			}
+			return moved.without(agreeing);
+		});
 	}
 
 	/** This server's hashes against the remote's, three-way, streamed. */

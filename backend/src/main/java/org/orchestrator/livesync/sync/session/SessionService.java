@@ -99,8 +99,7 @@ public class SessionService {
 			for (ItemKind kind : ItemKind.values()) {
 				InventoryDigests.Digest local = digests.getT1().get(kind);
 				JsonNode remote = digests.getT2().path("digests").path(kind.section());
-				if (local.items() == remote.path("items").asLong(-1)
-						&& local.digest().equals(remote.path("digest").asString(""))) {
+				if (local.sameAs(remote)) {
 					alike += local.items();
 				}
 				else {
