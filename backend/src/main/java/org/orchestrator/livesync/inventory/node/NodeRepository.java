@@ -38,6 +38,9 @@ public class NodeRepository {
 	private static final String COLUMNS = "hostname, ip, username, ssh_port, ssh_key, microk8s_status, wol, hardware, "
 			+ "content_hash, change_seq, created_at, updated_at";
 
+	private static final String SYNCED_COLUMNS = "hostname, ip, username, ssh_port, ssh_key, microk8s_status, wol, "
+			+ "hardware, content_hash";
+
 	private static final String SEARCH = "($1 = '' OR hostname ILIKE $1 OR ip ILIKE $1 OR username ILIKE $1)";
 
 	private final DatabaseClient database;
@@ -86,13 +89,15 @@ public class NodeRepository {
 		return this.database.sql("DELETE FROM nodes WHERE hostname = $1").bind(0, hostname).fetch().rowsUpdated();
 	}
 
-	/** Nodes in key order (byte order, as every server sorts), all or those named. */
+	/**
+	 * Nodes in key order (byte order, as every server sorts), all or those named. Reads
+	 * only what sync carries: a full sync reads every node this way.
+	 */
 	public Flux<ItemSnapshot> snapshots(List<String> hostnames) {
-		return KeyedSelect.ordered(this.database, COLUMNS, "nodes", "hostname", hostnames).map((row) -> {
-			NodeView view = view(row);
-			Node node = new Node(view.hostname(), view.ip(), view.username(), view.sshPort(), view.sshKey(),
-					view.microk8sStatus(), view.wol(), view.hardware());
-			return new ItemSnapshot(ItemKind.NODE, view.hostname(), view.contentHash(), CanonicalJson.tree(node));
+		return KeyedSelect.ordered(this.database, SYNCED_COLUMNS, "nodes", "hostname", hostnames).map((row) -> {
+			Node node = node(row);
+			return new ItemSnapshot(ItemKind.NODE, node.hostname(), row.get("content_hash", String.class),
+					CanonicalJson.tree(node));
 		}).all();
 	}
 
@@ -105,12 +110,15 @@ public class NodeRepository {
 	}
 
 	static NodeView view(Readable row) {
-		Node node = new Node(row.get("hostname", String.class), row.get("ip", String.class),
+		return NodeView.of(node(row), ItemMeta.from(row));
+	}
+
+	private static Node node(Readable row) {
+		return new Node(row.get("hostname", String.class), row.get("ip", String.class),
 				row.get("username", String.class), row.get("ssh_port", Integer.class), row.get("ssh_key", String.class),
 				row.get("microk8s_status", String.class),
 				CanonicalJson.read(row.get("wol", String.class), Node.WakeOnLan.class),
 				CanonicalJson.readObject(row.get("hardware", String.class)));
-		return NodeView.of(node, ItemMeta.from(row));
 	}
 
 }

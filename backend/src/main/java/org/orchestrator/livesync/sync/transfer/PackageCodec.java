@@ -5,18 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +54,7 @@ public final class PackageCodec {
 
 		public Writer() {
 			try {
-				this.out = new DigestOutputStream(new GZIPOutputStream(this.compressed, 64 * 1024), this.digest);
+				this.out = new DigestOutputStream(new FastGzipOutputStream(this.compressed), this.digest);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -155,6 +155,19 @@ public final class PackageCodec {
 		}), LineReader::close);
 	}
 
+	/**
+	 * Gzip at its fastest level: deflating is the sender's largest single cost, and the
+	 * higher levels save little on inventory lines (their hashes do not compress).
+	 */
+	private static final class FastGzipOutputStream extends GZIPOutputStream {
+
+		FastGzipOutputStream(OutputStream out) throws IOException {
+			super(out, 64 * 1024);
+			this.def.setLevel(Deflater.BEST_SPEED);
+		}
+
+	}
+
 	/** Inflates and splits the payload, hashing every byte and counting the lines. */
 	private static final class LineReader {
 
@@ -182,41 +195,69 @@ public final class PackageCodec {
 
 		PackageLine next() throws IOException {
 			while (true) {
-				if (this.position == this.limit) {
-					this.limit = this.in.read(this.buffer);
-					this.position = 0;
-					if (this.limit <= 0) {
-						this.limit = 0;
-						if (this.line.size() > 0) {
-							throw rejected("the payload ends in the middle of a line");
-						}
-						return null;
-					}
-					this.inflated += this.limit;
-					if (this.inflated > MAX_INFLATED_BYTES) {
-						throw rejected("the payload inflates beyond " + MAX_INFLATED_BYTES + " bytes");
-					}
+				byte[] bytes = nextLine();
+				if (bytes == null) {
+					return null;
 				}
-				byte b = this.buffer[this.position++];
-				if (b == '\n') {
-					byte[] bytes = this.line.toByteArray();
-					this.line.reset();
-					if (this.trailer != null) {
-						throw rejected("the package continues after its last line");
-					}
-					JsonNode json = parse(bytes, this.count);
-					if (TRAILER.equals(json.path("type").asString(""))) {
-						this.trailer = line(json, Trailer.class, this.count);
-						continue;
-					}
-					PackageLine parsed = line(json, PackageLine.class, this.count);
-					this.digest.update(bytes);
-					this.digest.update((byte) '\n');
-					this.count++;
-					return parsed;
+				if (this.trailer != null) {
+					throw rejected("the package continues after its last line");
 				}
-				this.line.write(b);
+				PackageLine parsed = line(bytes, PackageLine.class, this.count);
+				if (TRAILER.equals(parsed.type())) {
+					this.trailer = line(bytes, Trailer.class, this.count);
+					continue;
+				}
+				this.digest.update(bytes);
+				this.digest.update((byte) '\n');
+				this.count++;
+				return parsed;
 			}
+		}
+
+		/** The next line without its newline; null at the end of the payload. */
+		private byte[] nextLine() throws IOException {
+			while (true) {
+				if (this.position == this.limit && !fill()) {
+					if (this.line.size() > 0) {
+						throw rejected("the payload ends in the middle of a line");
+					}
+					return null;
+				}
+				int end = indexOfNewline(this.buffer, this.position, this.limit);
+				if (end < 0) {
+					this.line.write(this.buffer, this.position, this.limit - this.position);
+					this.position = this.limit;
+					continue;
+				}
+				this.line.write(this.buffer, this.position, end - this.position);
+				this.position = end + 1;
+				byte[] bytes = this.line.toByteArray();
+				this.line.reset();
+				return bytes;
+			}
+		}
+
+		private boolean fill() throws IOException {
+			this.limit = this.in.read(this.buffer);
+			this.position = 0;
+			if (this.limit <= 0) {
+				this.limit = 0;
+				return false;
+			}
+			this.inflated += this.limit;
+			if (this.inflated > MAX_INFLATED_BYTES) {
+				throw rejected("the payload inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+			}
+			return true;
+		}
+
+		private static int indexOfNewline(byte[] bytes, int from, int to) {
+			for (int i = from; i < to; i++) {
+				if (bytes[i] == '\n') {
+					return i;
+				}
+			}
+			return -1;
 		}
 
 		void verify(String checksum, long expectedLines) {
@@ -250,18 +291,13 @@ public final class PackageCodec {
 
 	}
 
-	private static JsonNode parse(byte[] json, long index) {
+	/** One line parsed straight from its bytes into what it holds. */
+	private static <T> T line(byte[] json, Class<T> type, long index) {
 		try {
-			return JSON.readTree(new String(json, StandardCharsets.UTF_8));
+			return JSON.readValue(json, type);
 		}
-		catch (JacksonException ex) {
+		catch (StreamReadException ex) {
 			throw rejected("line " + (index + 1) + " of the package is not JSON");
-		}
-	}
-
-	private static <T> T line(JsonNode json, Class<T> type, long index) {
-		try {
-			return JSON.treeToValue(json, type);
 		}
 		catch (JacksonException ex) {
 			throw rejected("line " + (index + 1) + " of the package is not a package line");

@@ -51,6 +51,9 @@ public class ReceiveService {
 	 */
 	private static final int BATCHES_AHEAD = 2;
 
+	/** Lines checked together on one core. */
+	private static final int LINES_PER_CHECK = 500;
+
 	private final PackageSealer sealer;
 
 	private final InventoryWriter writer;
@@ -109,9 +112,14 @@ public class ReceiveService {
 	private Mono<ReceiveResult> apply(SyncPackage received, Supplier<InputStream> payload, String checksum, long items,
 			boolean dryRun) {
 		Tally tally = new Tally();
+		// Reading is sequential (one stream, one checksum); checking lines costs more, so
+		// batches of lines are checked on all cores, and handed on in order.
 		Flux<Incoming> lines = PackageCodec.read(payload, checksum, items)
-			.map(this::check)
-			.subscribeOn(Schedulers.boundedElastic());
+			.subscribeOn(Schedulers.boundedElastic())
+			.buffer(LINES_PER_CHECK)
+			.flatMapSequential((batch) -> Mono.fromCallable(() -> batch.stream().map(this::check).toList())
+				.subscribeOn(Schedulers.parallel()), Schedulers.DEFAULT_POOL_SIZE)
+			.flatMapIterable((checked) -> checked);
 		Mono<ReceiveResult> applied = this.writer.deferConstraints()
 			.thenMany(lines.buffer(BATCH_SIZE))
 			.concatMap((batch) -> write(batch, received.sourceServerId(), tally), BATCHES_AHEAD)
