@@ -30,8 +30,8 @@ test: ## Run every test: Java (TEST_DATABASE_URL or embedded PostgreSQL), web UI
 	mvn -B verify
 	cd frontend && npm ci --no-audit --no-fund && npm run lint:compose && npm run test:all
 
-bench: build ## Benchmark sync against pg_dump | psql (N=100000 REPS=3 HEAP=256m); figures in bench/results/latest.json
-	java -jar bench/target/live-sync-bench.jar --n=$(or $(N),100000) --reps=$(or $(REPS),3) --heap=$(or $(HEAP),256m)
+bench: build ## Benchmark sync against pg_dump | psql (N=100000 REPS=3 WARMUP=2 HEAP=256m); figures in bench/results/latest.json
+	java -jar bench/target/live-sync-bench.jar --n=$(or $(N),100000) --reps=$(or $(REPS),3) --warmup=$(or $(WARMUP),2) --heap=$(or $(HEAP),256m)
 
 openapi: ## Rewrite openapi.yaml from what the server serves
 	$(MVN) -pl backend test -Dtest=OpenApiContractTests -Dopenapi.write=true -Dsurefire.failIfNoSpecifiedTests=false

@@ -29,6 +29,7 @@ public final class Benchmark {
 		Path jar = Path.of(options.getOrDefault("jar", "backend/target/live-sync-backend-1.0.0.jar"));
 		Path out = Path.of(options.getOrDefault("out", "bench/results/latest.json"));
 		boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+		int warmups = Integer.parseInt(options.getOrDefault("warmup", "2"));
 		String adminUrl = firstSet(System.getenv("BENCH_DATABASE_URL"), System.getenv("TEST_DATABASE_URL"),
 				"postgresql://postgres@127.0.0.1:5432/postgres");
 		if (!Files.exists(jar)) {
@@ -56,7 +57,10 @@ public final class Benchmark {
 
 			List<Double> full = new ArrayList<>();
 			List<Double> fullJob = new ArrayList<>();
-			for (int rep = 0; rep < reps; rep++) {
+			// Warm-up runs first: servers that have synced before, not a JVM's first
+			// minute
+			// (its code not yet compiled), are what the repetitions measure.
+			for (int rep = -warmups; rep < reps; rep++) {
 				databases.reset(dbB);
 				databases.forgetSyncs(dbA);
 				int markA = a.gcMark();
@@ -65,6 +69,11 @@ public final class Benchmark {
 				b.resetPeakRss();
 				started = System.nanoTime();
 				JsonNode job = apiA.syncAndWait(session(apiA, b), "all");
+				if (rep < 0) {
+					report.single("warm-up full sync (not counted)", seconds(started));
+					System.out.printf("  warm-up full sync: %.2f s%n", seconds(started));
+					continue;
+				}
 				full.add(seconds(started));
 				fullJob.add(job.at("/result/duration_ms").asLong() / 1000.0);
 				report.memory(a.peakHeapMiBSince(markA), b.peakHeapMiBSince(markB), a.peakRssMiB(), b.peakRssMiB());
