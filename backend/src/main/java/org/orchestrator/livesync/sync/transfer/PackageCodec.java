@@ -15,8 +15,6 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import reactor.core.publisher.Flux;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,10 +129,10 @@ public final class PackageCodec {
 	 * not in completion, when they do not match: consume it inside the transaction it
 	 * feeds.
 	 */
-	public static Flux<PackageLine> read(Supplier<InputStream> compressed, String checksum, long expectedLines) {
+	static Flux<ReceivedLine> read(Supplier<InputStream> compressed, String checksum, long expectedLines) {
 		return Flux.using(() -> new LineReader(compressed.get()), (reader) -> Flux.generate((sink) -> {
 			try {
-				PackageLine line = reader.next();
+				ReceivedLine line = reader.next();
 				if (line != null) {
 					sink.next(line);
 					return;
@@ -193,7 +191,7 @@ public final class PackageCodec {
 			this.in = new GZIPInputStream(compressed, 64 * 1024);
 		}
 
-		PackageLine next() throws IOException {
+		ReceivedLine next() throws IOException {
 			while (true) {
 				byte[] bytes = nextLine();
 				if (bytes == null) {
@@ -202,9 +200,9 @@ public final class PackageCodec {
 				if (this.trailer != null) {
 					throw rejected("the package continues after its last line");
 				}
-				PackageLine parsed = line(bytes, PackageLine.class, this.count);
+				ReceivedLine parsed = ReceivedLine.parse(JSON, bytes, this.count);
 				if (TRAILER.equals(parsed.type())) {
-					this.trailer = line(bytes, Trailer.class, this.count);
+					this.trailer = new Trailer(parsed.type(), parsed.items(), parsed.checksum());
 					continue;
 				}
 				this.digest.update(bytes);
@@ -289,19 +287,6 @@ public final class PackageCodec {
 			}
 		}
 
-	}
-
-	/** One line parsed straight from its bytes into what it holds. */
-	private static <T> T line(byte[] json, Class<T> type, long index) {
-		try {
-			return JSON.readValue(json, type);
-		}
-		catch (StreamReadException ex) {
-			throw rejected("line " + (index + 1) + " of the package is not JSON");
-		}
-		catch (JacksonException ex) {
-			throw rejected("line " + (index + 1) + " of the package is not a package line");
-		}
 	}
 
 	static ProblemException rejected(String reason) {

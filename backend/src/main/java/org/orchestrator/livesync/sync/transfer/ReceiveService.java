@@ -180,7 +180,7 @@ public class ReceiveService {
 	 * line's hash.
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private Incoming check(PackageLine line) {
+	private Incoming check(ReceivedLine line) {
 		ItemKind kind = ItemKind.ofType(line.type());
 		if (kind == null || line.key() == null
 				|| !((kind == ItemKind.NODE) ? Formats.isHostname(line.key()) : Formats.isName(line.key()))) {
@@ -196,12 +196,12 @@ public class ReceiveService {
 			}
 			return new Incoming(kind, line.key(), null, line.contentHash());
 		}
-		if (!PackageLine.UPSERT.equals(line.action()) || line.item() == null) {
+		if (!PackageLine.UPSERT.equals(line.action()) || !line.hasItem()) {
 			throw PackageCodec.rejected(where + " has no action the package format knows");
 		}
 		InventoryItem<?> item;
 		try {
-			item = this.json.treeToValue(line.item(), kind.itemClass());
+			item = line.item(this.json, kind.itemClass());
 		}
 		catch (JacksonException ex) {
 			throw invalidItem(kind, line.key(),
