@@ -57,9 +57,8 @@ public final class Benchmark {
 
 			List<Double> full = new ArrayList<>();
 			List<Double> fullJob = new ArrayList<>();
-			// Warm-up runs first: servers that have synced before, not a JVM's first
-			// minute
-			// (its code not yet compiled), are what the repetitions measure.
+			// Warm-up runs first, so that the repetitions measure servers that have
+			// synced before, not a JVM whose code is not compiled yet.
 			for (int rep = -warmups; rep < reps; rep++) {
 				databases.reset(dbB);
 				databases.forgetSyncs(dbA);

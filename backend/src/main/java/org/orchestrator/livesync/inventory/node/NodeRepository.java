@@ -35,11 +35,11 @@ public class NodeRepository {
 					new Column<>("hardware", Type.JSONB, (n) -> JsonObjects.toColumn(n.item().hardware())),
 					new Column<>("content_hash", Type.TEXT, Hashed::contentHash)));
 
-	private static final String COLUMNS = "hostname, ip, username, ssh_port, ssh_key, microk8s_status, wol, hardware, "
-			+ "content_hash, change_seq, created_at, updated_at";
-
+	/** What sync reads and carries: the content and its hash. */
 	private static final String SYNCED_COLUMNS = "hostname, ip, username, ssh_port, ssh_key, microk8s_status, wol, "
 			+ "hardware, content_hash";
+
+	private static final String COLUMNS = SYNCED_COLUMNS + ", change_seq, created_at, updated_at";
 
 	private static final String SEARCH = "($1 = '' OR hostname ILIKE $1 OR ip ILIKE $1 OR username ILIKE $1)";
 
