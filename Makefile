@@ -23,8 +23,8 @@ build: ## Build the server, the CLI and the web UI
 	$(MVN) -DskipTests package
 	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run --silent build
 
-run: build ## Run one server on SERVER_PORT (default 5000) with its web UI; needs ADMIN_PASSWORD
-	java -jar $(JAR)
+run: build ## Run one server on SERVER_PORT (default 5000) with its web UI and API docs; needs ADMIN_PASSWORD
+	API_DOCS_ENABLED=$${API_DOCS_ENABLED:-true} java -jar $(JAR)
 
 test: ## Run every test: Java (TEST_DATABASE_URL or embedded PostgreSQL), web UI, browser, compose file
 	mvn -B verify

@@ -13,6 +13,8 @@ DATA="${DEMO_DATA_DIR:-$PWD/data}"
 export ADMIN_USERNAME="${ADMIN_USERNAME:-admin}"
 export ADMIN_PASSWORD="${ADMIN_PASSWORD:-demo-admin}"
 export SYNC_PASSWORD="${SYNC_PASSWORD:-demo-sync}"
+# A demo shows its API: the OpenAPI document and Swagger UI (off by default elsewhere).
+export API_DOCS_ENABLED="${API_DOCS_ENABLED:-true}"
 JAR=backend/target/live-sync-backend-1.0.0.jar
 CLI="${LIVE_SYNC_CLI:-java -jar cli/target/live-sync-cli.jar}"
 

@@ -49,7 +49,7 @@ public class PeerSessions {
 	 * null.
 	 */
 	public PeerSession current(ServerWebExchange exchange) {
-		TokenService.Token token = exchange.getAttribute(BearerTokenFilter.TOKEN_ATTRIBUTE);
+		TokenService.Token token = exchange.getAttribute(BearerTokens.TOKEN_ATTRIBUTE);
 		return (token != null && token.audience() == TokenService.Audience.PEER) ? find(token.sessionId()) : null;
 	}
 

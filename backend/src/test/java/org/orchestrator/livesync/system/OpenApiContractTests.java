@@ -19,7 +19,13 @@ class OpenApiContractTests {
 	private static final Path CONTRACT = Path.of("..", "openapi.yaml");
 
 	@RegisterExtension
-	static TestServer server = new TestServer();
+	static TestServer server = new TestServer().with("API_DOCS_ENABLED", "true");
+
+	@Test
+	void servesTheDocumentsToAnyoneWhenSwitchedOn() {
+		server.anonymous().get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+		server.anonymous().get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
 
 	@Test
 	void committedContractIsWhatTheServerServes() throws IOException {

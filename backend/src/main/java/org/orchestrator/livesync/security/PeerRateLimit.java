@@ -12,38 +12,41 @@ import reactor.core.publisher.Mono;
 import org.orchestrator.livesync.sync.SyncProperties;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
  * Limits the peer API (and {@code /connect}, where passwords are guessed) to
  * {@code SYNC_RATE_LIMIT_PER_HOUR} requests per client address, with a token bucket that
- * refills steadily. Runs before authentication, so refused guesses count too.
+ * refills steadily. A filter of the security chain ({@link SecurityConfig}): it runs
+ * after the firewall and matches routes as the router does, so every spelling of a path
+ * counts against the same bucket, and before authentication, so refused guesses count
+ * too.
  */
 @Component
-@Order(-200)
-class RateLimitFilter implements WebFilter {
+class PeerRateLimit {
 
 	private final SyncProperties.RateLimiting limits;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	RateLimitFilter(SyncProperties sync) {
+	PeerRateLimit(SyncProperties sync) {
 		this.limits = sync.rateLimiting();
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (!this.limits.enabled() || !isLimited(path)) {
+	Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.limits.enabled()) {
 			return chain.filter(exchange);
 		}
+		return ApiRoutes.RATE_LIMITED.matches(exchange)
+			.flatMap((route) -> route.isMatch() ? consume(exchange, chain) : chain.filter(exchange));
+	}
+
+	private Mono<Void> consume(ServerWebExchange exchange, WebFilterChain chain) {
 		ConsumptionProbe probe = this.buckets.computeIfAbsent(client(exchange), (client) -> newBucket())
 			.tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
@@ -57,10 +60,6 @@ class RateLimitFilter implements WebFilter {
 				"this client made more than " + this.limits.maxRequestsPerHour()
 						+ " sync requests in the last hour; retry in " + retryAfter + " seconds")
 			.withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)));
-	}
-
-	private static boolean isLimited(String path) {
-		return EndpointAccess.of(path) == EndpointAccess.PEER || path.startsWith("/api/v1/sync/connect");
 	}
 
 	private Bucket newBucket() {

@@ -1,0 +1,92 @@
+package org.orchestrator.livesync.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests a normal client would not send as given: a
+ * path exactly as written (no normalising, no re-encoding), a body that stalls or never
+ * ends. Each request has its own connection.
+ */
+public final class RawHttp {
+
+	private RawHttp() {
+	}
+
+	/** Sends a request with an optional JSON body and reads the whole answer. */
+	public static Response send(int port, String method, String rawPath, Map<String, String> headers, String body) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(60_000);
+			StringBuilder request = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
+			request.append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : null;
+			if (bytes != null) {
+				request.append("Content-Length: ").append(bytes.length).append("\r\n");
+			}
+			request.append("\r\n");
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			if (bytes != null) {
+				out.write(bytes);
+			}
+			out.flush();
+			return read(socket.getInputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The status line and headers of an answer, and its body as far as it came. */
+	public static Response read(InputStream in) throws IOException {
+		String statusLine = line(in);
+		if (statusLine == null) {
+			throw new IOException("the server closed the connection without an answer");
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+			int colon = header.indexOf(':');
+			headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+					header.substring(colon + 1).strip());
+		}
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		try {
+			in.transferTo(body);
+		}
+		catch (IOException cut) {
+			// What came before the cut is the answer.
+		}
+		return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, body.toString(StandardCharsets.UTF_8));
+	}
+
+	private static String line(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		for (int b = in.read(); b != -1; b = in.read()) {
+			if (b == '\n') {
+				String text = line.toString(StandardCharsets.ISO_8859_1);
+				return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+			}
+			line.write(b);
+		}
+		return (line.size() > 0) ? line.toString(StandardCharsets.ISO_8859_1) : null;
+	}
+
+	/** An answer; header names in lower case. */
+	public record Response(int status, Map<String, String> headers, String body) {
+
+		public String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+}
