@@ -1,17 +1,20 @@
 package org.orchestrator.livesync.system;
 
-import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.HttpMessageReader;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -21,22 +24,33 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Reads a JSON request body larger than the codecs' default limit, for the few endpoints
- * whose documents may be big (a package, an inventory). The limit stays: bigger bodies
- * are refused with 413, and huge transfers use the streamed forms instead.
+ * Reads a JSON request body larger than the codecs' default limit, for the two endpoints
+ * whose documents may be big (the JSON forms of a package and of an inventory). Bigger
+ * bodies are refused with 413, and huge transfers use the streamed forms instead. A
+ * document read becomes a tree several times its size, so only
+ * {@value #DOCUMENTS_AT_ONCE} are read at once; more answer 503 with {@code Retry-After}.
  */
 @Component
 public class JsonBodies {
 
-	public static final int LARGE_BODY_BYTES = 256 * 1024 * 1024;
+	/**
+	 * The largest JSON document: an inventory or a package of some tens of thousands of
+	 * items.
+	 */
+	public static final int DOCUMENT_BYTES = 8 * 1024 * 1024;
 
-	private final JsonMapper json;
+	static final int DOCUMENTS_AT_ONCE = 2;
+
+	private final Semaphore documents = new Semaphore(DOCUMENTS_AT_ONCE);
+
+	private final JacksonJsonDecoder documentDecoder;
 
 	private final ServerCodecConfigurer codecs;
 
 	JsonBodies(JsonMapper json, ServerCodecConfigurer codecs) {
-		this.json = json;
 		this.codecs = codecs;
+		this.documentDecoder = new JacksonJsonDecoder(json);
+		this.documentDecoder.setMaxInMemorySize(DOCUMENT_BYTES);
 	}
 
 	/**
@@ -65,17 +79,26 @@ public class JsonBodies {
 	}
 
 	public <T> Mono<T> read(ServerWebExchange exchange, Class<T> type) {
-		return DataBufferUtils.join(exchange.getRequest().getBody(), LARGE_BODY_BYTES).map((buffer) -> {
-			try {
-				return buffer.toString(StandardCharsets.UTF_8);
+		return Mono.usingWhen(permit(),
+				(permit) -> this.documentDecoder
+					.decodeToMono(exchange.getRequest().getBody(), ResolvableType.forClass(type),
+							MediaType.APPLICATION_JSON, Map.of())
+					.cast(type)
+					.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request",
+							"Malformed request", "the request body is missing"))),
+				(permit) -> Mono.fromRunnable(this.documents::release));
+	}
+
+	private Mono<Boolean> permit() {
+		return Mono.fromCallable(() -> {
+			if (!this.documents.tryAcquire()) {
+				throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+						"this server is reading " + DOCUMENTS_AT_ONCE
+								+ " large JSON documents already; retry shortly, or use the streamed form")
+					.withHeader(HttpHeaders.RETRY_AFTER, "5");
 			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-		})
-			.switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST,
-					"malformed-request", "Malformed request", "the request body is missing")))
-			.map((text) -> this.json.readValue(text, type));
+			return true;
+		});
 	}
 
 }

@@ -49,6 +49,16 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist");
 	}
 
+	/**
+	 * A request body over the endpoint's limit; the limit is no secret. The connection
+	 * closes after the answer rather than reading the rest of the body.
+	 */
+	public static ProblemException tooLarge(long maxBytes) {
+		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+				"the request body is larger than this endpoint accepts (at most " + maxBytes + " bytes)")
+			.withHeader(HttpHeaders.CONNECTION, "close");
+	}
+
 	public static ProblemException conflict(String detail) {
 		return new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
 	}

@@ -46,6 +46,71 @@ public final class RawHttp {
 		}
 	}
 
+	/**
+	 * Sends a request whose JSON body is one string value {@code bodyBytes} long, written
+	 * as it goes (with a {@code Content-Length}, or chunked), and reads the answer, which
+	 * may come before the body is all sent. Nothing holds the body in memory.
+	 */
+	public static Response sendHuge(int port, String method, String rawPath, Map<String, String> headers,
+			long bodyBytes, boolean chunked) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(120_000);
+			StringBuilder request = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
+			request.append("Host: localhost:").append(port);
+			request.append("\r\nConnection: close\r\nContent-Type: application/json\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			request.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bodyBytes + "\r\n");
+			request.append("\r\n");
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			Thread writer = new Thread(() -> writeBody(out, bodyBytes, chunked), "huge-body");
+			writer.setDaemon(true);
+			writer.start();
+			try {
+				return read(socket.getInputStream());
+			}
+			finally {
+				writer.interrupt();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void writeBody(OutputStream out, long bodyBytes, boolean chunked) {
+		byte[] block = new byte[64 * 1024];
+		java.util.Arrays.fill(block, (byte) 'a');
+		byte[] start = "{\"x\":\"".getBytes(StandardCharsets.US_ASCII);
+		byte[] end = "\"}".getBytes(StandardCharsets.US_ASCII);
+		try {
+			writePart(out, start, start.length, chunked);
+			for (long left = bodyBytes - start.length - end.length; left > 0
+					&& !Thread.currentThread().isInterrupted(); left -= block.length) {
+				writePart(out, block, (int) Math.min(left, block.length), chunked);
+			}
+			writePart(out, end, end.length, chunked);
+			if (chunked) {
+				out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			}
+			out.flush();
+		}
+		catch (IOException closedByTheServer) {
+			// The server answered and stopped reading: the rest is not wanted.
+		}
+	}
+
+	private static void writePart(OutputStream out, byte[] bytes, int length, boolean chunked) throws IOException {
+		if (chunked) {
+			out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		}
+		out.write(bytes, 0, length);
+		if (chunked) {
+			out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+		}
+	}
+
 	/** The status line and headers of an answer, and its body as far as it came. */
 	public static Response read(InputStream in) throws IOException {
 		String statusLine = line(in);
@@ -60,7 +125,13 @@ public final class RawHttp {
 		}
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
-			in.transferTo(body);
+			String length = headers.get("content-length");
+			if (length != null) {
+				body.write(in.readNBytes(Integer.parseInt(length)));
+			}
+			else {
+				in.transferTo(body);
+			}
 		}
 		catch (IOException cut) {
 			// What came before the cut is the answer.

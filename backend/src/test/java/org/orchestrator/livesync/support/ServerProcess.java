@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,18 +27,34 @@ public final class ServerProcess implements AutoCloseable {
 
 	private final int port;
 
-	private ServerProcess(Process process, int port) {
+	private final Path log;
+
+	private ServerProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
+		this.log = log;
+	}
+
+	/** What the server printed so far. */
+	public String output() throws IOException {
+		return Files.readString(this.log);
 	}
 
 	/** Starts a server and waits until it answers; {@code SERVER_PORT} is chosen here. */
 	public static ServerProcess start(Path workingDirectory, Map<String, String> environment) throws Exception {
+		return start(workingDirectory, environment, List.of());
+	}
+
+	/** Starts a server with these JVM options (such as {@code -Xmx256m}). */
+	public static ServerProcess start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions)
+			throws Exception {
 		int port = freePort();
 		Map<String, String> withPort = new java.util.HashMap<>(environment);
 		withPort.put("SERVER_PORT", String.valueOf(port));
-		Process process = builder(workingDirectory, withPort).start();
-		ServerProcess server = new ServerProcess(process, port);
+		// A file, not a pipe: a long-running server must never block on a full pipe.
+		Path log = Files.createTempFile(workingDirectory, "server", ".log");
+		Process process = builder(workingDirectory, withPort, jvmOptions).redirectOutput(log.toFile()).start();
+		ServerProcess server = new ServerProcess(process, port, log);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
 		while (Instant.now().isBefore(deadline) && process.isAlive()) {
 			try {
@@ -49,9 +66,8 @@ public final class ServerProcess implements AutoCloseable {
 				Thread.sleep(250);
 			}
 		}
-		String output = new String(process.getInputStream().readNBytes(8000));
 		server.close();
-		throw new AssertionError("the server did not come up:\n" + output);
+		throw new AssertionError("the server did not come up:\n" + server.output());
 	}
 
 	/**
@@ -59,7 +75,7 @@ public final class ServerProcess implements AutoCloseable {
 	 * output lines.
 	 */
 	public static Exit run(Path workingDirectory, Map<String, String> environment) throws Exception {
-		Process process = builder(workingDirectory, environment).start();
+		Process process = builder(workingDirectory, environment, List.of()).start();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new AssertionError("the server did not stop");
@@ -85,6 +101,36 @@ public final class ServerProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The process's resident memory now and at its peak, in MiB, as Linux reports it
+	 * ({@code VmRSS}, {@code VmHWM}).
+	 */
+	public Memory memory() throws IOException {
+		long rss = 0;
+		long peak = 0;
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				rss = kibibytes(line) / 1024;
+			}
+			else if (line.startsWith("VmHWM:")) {
+				peak = kibibytes(line) / 1024;
+			}
+		}
+		return new Memory(rss, peak);
+	}
+
+	private static long kibibytes(String statusLine) {
+		return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+	}
+
+	/** Resident memory in MiB. */
+	public record Memory(long rssMib, long peakMib) {
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
@@ -93,11 +139,13 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static ProcessBuilder builder(Path workingDirectory, Map<String, String> environment) {
+	private static ProcessBuilder builder(Path workingDirectory, Map<String, String> environment,
+			List<String> jvmOptions) {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-						LiveSyncApplication.class.getName()));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classpath, LiveSyncApplication.class.getName()));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 			.redirectErrorStream(true);
 		builder.environment()
