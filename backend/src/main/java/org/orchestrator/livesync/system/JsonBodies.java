@@ -67,6 +67,8 @@ public class JsonBodies {
 	public <T> Mono<T> read(ServerWebExchange exchange, Class<T> type) {
 		return DataBufferUtils.join(exchange.getRequest().getBody(), LARGE_BODY_BYTES).map((buffer) -> {
 			try {
+				// Utf8JsonFilter has refused other charsets and malformed UTF-8, which
+				// this would have turned into U+FFFD.
 				return buffer.toString(StandardCharsets.UTF_8);
 			}
 			finally {
