@@ -67,7 +67,10 @@ public final class Scope {
 			else if (value.isArray()) {
 				List<String> keys = new ArrayList<>();
 				for (JsonNode key : value) {
-					String text = key.asString("");
+					if (!key.isString()) {
+						throw ProblemException.invalid(section, "must list keys as strings");
+					}
+					String text = key.stringValue();
 					if (!((kind == ItemKind.NODE) ? Formats.isHostname(text) : Formats.isName(text))) {
 						throw ProblemException.invalid(section,
 								"'" + text + "' is not a valid " + kind.type() + " key");

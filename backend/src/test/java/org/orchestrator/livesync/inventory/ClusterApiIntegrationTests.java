@@ -107,6 +107,18 @@ class ClusterApiIntegrationTests {
 			.exchange(), 400, "validation");
 		assertThat(problem.errors()).extracting("field")
 			.containsExactlyInAnyOrder("name", "nodes[0].role", "nodes[1].hostname");
+		var notText = problem(this.api.post()
+			.uri("/api/v1/clusters")
+			.bodyValue(Map.of("name", "typed", "nodes", List.of(Map.of("hostname", "c-01"), Map.of("hostname", 2))))
+			.exchange(), 400, "validation");
+		assertThat(notText.errors()).extracting("field", "message")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("nodes[1].hostname", "expected a string"));
+		invalidField(this.api.post().uri("/api/v1/clusters").bodyValue(Map.of("name", true)).exchange(), "name");
+		invalidField(this.api.post()
+			.uri("/api/v1/clusters")
+			.bodyValue(Map.of("name", "typed", "description", 1.5))
+			.exchange(), "description");
+		problem(this.api.get().uri("/api/v1/clusters/typed").exchange(), 404, "not-found");
 		invalidField(this.api.put().uri("/api/v1/clusters/x").bodyValue(Fixtures.cluster("y")).exchange(), "name");
 		this.api.post().uri("/api/v1/clusters").bodyValue(Map.of("name", "dup")).exchange().expectStatus().isCreated();
 		problem(this.api.post().uri("/api/v1/clusters").bodyValue(Map.of("name", "dup")).exchange(), 409, "conflict");

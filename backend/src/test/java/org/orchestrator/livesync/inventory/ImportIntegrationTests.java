@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.orchestrator.livesync.support.Fixtures.resource;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
 
 class ImportIntegrationTests {
@@ -105,6 +106,27 @@ class ImportIntegrationTests {
 			.bodyValue(List.of(typed("node", Fixtures.node("half-x")), Map.of("type", "node", "hostnme", "x")))
 			.exchange(), 400, "validation");
 		assertThat(unknownField.errors()).extracting("field").containsExactly("[1].hostnme");
+		List<Object> notText = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			notText.add(typed("node", Fixtures.node("half-" + i)));
+		}
+		notText.add(typed("node", Map.of("hostname", 123, "ip", "10.0.0.1", "username", "ubuntu")));
+		var number = problem(this.api.post().uri("/api/v1/inventory/import").bodyValue(notText).exchange(), 400,
+				"validation");
+		assertThat(number.errors()).extracting("field", "message")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("[3].hostname", "expected a string"));
+		var nested = problem(this.api.post()
+			.uri("/api/v1/inventory/import")
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue("{\"type\":\"cluster\",\"name\":\"half-c\",\"nodes\":[{\"hostname\":true}]}\n")
+			.exchange(), 400, "validation");
+		assertThat(nested.errors()).extracting("field").containsExactly("[0].nodes[0].hostname");
+		var key = problem(this.api.post()
+			.uri("/api/v1/inventory/import")
+			.bodyValue(List.of(Map.of("type", "ssh_key", "name", 7, "public_key", resource("ssh/test_ed25519.pub"))))
+			.exchange(), 400, "validation");
+		assertThat(key.errors()).extracting("field").containsExactly("[0].name");
+
 		assertNoNodes("half-");
 	}
 

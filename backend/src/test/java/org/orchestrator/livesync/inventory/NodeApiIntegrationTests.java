@@ -129,6 +129,46 @@ class NodeApiIntegrationTests {
 	}
 
 	@Test
+	void refusesNumbersAndBooleansWhereTextIsExpected() {
+		long before = list("").total();
+		for (Object notText : new Object[] { 123, true, 1.5 }) {
+			var problem = invalidField(this.api.post()
+				.uri("/api/v1/nodes")
+				.bodyValue(Map.of("hostname", notText, "ip", "10.9.0.1", "username", "ubuntu"))
+				.exchange(), "hostname");
+			assertThat(problem.errors()).singleElement()
+				.satisfies((error) -> assertThat(error.message()).isEqualTo("expected a string"));
+		}
+		invalidField(this.api.post()
+			.uri("/api/v1/nodes")
+			.bodyValue(Map.of("hostname", "typed-01", "ip", 10, "username", "ubuntu"))
+			.exchange(), "ip");
+		invalidField(this.api.post()
+			.uri("/api/v1/nodes")
+			.bodyValue(Map.of("hostname", "typed-01", "ip", "10.9.0.1", "username", "ubuntu", "wol",
+					Map.of("mac", 112233445566L)))
+			.exchange(), "wol.mac");
+		invalidField(this.api.put()
+			.uri("/api/v1/nodes/typed-01")
+			.bodyValue(Map.of("hostname", "typed-01", "ip", "10.9.0.1", "username", false))
+			.exchange(), "username");
+		assertThat(list("").total()).isEqualTo(before);
+
+		// Free-form hardware facts still take any JSON value.
+		NodeView created = this.api.post()
+			.uri("/api/v1/nodes")
+			.bodyValue(Map.of("hostname", "typed-02", "ip", "10.9.0.2", "username", "ubuntu", "hardware",
+					Map.of("cpu", 8, "gpu", true, "ghz", 3.5, "model", "x")))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(NodeView.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(created.hardware()).containsEntry("cpu", 8).containsEntry("gpu", true).containsEntry("ghz", 3.5);
+	}
+
+	@Test
 	void refusesDuplicatesUnknownKeysAndRenames() {
 		this.api.post().uri("/api/v1/nodes").bodyValue(Fixtures.node("dup-01")).exchange().expectStatus().isCreated();
 		var duplicate = problem(this.api.post().uri("/api/v1/nodes").bodyValue(Fixtures.node("dup-01")).exchange(), 409,

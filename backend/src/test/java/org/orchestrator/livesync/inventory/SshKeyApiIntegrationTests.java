@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.inventory;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,60 @@ class SshKeyApiIntegrationTests {
 		assertThat(problem.toString()).doesNotContain("c2VjcmV0");
 		assertThat(output.getAll()).doesNotContain("c2VjcmV0");
 		problem(this.api.get().uri("/api/v1/ssh-keys/bad").exchange(), 404, "not-found");
+	}
+
+	@Test
+	void acceptsEveryKeyFormatAndRefusesKeysThatDoNotParseOrFit(CapturedOutput output) {
+		String[][] pairs = { { "rsa_pkcs8", "rsa_pkcs8.pub" }, { "legacy_rsa.encrypted", "legacy_rsa.pub" },
+				{ "rsa_pkcs8.encrypted", "rsa_pkcs8.pub" }, { "ecdsa_p256.with-params", "ecdsa_p256.pub" },
+				{ "ecdsa_p384_pkcs8", "ecdsa_p384_pkcs8.pub" }, { "ed25519_pkcs8", "ed25519_pkcs8.pub" },
+				{ "dsa.openssh", "dsa.pub" } };
+		for (int i = 0; i < pairs.length; i++) {
+			SshKeyView created = this.api.post()
+				.uri("/api/v1/ssh-keys")
+				.bodyValue(Map.of("name", "format-" + i, "public_key", resource("ssh/" + pairs[i][1]), "private_key",
+						resource("ssh/" + pairs[i][0])))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(SshKeyView.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(created.hasPrivateKey()).as(pairs[i][0]).isTrue();
+		}
+
+		String garbage = "-----BEGIN RSA PRIVATE KEY-----\nZ2FyYmFnZS1ub3QtYS1rZXktYXQtYWxs\n-----END RSA PRIVATE KEY-----";
+		var unparsable = invalidField(this.api.post()
+			.uri("/api/v1/ssh-keys")
+			.bodyValue(
+					Map.of("name", "format-bad", "public_key", resource("ssh/legacy_rsa.pub"), "private_key", garbage))
+			.exchange(), "private_key");
+		assertThat(unparsable.detail())
+			.isEqualTo("private_key: is not a PKCS#1 RSA private key, which its armour says it is");
+		String rsaMaterial = resource("ssh/rsa_pkcs8").lines().skip(3).findFirst().orElseThrow();
+		var otherType = invalidField(this.api.put()
+			.uri("/api/v1/ssh-keys/format-0")
+			.bodyValue(Map.of("public_key", resource("ssh/test_ed25519.pub"), "private_key", resource("ssh/rsa_pkcs8")))
+			.exchange(), "private_key");
+		assertThat(otherType.detail()).isEqualTo("private_key: is an RSA key but public_key is an ssh-ed25519 key");
+		var otherPair = invalidField(this.api.post()
+			.uri("/api/v1/ssh-keys")
+			.bodyValue(Map.of("name", "format-bad", "public_key", resource("ssh/legacy_rsa.pub"), "private_key",
+					resource("ssh/rsa_pkcs8")))
+			.exchange(), "private_key");
+		assertThat(otherPair.detail()).contains("does not belong to public_key");
+		for (var problem : List.of(unparsable, otherType, otherPair)) {
+			assertThat(problem.toString()).doesNotContain("Z2FyYmFnZS").doesNotContain(rsaMaterial);
+		}
+		assertThat(output.getAll()).doesNotContain("Z2FyYmFnZS").doesNotContain(rsaMaterial);
+		problem(this.api.get().uri("/api/v1/ssh-keys/format-bad").exchange(), 404, "not-found");
+		assertThat(this.api.get()
+			.uri("/api/v1/ssh-keys/format-0")
+			.exchange()
+			.expectBody(SshKeyView.class)
+			.returnResult()
+			.getResponseBody()
+			.publicKey()).startsWith("ssh-rsa ");
 	}
 
 	@Test

@@ -195,6 +195,43 @@ class PeerSyncIntegrationTests {
 	}
 
 	@Test
+	void refusesNumbersAndBooleansForKeysAndTextFieldsOfComparedItems() {
+		Peers.Session session = Peers.connect(a, idB);
+		var scope = problem(
+				session.client().post().uri("/api/v1/sync/hashes").bodyValue(Map.of("nodes", List.of(7))).exchange(),
+				400, "validation");
+		assertThat(scope.errors()).extracting("field", "message")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("nodes", "must list keys as strings"));
+
+		ObjectNode inventory = (ObjectNode) Peers.connect(b, idA).inventory();
+		ObjectNode node = TestServer.JSON.valueToTree(Fixtures.node("typed-remote"));
+		node.put("content_hash", "0".repeat(64));
+		node.put("ip", 10);
+		node.withObject("wol").put("mac", true);
+		inventory.withArray("nodes").add(node);
+		var document = problem(session.client()
+			.post()
+			.uri("/api/v1/sync/compare")
+			.bodyValue(Map.of("remote_inventory", inventory))
+			.exchange(), 400, "validation");
+		int at = inventory.get("nodes").size() - 1;
+		assertThat(document.errors()).extracting("field")
+			.containsExactlyInAnyOrder("remote_inventory.nodes[" + at + "].ip",
+					"remote_inventory.nodes[" + at + "].wol.mac");
+
+		ObjectNode metadata = ((ObjectNode) inventory.get("metadata")).deepCopy().put("type", "metadata");
+		String cluster = "{\"type\":\"cluster\",\"name\":\"c\",\"content_hash\":\"" + "0".repeat(64)
+				+ "\",\"nodes\":[{\"hostname\":1}]}";
+		var lines = problem(session.client()
+			.post()
+			.uri("/api/v1/sync/compare")
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(metadata + "\n" + cluster + "\n")
+			.exchange(), 400, "validation");
+		assertThat(lines.errors()).extracting("field").containsExactly("[1].nodes[0].hostname");
+	}
+
+	@Test
 	void transfersOnlyTheSelectionWithAUsablePrivateKeyAndRecordsBasesOnBothSides() {
 		create(a, Fixtures.sshKey("sel-key"));
 		create(a, Fixtures.node("sel-01", "10.3.0.1", "sel-key"));

@@ -268,6 +268,13 @@ class SyncJobIntegrationTests {
 			.uri("/api/v1/sync/jobs")
 			.bodyValue(Map.of("session_id", session, "selection", Map.of("robots", "all")))
 			.exchange(), 400, "validation");
+		var notText = problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", session, "selection", Map.of("nodes", List.of("fail-01", 123))))
+			.exchange(), 400, "validation");
+		assertThat(notText.errors()).extracting("field", "message")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("selection.nodes[1]", "expected a string"));
 		problem(a.operator()
 			.post()
 			.uri("/api/v1/sync/jobs")

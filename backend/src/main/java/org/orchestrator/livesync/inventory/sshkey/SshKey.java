@@ -1,7 +1,5 @@
 package org.orchestrator.livesync.inventory.sshkey;
 
-import java.util.Arrays;
-
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.orchestrator.livesync.inventory.Formats;
@@ -57,11 +55,8 @@ public record SshKey(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, exampl
 			boolean wellFormed = violations.check(
 					this.privateKey.length() <= MAX_PRIVATE_KEY && SshKeyFormats.looksLikePrivateKey(this.privateKey),
 					"private_key", "must be a private key file ('-----BEGIN ... PRIVATE KEY-----')");
-			byte[] embedded = wellFormed ? SshKeyFormats.publicBlobOfOpenSshPrivateKey(this.privateKey) : null;
-			if (embedded != null && parsed != null) {
-				violations.check(Arrays.equals(embedded, parsed.blob()), "private_key",
-						"does not belong to public_key (their public halves differ)");
-			}
+			String problem = wellFormed ? PrivateKeyFormats.problem(this.privateKey, parsed) : null;
+			violations.check(problem == null, "private_key", problem);
 		}
 		violations.check(
 				this.path == null

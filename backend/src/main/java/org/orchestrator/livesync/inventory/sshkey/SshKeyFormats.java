@@ -4,27 +4,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 
 /**
- * OpenSSH key formats: the public key line ({@code type base64 [comment]}), its
- * fingerprint as {@code ssh-keygen -l} prints it, and the public key that an OpenSSH
- * private key file carries in its clear header, which lets us check that the two halves
- * of a pair belong together.
+ * OpenSSH key formats: the public key line ({@code type base64 [comment]}) and its
+ * fingerprint as {@code ssh-keygen -l} prints it. Private key files are read by
+ * {@link PrivateKeyFormats}.
  */
 final class SshKeyFormats {
 
 	static final Set<String> KEY_TYPES = Set.of("ssh-ed25519", "ssh-rsa", "ssh-dss", "ecdsa-sha2-nistp256",
 			"ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
 			"sk-ecdsa-sha2-nistp256@openssh.com");
-
-	private static final String OPENSSH_BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
-
-	private static final String OPENSSH_END = "-----END OPENSSH PRIVATE KEY-----";
-
-	private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
 
 	private SshKeyFormats() {
 	}
@@ -82,36 +74,6 @@ final class SshKeyFormats {
 		String key = text.strip();
 		return key.startsWith("-----BEGIN ") && key.endsWith("-----") && key.contains("PRIVATE KEY-----")
 				&& key.lines().count() >= 3;
-	}
-
-	/**
-	 * The public key blob in the clear header of an OpenSSH private key, or null for
-	 * other formats or a damaged file. Encrypted (passphrase) keys carry it too.
-	 */
-	static byte[] publicBlobOfOpenSshPrivateKey(String text) {
-		String key = text.strip();
-		if (!key.startsWith(OPENSSH_BEGIN) || !key.endsWith(OPENSSH_END)) {
-			return null;
-		}
-		String body = key.substring(OPENSSH_BEGIN.length(), key.length() - OPENSSH_END.length()).replaceAll("\\s", "");
-		try {
-			ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(body));
-			byte[] magic = new byte[OPENSSH_MAGIC.length];
-			buffer.get(magic);
-			if (!Arrays.equals(magic, OPENSSH_MAGIC)) {
-				return null;
-			}
-			readString(buffer); // cipher name
-			readString(buffer); // KDF name
-			readBytes(buffer); // KDF options
-			if (buffer.getInt() < 1) {
-				return null;
-			}
-			return readBytes(buffer);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	/**

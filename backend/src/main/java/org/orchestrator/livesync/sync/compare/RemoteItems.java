@@ -8,6 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.orchestrator.livesync.inventory.Formats;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.ItemSnapshot;
+import org.orchestrator.livesync.inventory.TextFields;
+import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
@@ -26,13 +28,13 @@ public final class RemoteItems {
 	 * content_hash}}), or null for its metadata and stats lines.
 	 */
 	public static ItemSnapshot hash(JsonNode line) {
-		String type = line.path("type").asString("");
+		String type = text(line, "type");
 		if ("metadata".equals(type) || "stats".equals(type)) {
 			return null;
 		}
 		ItemKind kind = ItemKind.ofType(type);
-		String key = line.path("key").asString(null);
-		String hash = line.path("content_hash").asString(null);
+		String key = text(line, "key");
+		String hash = text(line, "content_hash");
 		if (kind == null || key == null || hash == null || !SHA256_HEX.matcher(hash).matches()) {
 			throw new ProblemException(org.springframework.http.HttpStatus.BAD_GATEWAY, "remote-failed",
 					"Remote failed", "the remote's hash list has a line that is not an item hash");
@@ -63,7 +65,18 @@ public final class RemoteItems {
 		if (!valid) {
 			throw ProblemException.invalid(where + "." + keyField, "must be the item's " + keyField);
 		}
+		Violations violations = new Violations().nested(where);
+		TextFields.check(kind.itemClass(), content, violations);
+		violations.throwIfAny();
 		return new ItemSnapshot(kind, key.stringValue(), hash.stringValue(), content);
+	}
+
+	/**
+	 * A string member, or null when it is absent or not a string (never "123" for 123).
+	 */
+	private static String text(JsonNode line, String field) {
+		JsonNode value = line.get(field);
+		return (value != null && value.isString()) ? value.stringValue() : null;
 	}
 
 }

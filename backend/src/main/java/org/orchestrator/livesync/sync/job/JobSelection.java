@@ -84,7 +84,11 @@ final class JobSelection {
 				else if (value.isArray()) {
 					Set<String> named = new HashSet<>();
 					for (int i = 0; i < value.size(); i++) {
-						String key = value.get(i).asString("");
+						JsonNode item = value.get(i);
+						if (!violations.check(item.isString(), at + "[" + i + "]", "expected a string")) {
+							continue;
+						}
+						String key = item.stringValue();
 						boolean valid = (kind == ItemKind.NODE) ? Formats.isHostname(key) : Formats.isName(key);
 						if (violations.check(valid, at + "[" + i + "]", "is not a valid " + kind.type() + " key")) {
 							named.add(key);

@@ -19,6 +19,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.orchestrator.livesync.system.ProblemException;
+import org.orchestrator.livesync.system.StrictStrings;
 
 import org.springframework.http.HttpStatus;
 
@@ -32,8 +33,8 @@ public final class PackageCodec {
 	/** Inflated payloads beyond this are refused. */
 	static final long MAX_INFLATED_BYTES = 2L * 1024 * 1024 * 1024;
 
-	static final JsonMapper JSON = JsonMapper.builder()
-		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+	static final JsonMapper JSON = StrictStrings
+		.refuseScalarsAsStrings(JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
 		.build();
 
 	private PackageCodec() {
