@@ -10,6 +10,9 @@ public record DatabaseErrors(String sqlState, String constraint, String detail) 
 
 	public static final String FOREIGN_KEY_VIOLATION = "23503";
 
+	/** Refusals of the timeouts a transaction set for itself. */
+	private static final java.util.Set<String> TIMEOUTS = java.util.Set.of("57014", "55P03", "25P03");
+
 	/**
 	 * The refusal behind {@code failure}, or null when it is not a constraint violation.
 	 */
@@ -22,6 +25,14 @@ public record DatabaseErrors(String sqlState, String constraint, String detail) 
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether PostgreSQL cancelled a statement on one of the timeouts of its transaction:
+	 * a statement, a lock wait or idling in the transaction took too long.
+	 */
+	public boolean isTimeout() {
+		return TIMEOUTS.contains(this.sqlState);
 	}
 
 	public boolean is(String state, String constraintName) {

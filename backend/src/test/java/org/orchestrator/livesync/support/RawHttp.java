@@ -111,6 +111,77 @@ public final class RawHttp {
 		}
 	}
 
+	/**
+	 * Opens a chunked upload: the test sends its body piece by piece, pausing where it
+	 * likes, then reads the answer.
+	 */
+	public static Upload upload(int port, String method, String rawPath, Map<String, String> headers) {
+		try {
+			Socket socket = new Socket("127.0.0.1", port);
+			socket.setSoTimeout(120_000);
+			StringBuilder request = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
+			request.append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			request.append("Transfer-Encoding: chunked\r\n\r\n");
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new Upload(socket);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A chunked request body being sent. */
+	public static final class Upload implements AutoCloseable {
+
+		private final Socket socket;
+
+		private Upload(Socket socket) {
+			this.socket = socket;
+		}
+
+		public Upload send(byte[] bytes, int from, int to) {
+			try {
+				writePart(this.socket.getOutputStream(), java.util.Arrays.copyOfRange(bytes, from, to), to - from,
+						true);
+				this.socket.getOutputStream().flush();
+				return this;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/** Ends the body and reads the answer. */
+		public Response finish() {
+			try {
+				this.socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				this.socket.getOutputStream().flush();
+				return response();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/** Reads the answer without ending the body (the server may answer first). */
+		public Response response() {
+			try {
+				return read(this.socket.getInputStream());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
+	}
+
 	/** The status line and headers of an answer, and its body as far as it came. */
 	public static Response read(InputStream in) throws IOException {
 		String statusLine = line(in);

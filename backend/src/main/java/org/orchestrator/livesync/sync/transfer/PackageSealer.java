@@ -110,7 +110,8 @@ class PackageSealer {
 			});
 	}
 
-	private void checkStreamHeader(SyncPackage header) {
+	/** Refuses a streamed package's header before any of its body is read. */
+	void checkStreamHeader(SyncPackage header) {
 		checkCommonHeader(header);
 		if (header.payload() != null || header.checksum() != null) {
 			throw PackageCodec.rejected("a streamed package carries its checksum in its last line, not its header");
@@ -175,6 +176,9 @@ class PackageSealer {
 		if (received.packageId() == null || received.sourceServerId() == null
 				|| !"gzip".equals(received.compression())) {
 			throw PackageCodec.rejected("the package header is incomplete");
+		}
+		if (!received.sourceServerId().matches("[A-Za-z0-9._:-]{1,100}")) {
+			throw PackageCodec.rejected("source_server_id does not name a server");
 		}
 		try {
 			UUID.fromString(received.packageId());

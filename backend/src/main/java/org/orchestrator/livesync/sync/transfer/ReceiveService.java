@@ -68,8 +68,15 @@ public class ReceiveService {
 
 	private final JsonMapper json;
 
+	private final StagedUploads staged;
+
+	private final ApplyBounds bounds;
+
 	ReceiveService(PackageSealer sealer, InventoryWriter writer, InventoryReader inventory, SyncBases bases,
-			DatabaseClient database, TransactionalOperator transaction, JsonMapper json) {
+			DatabaseClient database, TransactionalOperator transaction, JsonMapper json, StagedUploads staged,
+			ApplyBounds bounds) {
+		this.staged = staged;
+		this.bounds = bounds;
 		this.sealer = sealer;
 		this.writer = writer;
 		this.inventory = inventory;
@@ -95,9 +102,19 @@ public class ReceiveService {
 			.flatMap((header) -> receiveStream(header, ciphertext, dryRun));
 	}
 
+	/**
+	 * Stages the whole upload first, outside any transaction, then applies it from
+	 * storage: the apply transaction lasts as long as the apply, never as long as the
+	 * sender takes.
+	 */
 	private Mono<ReceiveResult> receiveStream(SyncPackage header, Flux<byte[]> ciphertext, boolean dryRun) {
-		Supplier<Mono<ReceiveResult>> apply = () -> apply(header,
-				() -> new FluxInputStream(this.sealer.decryptStream(header, ciphertext)), null, 0, dryRun);
+		Supplier<Mono<ReceiveResult>> apply = () -> Mono.usingWhen(
+				Mono.fromRunnable(() -> this.sealer.checkStreamHeader(header))
+					.then(this.staged.stage(header, ciphertext)),
+				(upload) -> apply(header,
+						() -> new FluxInputStream(this.sealer.decryptStream(header, this.staged.read(upload))), null, 0,
+						dryRun),
+				this.staged::discard, (upload, failure) -> this.staged.discard(upload), this.staged::discard);
 		return dryRun ? Mono.defer(apply) : once(header, apply);
 	}
 
@@ -120,13 +137,17 @@ public class ReceiveService {
 			.flatMapSequential((batch) -> Mono.fromCallable(() -> batch.stream().map(this::check).toList())
 				.subscribeOn(Schedulers.parallel()), Schedulers.DEFAULT_POOL_SIZE)
 			.flatMapIterable((checked) -> checked);
-		Mono<ReceiveResult> applied = this.writer.deferConstraints()
+		Mono<ReceiveResult> applied = this.bounds.apply()
+			.then(this.writer.deferConstraints())
 			.thenMany(lines.buffer(BATCH_SIZE))
 			.concatMap((batch) -> write(batch, received.sourceServerId(), tally), BATCHES_AHEAD)
 			.then(this.writer.checkReferences())
 			.then(Mono.fromCallable(() -> new ReceiveResult(true, received.packageId(), received.sourceServerId(),
 					tally.applied, tally.changed, tally.deleted, List.of(), false, dryRun)))
-			.flatMap((result) -> dryRun ? Mono.just(result) : remember(result).thenReturn(result));
+			.flatMap((result) -> dryRun ? Mono.just(result) : remember(result).thenReturn(result))
+			// Inside the transaction: running out of time is a failure, and rolls back.
+			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
+			.onErrorMap(ApplyBounds::isTimeout, (timedOut) -> this.bounds.exceeded());
 		if (!dryRun) {
 			return applied.as(this.transaction::transactional);
 		}
