@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -77,7 +78,14 @@ class BodyLimits implements WebFilter {
 	}
 
 	long limitFor(ServerHttpRequest request) {
-		MediaType type = request.getHeaders().getContentType();
+		MediaType type;
+		try {
+			type = request.getHeaders().getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// The handler answers for it; the route's strictest limit applies meanwhile.
+			type = null;
+		}
 		for (Limit limit : this.limits) {
 			if (limit.path().matches(request.getPath().pathWithinApplication())
 					&& (limit.type() == null || (type != null && limit.type().isCompatibleWith(type)))) {
