@@ -1,12 +1,10 @@
 package org.orchestrator.livesync.security;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.RawHttp;
 import org.orchestrator.livesync.support.TestServer;
 
@@ -15,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityHeadersIntegrationTests {
 
 	@RegisterExtension
-	static TestServer server = new TestServer().with("live-sync.web-root", webRoot().toString());
+	static TestServer server = new TestServer().with("live-sync.web-root", Fixtures.webRoot().toString());
 
 	@Test
 	void everyApiAnswerHasThemAndIsNeverCached() {
@@ -58,19 +56,6 @@ class SecurityHeadersIntegrationTests {
 				(token != null) ? Map.of("Authorization", "Bearer " + token, "Accept", "application/json")
 						: Map.of("Accept", "application/json"),
 				null);
-	}
-
-	private static Path webRoot() {
-		try {
-			Path root = Files.createTempDirectory("web-root");
-			Files.createDirectories(root.resolve("assets"));
-			Files.writeString(root.resolve("index.html"), "<!doctype html><title>Live Sync</title>");
-			Files.writeString(root.resolve("assets/app.js"), "console.log('ui')");
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

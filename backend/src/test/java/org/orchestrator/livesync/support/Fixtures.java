@@ -53,6 +53,20 @@ public final class Fixtures {
 				null);
 	}
 
+	/** A built web UI in a fresh directory: an index page and one script. */
+	public static java.nio.file.Path webRoot() {
+		try {
+			java.nio.file.Path root = java.nio.file.Files.createTempDirectory("web-root");
+			java.nio.file.Files.createDirectories(root.resolve("assets"));
+			java.nio.file.Files.writeString(root.resolve("index.html"), "<!doctype html><title>Live Sync</title>");
+			java.nio.file.Files.writeString(root.resolve("assets/app.js"), "console.log('ui')");
+			return root;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public static String resource(String path) {
 		try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {
 			if (in == null) {

@@ -148,16 +148,16 @@ class StagedUploadIntegrationTests {
 	}
 
 	private static long stagedChunks() {
-		return target.bean(DatabaseClient.class)
-			.sql("SELECT count(*) FROM sync_staged_chunks")
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
+		return rows("sync_staged_chunks");
 	}
 
 	private static long nodeCount() {
+		return rows("nodes");
+	}
+
+	private static long rows(String table) {
 		return target.bean(DatabaseClient.class)
-			.sql("SELECT count(*) FROM nodes")
+			.sql("SELECT count(*) FROM " + table)
 			.map((row) -> row.get(0, Long.class))
 			.one()
 			.block();

@@ -1,11 +1,10 @@
 package org.orchestrator.livesync.system;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.TestServer;
 
 import org.springframework.http.MediaType;
@@ -14,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WebUiIntegrationTests {
 
-	static final Path ROOT = webRoot();
+	static final Path ROOT = Fixtures.webRoot();
 
 	@RegisterExtension
 	static TestServer server = new TestServer().with("live-sync.web-root", ROOT.toString());
@@ -59,19 +58,6 @@ class WebUiIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
-	}
-
-	private static Path webRoot() {
-		try {
-			Path root = Files.createTempDirectory("web-root");
-			Files.createDirectories(root.resolve("assets"));
-			Files.writeString(root.resolve("index.html"), "<!doctype html><title>Live Sync</title>");
-			Files.writeString(root.resolve("assets/app.js"), "console.log('ui')");
-			return root;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
