@@ -8,6 +8,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -33,9 +34,7 @@ final class BearerTokens implements ReactiveAuthenticationManager {
 	 */
 	AuthenticationWebFilter filter() {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(this);
-		filter.setRequiresAuthenticationMatcher(
-				new org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher(
-						ApiRoutes.OPEN));
+		filter.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(ApiRoutes.OPEN));
 		filter.setServerAuthenticationConverter(BearerTokens::sentToken);
 		filter.setAuthenticationFailureHandler(
 				(exchange, failure) -> Mono.error(AccessProblems.unauthorized(failure.getMessage())));
