@@ -1,6 +1,6 @@
 package org.orchestrator.livesync;
 
-import org.orchestrator.livesync.system.startup.StartupProblem;
+import org.orchestrator.livesync.system.StartupProblem;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -20,7 +20,8 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.orchestrator.livesync.system.startup.StartupProblem;
+
+import org.orchestrator.livesync.system.StartupProblem;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

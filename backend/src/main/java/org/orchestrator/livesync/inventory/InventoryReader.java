@@ -5,10 +5,11 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.orchestrator.livesync.inventory.cluster.ClusterRepository;
-import org.orchestrator.livesync.inventory.configuration.ConfigurationRepository;
-import org.orchestrator.livesync.inventory.node.NodeRepository;
-import org.orchestrator.livesync.inventory.sshkey.SshKeyService;
+import org.orchestrator.livesync.inventory.internal.KeyedSelect;
+import org.orchestrator.livesync.inventory.internal.cluster.ClusterRepository;
+import org.orchestrator.livesync.inventory.internal.configuration.ConfigurationRepository;
+import org.orchestrator.livesync.inventory.internal.node.NodeRepository;
+import org.orchestrator.livesync.inventory.internal.sshkey.SshKeyService;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

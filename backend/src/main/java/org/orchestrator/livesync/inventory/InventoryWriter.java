@@ -9,15 +9,15 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.orchestrator.livesync.inventory.cluster.Cluster;
-import org.orchestrator.livesync.inventory.cluster.ClusterRepository;
-import org.orchestrator.livesync.inventory.configuration.Configuration;
-import org.orchestrator.livesync.inventory.configuration.ConfigurationRepository;
-import org.orchestrator.livesync.inventory.node.Node;
-import org.orchestrator.livesync.inventory.node.NodeRepository;
-import org.orchestrator.livesync.inventory.sshkey.SshKey;
-import org.orchestrator.livesync.inventory.sshkey.SshKeyRepository;
-import org.orchestrator.livesync.inventory.sshkey.SshKeyService;
+import org.orchestrator.livesync.inventory.internal.cluster.Cluster;
+import org.orchestrator.livesync.inventory.internal.cluster.ClusterRepository;
+import org.orchestrator.livesync.inventory.internal.configuration.Configuration;
+import org.orchestrator.livesync.inventory.internal.configuration.ConfigurationRepository;
+import org.orchestrator.livesync.inventory.internal.node.Node;
+import org.orchestrator.livesync.inventory.internal.node.NodeRepository;
+import org.orchestrator.livesync.inventory.internal.sshkey.SshKey;
+import org.orchestrator.livesync.inventory.internal.sshkey.SshKeyRepository;
+import org.orchestrator.livesync.inventory.internal.sshkey.SshKeyService;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,9 @@
 package org.orchestrator.livesync.inventory;
 
-import org.orchestrator.livesync.inventory.cluster.Cluster;
-import org.orchestrator.livesync.inventory.configuration.Configuration;
-import org.orchestrator.livesync.inventory.node.Node;
-import org.orchestrator.livesync.inventory.sshkey.SshKey;
+import org.orchestrator.livesync.inventory.internal.cluster.Cluster;
+import org.orchestrator.livesync.inventory.internal.configuration.Configuration;
+import org.orchestrator.livesync.inventory.internal.node.Node;
+import org.orchestrator.livesync.inventory.internal.sshkey.SshKey;
 
 /**
  * The kinds of syncable items, by the names the API uses: {@code type} of an imported or

@@ -19,6 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class PeerSessions {
 
+	/**
+	 * The exchange attribute where the authentication filter leaves the verified token.
+	 */
+	public static final String TOKEN_ATTRIBUTE = PeerSessions.class.getName() + ".token";
+
 	private final Map<String, PeerSession> sessions = new ConcurrentHashMap<>();
 
 	private final Clock clock;
@@ -49,7 +54,7 @@ public class PeerSessions {
 	 * null.
 	 */
 	public PeerSession current(ServerWebExchange exchange) {
-		TokenService.Token token = exchange.getAttribute(BearerTokens.TOKEN_ATTRIBUTE);
+		TokenService.Token token = exchange.getAttribute(TOKEN_ATTRIBUTE);
 		return (token != null && token.audience() == TokenService.Audience.PEER) ? find(token.sessionId()) : null;
 	}
 

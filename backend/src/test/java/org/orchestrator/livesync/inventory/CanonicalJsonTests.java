@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.orchestrator.livesync.inventory.node.Node;
+
+import org.orchestrator.livesync.inventory.internal.node.Node;
 import org.orchestrator.livesync.support.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;

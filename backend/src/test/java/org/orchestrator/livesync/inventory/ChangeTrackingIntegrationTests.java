@@ -4,7 +4,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.orchestrator.livesync.inventory.node.NodeView;
+
+import org.orchestrator.livesync.inventory.internal.node.NodeView;
 import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.TestServer;
 

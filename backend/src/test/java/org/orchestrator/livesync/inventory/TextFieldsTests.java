@@ -3,8 +3,8 @@ package org.orchestrator.livesync.inventory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.orchestrator.livesync.inventory.cluster.Cluster;
-import org.orchestrator.livesync.inventory.node.Node;
+import org.orchestrator.livesync.inventory.internal.cluster.Cluster;
+import org.orchestrator.livesync.inventory.internal.node.Node;
 import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.system.Problem;

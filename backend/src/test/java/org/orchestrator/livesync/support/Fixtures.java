@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.orchestrator.livesync.inventory.cluster.Cluster;
-import org.orchestrator.livesync.inventory.configuration.Configuration;
-import org.orchestrator.livesync.inventory.node.Node;
-import org.orchestrator.livesync.inventory.sshkey.SshKey;
+import org.orchestrator.livesync.inventory.internal.cluster.Cluster;
+import org.orchestrator.livesync.inventory.internal.configuration.Configuration;
+import org.orchestrator.livesync.inventory.internal.node.Node;
+import org.orchestrator.livesync.inventory.internal.sshkey.SshKey;
 
 /** Realistic inventory items for tests. */
 public final class Fixtures {

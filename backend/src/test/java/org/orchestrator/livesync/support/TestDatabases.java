@@ -9,7 +9,8 @@ import java.util.Properties;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.orchestrator.livesync.system.startup.DatabaseUrl;
+
+import org.orchestrator.livesync.system.internal.startup.DatabaseUrl;
 
 /**
  * Fresh, real PostgreSQL databases for tests: on the server named by

@@ -13,11 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.orchestrator.livesync.LiveSyncApplication;
-import org.orchestrator.livesync.system.startup.DatabaseUrl;
-
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.orchestrator.livesync.LiveSyncApplication;
+import org.orchestrator.livesync.system.internal.startup.DatabaseUrl;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;

@@ -1,0 +1,17 @@
+package org.orchestrator.livesync.inventory.internal.configuration;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.orchestrator.livesync.inventory.internal.ItemMeta;
+
+/** A stored configuration as the API returns it. */
+public record ConfigurationView(String name, String kind, String content, Map<String, Object> settings,
+		String contentHash, long changeSeq, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	static ConfigurationView of(Configuration configuration, ItemMeta meta) {
+		return new ConfigurationView(configuration.name(), configuration.kind(), configuration.content(),
+				configuration.settings(), meta.contentHash(), meta.changeSeq(), meta.createdAt(), meta.updatedAt());
+	}
+
+}

@@ -1,0 +1,8 @@
+package org.orchestrator.livesync.inventory.internal.sshkey;
+
+import java.time.OffsetDateTime;
+
+/** A stored SSH key as the API returns it: never with its private key. */
+public record SshKeyView(String name, String publicKey, String fingerprint, String path, boolean hasPrivateKey,
+		String contentHash, long changeSeq, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,77 @@
+package org.orchestrator.livesync.security.internal;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.crypto.ConstantTime;
+import org.orchestrator.livesync.security.TokenService;
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operator login: the one account configured by {@code ADMIN_USERNAME} /
+ * {@code ADMIN_PASSWORD}.
+ */
+@Tag(name = "Auth", description = "Operator login")
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+	private final AdminProperties admin;
+
+	private final TokenService tokens;
+
+	private final LoginThrottle throttle;
+
+	AuthController(AdminProperties admin, TokenService tokens, LoginThrottle throttle) {
+		this.admin = admin;
+		this.tokens = tokens;
+		this.throttle = throttle;
+	}
+
+	@PostMapping("/login")
+	Mono<LoginResponse> login(@RequestBody LoginRequest request, ServerHttpRequest http) {
+		this.throttle.checkAllowed(http);
+		if (request.username() == null || request.password() == null) {
+			return Mono
+				.error(ProblemException.invalid((request.username() == null) ? "username" : "password", "is required"));
+		}
+		// Both compared, always, in constant time: the answer's timing tells nothing.
+		boolean userMatches = ConstantTime.equals(request.username(), this.admin.username());
+		boolean passwordMatches = ConstantTime.equals(request.password(), this.admin.password());
+		if (!(userMatches & passwordMatches)) {
+			this.throttle.recordFailure(http);
+			return Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
+					"wrong username or password"));
+		}
+		String token = this.tokens.issue(TokenService.Audience.OPERATOR, this.admin.username(), null,
+				this.admin.tokenExpiry());
+		return Mono.just(new LoginResponse(token, this.admin.tokenExpiry().toSeconds()));
+	}
+
+	record LoginRequest(@NotBlank String username, @NotBlank String password) {
+
+		@Override
+		public String toString() {
+			return "LoginRequest[username=" + this.username + ", password=<redacted>]";
+		}
+
+	}
+
+	record LoginResponse(String token, long expiresIn) {
+
+		@Override
+		public String toString() {
+			return "LoginResponse[token=<redacted>, expiresIn=" + this.expiresIn + "]";
+		}
+
+	}
+
+}

@@ -1,7 +1,0 @@
-package org.orchestrator.livesync.sync.compare;
-
-import org.orchestrator.livesync.inventory.ItemKind;
-
-/** A comparison entry with its kind and status, as the engine streams them. */
-public record ClassifiedItem(ItemKind kind, ComparisonStatus status, ComparisonEntry entry) {
-}

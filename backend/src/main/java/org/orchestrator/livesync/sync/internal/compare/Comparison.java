@@ -1,0 +1,97 @@
+package org.orchestrator.livesync.sync.internal.compare;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.orchestrator.livesync.inventory.ItemKind;
+
+/**
+ * The result of a compare, grouped as in the seed: per kind, per status, plus a summary.
+ * The summary counts everything; each list holds at most {@link #MAX_LISTED} entries
+ * ({@code truncated} says when one was cut), so a compare of a million items stays small.
+ */
+public record Comparison(Summary summary, boolean truncated, KindComparison nodes, KindComparison clusters,
+		KindComparison sshKeys, KindComparison configurations) {
+
+	public static final int MAX_LISTED = 10_000;
+
+	/** How many items have each status, over all kinds. */
+	public record Summary(long identical, long different, long missingOnRemote, long missingOnLocal, long conflict,
+			long deletedOnRemote, long deletedOnLocal, long total) {
+	}
+
+	/** The items of one kind, by status. */
+	public record KindComparison(@Schema(description = "🟢") List<ComparisonEntry> identical,
+			@Schema(description = "🟡") List<ComparisonEntry> different,
+			@Schema(description = "🔵") List<ComparisonEntry> missingOnRemote,
+			@Schema(description = "⚪") List<ComparisonEntry> missingOnLocal,
+			@Schema(description = "🔴") List<ComparisonEntry> conflict, List<ComparisonEntry> deletedOnRemote,
+			List<ComparisonEntry> deletedOnLocal) {
+	}
+
+	/** Gathers streamed entries into a {@link Comparison}. */
+	public static final class Collector {
+
+		private final Map<ItemKind, Map<ComparisonStatus, List<ComparisonEntry>>> entries = new EnumMap<>(
+				ItemKind.class);
+
+		private final long[] counts = new long[ComparisonStatus.values().length];
+
+		private boolean truncated;
+
+		public Collector add(ClassifiedItem item) {
+			this.counts[item.status().ordinal()]++;
+			List<ComparisonEntry> list = this.entries
+				.computeIfAbsent(item.kind(), (k) -> new EnumMap<>(ComparisonStatus.class))
+				.computeIfAbsent(item.status(), (s) -> new ArrayList<>());
+			if (list.size() < MAX_LISTED) {
+				list.add(item.entry());
+			}
+			else {
+				this.truncated = true;
+			}
+			return this;
+		}
+
+		/**
+		 * Counts {@code count} items of a kind as identical without listing them: the
+		 * kind's digests agree, so there is nothing to show item by item.
+		 */
+		public Collector identicalUnlisted(long count) {
+			this.counts[ComparisonStatus.IDENTICAL.ordinal()] += count;
+			if (count > 0) {
+				this.truncated = true;
+			}
+			return this;
+		}
+
+		public Comparison build() {
+			long[] counts = this.counts;
+			long total = java.util.Arrays.stream(counts).sum();
+			Summary summary = new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
+					total);
+			return new Comparison(summary, this.truncated, kind(ItemKind.NODE), kind(ItemKind.CLUSTER),
+					kind(ItemKind.SSH_KEY), kind(ItemKind.CONFIGURATION));
+		}
+
+		private KindComparison kind(ItemKind kind) {
+			Map<ComparisonStatus, List<ComparisonEntry>> byStatus = this.entries.getOrDefault(kind, Map.of());
+			return new KindComparison(list(byStatus, ComparisonStatus.IDENTICAL),
+					list(byStatus, ComparisonStatus.DIFFERENT), list(byStatus, ComparisonStatus.MISSING_ON_REMOTE),
+					list(byStatus, ComparisonStatus.MISSING_ON_LOCAL), list(byStatus, ComparisonStatus.CONFLICT),
+					list(byStatus, ComparisonStatus.DELETED_ON_REMOTE),
+					list(byStatus, ComparisonStatus.DELETED_ON_LOCAL));
+		}
+
+		private static List<ComparisonEntry> list(Map<ComparisonStatus, List<ComparisonEntry>> byStatus,
+				ComparisonStatus status) {
+			return List.copyOf(byStatus.getOrDefault(status, List.of()));
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.orchestrator.livesync.sync.internal.compare;
+
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.orchestrator.livesync.inventory.Formats;
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.inventory.ItemSnapshot;
+import org.orchestrator.livesync.inventory.TextFields;
+import org.orchestrator.livesync.inventory.Violations;
+import org.orchestrator.livesync.system.ProblemException;
+
+/**
+ * Reads items of a peer's inventory (as {@code /sync/inventory} writes them) for a
+ * compare.
+ */
+public final class RemoteItems {
+
+	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+	private RemoteItems() {
+	}
+
+	/**
+	 * An item's hash line from a peer's {@code /sync/hashes} ({@code {type, key,
+	 * content_hash}}), or null for its metadata and stats lines.
+	 */
+	public static ItemSnapshot hash(JsonNode line) {
+		String type = text(line, "type");
+		if ("metadata".equals(type) || "stats".equals(type)) {
+			return null;
+		}
+		ItemKind kind = ItemKind.ofType(type);
+		String key = text(line, "key");
+		String hash = text(line, "content_hash");
+		if (kind == null || key == null || hash == null || !SHA256_HEX.matcher(hash).matches()) {
+			throw new ProblemException(org.springframework.http.HttpStatus.BAD_GATEWAY, "remote-failed",
+					"Remote failed", "the remote's hash list has a line that is not an item hash");
+		}
+		return new ItemSnapshot(kind, key, hash, null);
+	}
+
+	/**
+	 * The item as a snapshot: its content without bookkeeping fields, and without any
+	 * private key a careless client may have put in (secrets never show in a comparison).
+	 */
+	public static ItemSnapshot snapshot(ItemKind kind, JsonNode json, String where) {
+		if (!(json instanceof ObjectNode object)) {
+			throw ProblemException.invalid(where, "must be an object");
+		}
+		ObjectNode content = object.deepCopy();
+		JsonNode hash = content.remove("content_hash");
+		if (hash == null || !hash.isString() || !SHA256_HEX.matcher(hash.stringValue()).matches()) {
+			throw ProblemException.invalid(where + ".content_hash", "must be the item's SHA-256 (64 hex digits)");
+		}
+		for (String bookkeeping : new String[] { "type", "change_seq", "created_at", "updated_at", "private_key" }) {
+			content.remove(bookkeeping);
+		}
+		String keyField = (kind == ItemKind.NODE) ? "hostname" : "name";
+		JsonNode key = content.get(keyField);
+		boolean valid = key != null && key.isString() && ((kind == ItemKind.NODE)
+				? Formats.isHostname(key.stringValue()) : Formats.isName(key.stringValue()));
+		if (!valid) {
+			throw ProblemException.invalid(where + "." + keyField, "must be the item's " + keyField);
+		}
+		Violations violations = new Violations().nested(where);
+		TextFields.check(kind.itemClass(), content, violations);
+		violations.throwIfAny();
+		return new ItemSnapshot(kind, key.stringValue(), hash.stringValue(), content);
+	}
+
+	/**
+	 * A string member, or null when it is absent or not a string (never "123" for 123).
+	 */
+	private static String text(JsonNode line, String field) {
+		JsonNode value = line.get(field);
+		return (value != null && value.isString()) ? value.stringValue() : null;
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Sync", description = "Live Sync between servers, driven by the operator")
+@RestController
+@RequestMapping("/api/v1/sync/jobs")
+class JobController {
+
+	private final JobService jobs;
+
+	JobController(JobService jobs) {
+		this.jobs = jobs;
+	}
+
+	@Operation(summary = "Start a sync of the selected items from this server to the session's remote",
+			description = "Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.")
+	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request) {
+		return this.jobs
+			.start(request.sessionId(), request.selection(), Boolean.TRUE.equals(request.dryRun()),
+					request.conflictPolicy())
+			.map((job) -> ResponseEntity.accepted()
+				.location(URI.create("/api/v1/sync/jobs/" + job.id()))
+				.body(new JobStarted(job.id(), "/api/v1/sync/jobs/" + job.id() + "/events")));
+	}
+
+	@Operation(summary = "Recent jobs, newest first")
+	@GetMapping
+	List<SyncJob.JobView> list() {
+		return this.jobs.recent().stream().map(SyncJob::view).toList();
+	}
+
+	@Operation(summary = "A job's status, progress and result")
+	@GetMapping("/{id}")
+	Mono<SyncJob.JobView> get(@PathVariable String id) {
+		return this.jobs.get(id).map(SyncJob::view);
+	}
+
+	@Operation(summary = "A job's live events (phase, progress, item, completed, failed)",
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+							schema = @Schema(oneOf = { JobEvent.Phase.class, JobEvent.Progress.class,
+									JobEvent.Item.class, JobEvent.Completed.class, JobEvent.Failed.class }))))
+	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<JobEvent>> events(@PathVariable String id) {
+		return this.jobs.events(id);
+	}
+
+	record StartJobRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sessionId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "per kind a list of natural keys or \"all\", e.g. {\"nodes\": [\"node-01\"], "
+							+ "\"clusters\": \"all\"}; or \"all\" for everything") JsonNode selection,
+			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
+			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides",
+					allowableValues = {
+							"skip", "overwrite" }) String conflictPolicy){
+	}
+
+	record JobStarted(String jobId, String eventsUrl) {
+	}
+
+}

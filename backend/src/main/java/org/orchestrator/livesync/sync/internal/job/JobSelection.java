@@ -1,0 +1,157 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.inventory.Formats;
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.inventory.Scope;
+import org.orchestrator.livesync.inventory.Violations;
+import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
+import org.orchestrator.livesync.system.ProblemException;
+
+/**
+ * What a push job moves: per kind, natural keys or {@code "all"}. "All" of a kind makes
+ * the remote like this server for that kind: new and changed items go over, items deleted
+ * here are deleted there, items only the remote ever had stay. Conflicts are skipped
+ * unless the policy is {@code overwrite}; a key named explicitly is always moved.
+ */
+final class JobSelection {
+
+	static final int MAX_KEYS = 100_000;
+
+	private final Set<ItemKind> all;
+
+	private final Map<ItemKind, Set<String>> keys;
+
+	private final boolean overwriteConflicts;
+
+	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts) {
+		this.all = all;
+		this.keys = keys;
+		this.overwriteConflicts = overwriteConflicts;
+	}
+
+	/** What to do with one compared item. */
+	enum Decision {
+
+		/** Not selected, or nothing to do. */
+		NONE,
+		/**
+		 * Selected and already identical, but not yet recorded as synced: both sides
+		 * record it as their common base, so later changes on either side are told apart.
+		 */
+		AGREE,
+		/** Send this server's version. */
+		UPSERT,
+		/** Delete it on the remote, as it was deleted here. */
+		DELETE,
+		/** Selected, but both sides changed it: left alone (conflict policy skip). */
+		SKIP_CONFLICT,
+		/** Named explicitly, but only the remote has it: nothing to push. */
+		SKIP_REMOTE_ONLY
+
+	}
+
+	static JobSelection parse(JsonNode selection, String conflictPolicy) {
+		Violations violations = new Violations();
+		boolean overwrite = "overwrite".equals(conflictPolicy);
+		violations.check(conflictPolicy == null || overwrite || "skip".equals(conflictPolicy), "conflict_policy",
+				"must be skip or overwrite");
+		Set<ItemKind> all = EnumSet.noneOf(ItemKind.class);
+		Map<ItemKind, Set<String>> keys = new EnumMap<>(ItemKind.class);
+		if (selection != null && selection.isString() && "all".equals(selection.stringValue())) {
+			all.addAll(List.of(ItemKind.values()));
+		}
+		else if (selection != null && selection.isObject()) {
+			int count = 0;
+			for (String section : selection.propertyNames()) {
+				ItemKind kind = kindOf(section);
+				JsonNode value = selection.get(section);
+				String at = "selection." + section;
+				if (kind == null) {
+					violations.add(at, "is not a kind: use nodes, clusters, ssh_keys or configurations");
+				}
+				else if (value.isString() && "all".equals(value.stringValue())) {
+					all.add(kind);
+				}
+				else if (value.isArray()) {
+					Set<String> named = new HashSet<>();
+					for (int i = 0; i < value.size(); i++) {
+						JsonNode item = value.get(i);
+						if (!violations.check(item.isString(), at + "[" + i + "]", "expected a string")) {
+							continue;
+						}
+						String key = item.stringValue();
+						boolean valid = (kind == ItemKind.NODE) ? Formats.isHostname(key) : Formats.isName(key);
+						if (violations.check(valid, at + "[" + i + "]", "is not a valid " + kind.type() + " key")) {
+							named.add(key);
+						}
+					}
+					count += named.size();
+					keys.put(kind, named);
+				}
+				else {
+					violations.add(at, "must be a list of keys or \"all\"");
+				}
+			}
+			violations.check(count <= MAX_KEYS, "selection", "name at most " + MAX_KEYS + " keys, or use \"all\"");
+		}
+		else {
+			violations.add("selection",
+					"is required: {\"nodes\": [\"node-01\"], \"clusters\": \"all\", ...} or \"all\"");
+		}
+		if (violations.isEmpty() && all.isEmpty() && keys.values().stream().allMatch(Set::isEmpty)) {
+			violations.add("selection", "selects nothing");
+		}
+		if (!violations.isEmpty()) {
+			throw ProblemException.invalid(violations.errors());
+		}
+		return new JobSelection(all, keys, overwrite);
+	}
+
+	Decision decide(ClassifiedItem item) {
+		boolean named = this.keys.getOrDefault(item.kind(), Set.of()).contains(item.entry().key());
+		if (!named && !this.all.contains(item.kind())) {
+			return Decision.NONE;
+		}
+		boolean local = item.entry().localHash() != null;
+		return switch (item.status()) {
+			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
+			case DIFFERENT, MISSING_ON_REMOTE, DELETED_ON_REMOTE -> Decision.UPSERT;
+			case DELETED_ON_LOCAL -> Decision.DELETE;
+			case MISSING_ON_LOCAL -> named ? Decision.SKIP_REMOTE_ONLY : Decision.NONE;
+			case CONFLICT -> (named || this.overwriteConflicts) ? (local ? Decision.UPSERT : Decision.DELETE)
+					: Decision.SKIP_CONFLICT;
+		};
+	}
+
+	/**
+	 * What a compare for this selection must look at: whole kinds, or just the named
+	 * keys.
+	 */
+	Scope scope() {
+		return Scope.of(this.all, this.keys);
+	}
+
+	/** Keys named explicitly, so a job can say which ones exist on neither server. */
+	Map<ItemKind, Set<String>> namedKeys() {
+		return this.keys;
+	}
+
+	private static ItemKind kindOf(String section) {
+		for (ItemKind kind : ItemKind.values()) {
+			if (kind.section().equals(section)) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.orchestrator.livesync.system.Problem;
+
+/**
+ * A running or finished sync job: its phases, progress, the latest item events and how it
+ * ended. Readers take what changed since they last looked ({@link #since}), so any number
+ * of event streams can follow one job, arriving early or late.
+ */
+public final class SyncJob {
+
+	/** Item events kept for readers that fall behind; large jobs show a sample. */
+	static final int RECENT_ITEMS = 1000;
+
+	static final int ITEMS_PER_READ = 200;
+
+	private final String id;
+
+	private final String sessionId;
+
+	private final boolean dryRun;
+
+	private final Instant startedAt;
+
+	private final List<JobPhase> phases = new ArrayList<>();
+
+	private final Deque<Numbered> items = new ArrayDeque<>();
+
+	private long itemCount;
+
+	private long done;
+
+	private long total;
+
+	private long bytes;
+
+	private long skipped;
+
+	private JobEvent end;
+
+	private Instant finishedAt;
+
+	SyncJob(String id, String sessionId, boolean dryRun, Instant startedAt) {
+		this.id = id;
+		this.sessionId = sessionId;
+		this.dryRun = dryRun;
+		this.startedAt = startedAt;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	boolean dryRun() {
+		return this.dryRun;
+	}
+
+	Instant startedAt() {
+		return this.startedAt;
+	}
+
+	synchronized void phase(JobPhase phase) {
+		if (!this.phases.contains(phase)) {
+			this.phases.add(phase);
+		}
+	}
+
+	synchronized void total(long total) {
+		this.total = total;
+	}
+
+	synchronized void item(JobEvent.Item item, boolean counts) {
+		if (counts) {
+			this.done++;
+		}
+		else {
+			this.skipped++;
+		}
+		this.items.addLast(new Numbered(++this.itemCount, item));
+		if (this.items.size() > RECENT_ITEMS) {
+			this.items.removeFirst();
+		}
+	}
+
+	synchronized long skipped() {
+		return this.skipped;
+	}
+
+	synchronized void bytes(long sent) {
+		this.bytes += sent;
+	}
+
+	synchronized void completed(JobEvent.Completed completed) {
+		// What was sent is the total, even if items changed between counting and sending.
+		this.total = this.done;
+		this.end = completed;
+		this.finishedAt = Instant.now();
+	}
+
+	synchronized void failed(JobEvent.Failed failed) {
+		this.end = failed;
+		this.finishedAt = Instant.now();
+	}
+
+	synchronized boolean finished() {
+		return this.end != null;
+	}
+
+	/** The events a reader has not seen yet; the end event last, once the job is over. */
+	synchronized List<JobEvent> since(Cursor cursor) {
+		List<JobEvent> events = new ArrayList<>();
+		for (int i = cursor.phases; i < this.phases.size(); i++) {
+			events.add(new JobEvent.Phase(this.phases.get(i).jsonName()));
+		}
+		cursor.phases = this.phases.size();
+		List<Numbered> unseen = this.items.stream().filter((numbered) -> numbered.number() > cursor.item).toList();
+		unseen.stream()
+			.skip(Math.max(0, unseen.size() - ITEMS_PER_READ))
+			.forEach((numbered) -> events.add(numbered.item()));
+		cursor.item = this.itemCount;
+		JobEvent.Progress progress = new JobEvent.Progress(this.done, this.total, this.bytes);
+		if (!progress.equals(cursor.progress)) {
+			events.add(progress);
+			cursor.progress = progress;
+		}
+		if (this.end != null && !cursor.ended) {
+			events.add(this.end);
+			cursor.ended = true;
+		}
+		return events;
+	}
+
+	synchronized JobView view() {
+		JobPhase phase = this.phases.isEmpty() ? null : this.phases.get(this.phases.size() - 1);
+		String status = (this.end == null) ? "running" : (this.end instanceof JobEvent.Failed) ? "failed" : "completed";
+		return new JobView(this.id, this.sessionId, status, this.dryRun, (phase != null) ? phase.jsonName() : null,
+				new JobEvent.Progress(this.done, this.total, this.bytes),
+				(this.end instanceof JobEvent.Completed completed) ? completed : null,
+				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt,
+				this.finishedAt);
+	}
+
+	/** Where one reader is in the job's events. */
+	static final class Cursor {
+
+		private int phases;
+
+		private long item;
+
+		private JobEvent.Progress progress;
+
+		private boolean ended;
+
+		boolean ended() {
+			return this.ended;
+		}
+
+	}
+
+	private record Numbered(long number, JobEvent.Item item) {
+	}
+
+	/** A job as {@code GET /sync/jobs/{id}} shows it. */
+	public record JobView(String jobId, String sessionId, String status, boolean dryRun, String phase,
+			JobEvent.Progress progress, JobEvent.Completed result, Problem problem, Instant startedAt,
+			Instant finishedAt) {
+	}
+
+}

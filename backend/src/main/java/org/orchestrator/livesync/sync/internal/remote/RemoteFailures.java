@@ -1,0 +1,107 @@
+package org.orchestrator.livesync.sync.internal.remote;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Says in words why a call to a remote server failed: unreachable, no such host, too
+ * slow, TLS, not a Live Sync server, refused password, or the remote's own problem passed
+ * on.
+ */
+final class RemoteFailures {
+
+	private RemoteFailures() {
+	}
+
+	static ProblemException explain(Throwable failure, String url, JsonMapper json) {
+		if (failure instanceof ProblemException problem) {
+			return problem;
+		}
+		if (failure instanceof WebClientResponseException response) {
+			return fromResponse(response, url, json);
+		}
+		Throwable cause = root(failure);
+		if (cause instanceof UnknownHostException) {
+			return unreachable(url, "the host name is unknown");
+		}
+		if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+			return unreachable(url, "the connection was refused (is the server running, and is this its port?)");
+		}
+		if (cause instanceof SSLException) {
+			return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-tls", "TLS failure",
+					"the TLS handshake with " + url + " failed: " + message(cause)
+							+ " (is its certificate trusted by this server's Java trust store?)");
+		}
+		if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+			return new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "remote-timeout", "Remote timed out",
+					url + " did not answer in time");
+		}
+		if (cause instanceof ClosedChannelException || cause.getClass().getSimpleName().contains("PrematureClose")) {
+			return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-failed", "Remote failed",
+					"the connection to " + url + " closed in the middle of the exchange");
+		}
+		if (failure instanceof WebClientRequestException) {
+			return unreachable(url, message(cause));
+		}
+		return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-failed", "Remote failed",
+				"talking to " + url + " failed: " + message(cause));
+	}
+
+	private static ProblemException fromResponse(WebClientResponseException response, String url, JsonMapper json) {
+		String code = null;
+		String detail = null;
+		try {
+			JsonNode problem = json.readTree(response.getResponseBodyAsString());
+			code = problem.path("code").asString(null);
+			detail = problem.path("detail").asString(null);
+		}
+		catch (RuntimeException notAProblem) {
+			// Not one of ours: said below by status only.
+		}
+		if (code == null) {
+			return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-not-live-sync", "Not a Live Sync server",
+					url + " answered " + response.getStatusCode().value()
+							+ " without a Live Sync problem: is it a Live Sync server, and is the URL its base URL?");
+		}
+		if ("bad-sync-password".equals(code)) {
+			return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "remote-rejected-password",
+					"Password refused", url + " refused the sync password: use the SYNC_PASSWORD set on that server");
+		}
+		ProblemException relayed = new ProblemException(HttpStatus.BAD_GATEWAY, "remote-" + code,
+				"The remote server refused", url + " answered: " + detail);
+		String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+		return (retryAfter != null) ? relayed.withHeader(HttpHeaders.RETRY_AFTER, retryAfter) : relayed;
+	}
+
+	private static ProblemException unreachable(String url, String why) {
+		return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-unreachable", "Remote unreachable",
+				"cannot reach " + url + ": " + why);
+	}
+
+	private static Throwable root(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	private static String message(Throwable cause) {
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.orchestrator.livesync.sync.internal.session;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.sync.internal.compare.CompareService;
+import org.orchestrator.livesync.sync.internal.compare.Comparison;
+import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
+import org.orchestrator.livesync.system.ServerIdentity;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the operator drives on their own server: connect to a remote and compare. */
+@Tag(name = "Sync", description = "Live Sync between servers, driven by the operator")
+@RestController
+@RequestMapping("/api/v1/sync")
+class SessionController {
+
+	private final SessionService sessions;
+
+	private final SyncProperties sync;
+
+	private final ServerIdentity identity;
+
+	SessionController(SessionService sessions, SyncProperties sync, ServerIdentity identity) {
+		this.sessions = sessions;
+		this.sync = sync;
+		this.identity = identity;
+	}
+
+	@Operation(summary = "Connect to a remote server and compare its inventory with this one")
+	@PostMapping("/sessions")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ResponseEntity<SessionResponse>> create(@RequestBody CreateSessionRequest request) {
+		return this.sessions.create(request.remoteUrl(), request.password())
+			.map((session) -> ResponseEntity.created(URI.create("/api/v1/sync/sessions/" + session.id()))
+				.body(SessionResponse.of(session)));
+	}
+
+	@Operation(summary = "A session and the comparison it holds")
+	@GetMapping("/sessions/{id}")
+	Mono<SessionResponse> get(@PathVariable String id) {
+		return this.sessions.get(id).map(SessionResponse::of);
+	}
+
+	@Operation(summary = "Forget a session")
+	@DeleteMapping("/sessions/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> delete(@PathVariable String id) {
+		return this.sessions.forget(id);
+	}
+
+	@Operation(summary = "This server's sync settings as the UI and CLI need them (no secrets)")
+	@GetMapping("/settings")
+	SyncSettings settings() {
+		return new SyncSettings(this.sync.enabled(), this.sync.defaultRemoteUrl(), this.sync.hasPassword(),
+				new CompareService.PeerRef(this.identity.serverId().toString(), this.identity.name()),
+				this.identity.version());
+	}
+
+	record CreateSessionRequest(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "http://localhost:5001") String remoteUrl,
+			@Schema(description = "the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD") String password) {
+
+		@Override
+		public String toString() {
+			return "CreateSessionRequest[remoteUrl=" + this.remoteUrl + ", password=<redacted>]";
+		}
+
+	}
+
+	record SessionResponse(String sessionId, RemoteServer remote, Instant createdAt, Comparison comparison) {
+
+		static SessionResponse of(SyncSession session) {
+			return new SessionResponse(session.id(), session.remote(), session.createdAt(), session.comparison());
+		}
+
+	}
+
+	record SyncSettings(boolean enabled, String defaultRemoteUrl, boolean syncPasswordSet,
+			CompareService.PeerRef server, String version) {
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.orchestrator.livesync.sync.internal.transfer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+
+import org.orchestrator.livesync.inventory.CanonicalJson;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The streamed form of a package: its header travels ahead (an HTTP header), its lines
+ * follow as they are produced, compressed, then encrypted segment by segment, ending with
+ * a line that holds the count and checksum. Nothing holds the whole package.
+ */
+@Component
+public class PackageStreamer {
+
+	public static final String HEADER = "X-Sync-Package";
+
+	public static final String SESSION_HEADER = "X-Sync-Session";
+
+	private static final int LINES_PER_CHUNK = 256;
+
+	private final PackageSealer sealer;
+
+	PackageStreamer(PackageSealer sealer) {
+		this.sealer = sealer;
+	}
+
+	/**
+	 * The header of a new streamed package for a target whose sync password is
+	 * {@code password}.
+	 */
+	public SyncPackage header(boolean encrypted, String password) {
+		return this.sealer.streamHeader(encrypted, password);
+	}
+
+	/**
+	 * The ciphertext of a package of {@code lines} under {@code header}, encrypted (when
+	 * the header says so) for a target whose sync password is {@code password}.
+	 */
+	public Flux<byte[]> stream(SyncPackage header, Flux<PackageLine> lines, String password) {
+		Flux<byte[]> compressed = Flux.defer(() -> {
+			PackageCodec.Writer writer = new PackageCodec.Writer();
+			// Serialising and compressing is CPU work: off the I/O threads.
+			return lines.publishOn(Schedulers.parallel()).buffer(LINES_PER_CHUNK).map((batch) -> {
+				batch.forEach(writer::add);
+				return writer.drain();
+			}).concatWith(Mono.fromCallable(writer::finishWithTrailer)).filter((chunk) -> chunk.length > 0);
+		});
+		return this.sealer.encryptStream(header, password, compressed);
+	}
+
+	/** The header as it travels in {@value #HEADER}: base64url of its canonical JSON. */
+	public static String encodeHeader(SyncPackage header) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(CanonicalJson.write(header).getBytes(StandardCharsets.UTF_8));
+	}
+
+	static SyncPackage decodeHeader(String encoded) {
+		try {
+			String json = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+			return PackageCodec.JSON.readValue(json, SyncPackage.class);
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw PackageCodec.rejected(HEADER + " is not a package header");
+		}
+	}
+
+}

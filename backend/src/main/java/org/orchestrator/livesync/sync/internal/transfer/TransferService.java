@@ -1,0 +1,153 @@
+package org.orchestrator.livesync.sync.internal.transfer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.orchestrator.livesync.inventory.InventoryReader;
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.inventory.ItemSnapshot;
+import org.orchestrator.livesync.inventory.Violations;
+import org.orchestrator.livesync.sync.internal.SyncBases;
+import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Builds packages on the source: the selected items as they are now (an item deleted here
+ * travels as a deletion), each with its hash, compressed, checksummed and sealed.
+ */
+@Service
+public class TransferService {
+
+	private final InventoryReader inventory;
+
+	private final PackageSealer sealer;
+
+	private final PackageOffers offers;
+
+	private final SyncProperties sync;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	TransferService(InventoryReader inventory, PackageSealer sealer, PackageOffers offers, SyncProperties sync,
+			TransactionalOperator transaction, Clock clock) {
+		this.inventory = inventory;
+		this.sealer = sealer;
+		this.offers = offers;
+		this.sync = sync;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * A package of the selection for the peer {@code peerServerId}, remembered as an
+	 * offer until the peer confirms it applied it.
+	 */
+	public Mono<SyncPackage> build(Selection selection, boolean encrypted, String peerServerId) {
+		if (!encrypted && this.sync.encryption().enabled()) {
+			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "encryption-required", "Encryption required",
+					"this server sends encrypted packages only"));
+		}
+		Violations violations = new Violations();
+		selection.validate("items", violations);
+		if (!violations.isEmpty()) {
+			return Mono.error(ProblemException.invalid(violations.errors()));
+		}
+		return Mono.defer(() -> {
+			// What the package holds, kept to set the bases when the peer confirms it.
+			List<SyncBases.Synced> manifest = new ArrayList<>();
+			return Flux.fromArray(ItemKind.values())
+				.concatMap((kind) -> lines(kind, selection.sortedKeys(kind), encrypted))
+				.doOnNext((line) -> manifest.add(new SyncBases.Synced(ItemKind.ofType(line.type()), line.key(),
+						line.isDelete() ? null : line.contentHash())))
+				.publishOn(Schedulers.boundedElastic())
+				.reduceWith(PackageCodec.Writer::new, PackageCodec.Writer::add)
+				.map(PackageCodec.Writer::finish)
+				.flatMap((encoded) -> this.sealer.seal(encoded, encrypted))
+				.flatMap((built) -> this.offers
+					.forgetOlderThan(this.clock.instant().minus(this.sync.tokenLifetime().multipliedBy(2)))
+					.then(this.offers.record(UUID.fromString(built.packageId()), peerServerId, manifest))
+					.as(this.transaction::transactional)
+					.thenReturn(built));
+		});
+	}
+
+	private Flux<PackageLine> lines(ItemKind kind, List<String> keys, boolean encrypted) {
+		if (keys.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.inventory.packageView(kind, keys).collectList().flatMapMany((found) -> {
+			Set<String> present = new HashSet<>();
+			found.forEach((item) -> present.add(item.key()));
+			List<String> absent = keys.stream().filter((key) -> !present.contains(key)).toList();
+			Mono<List<ItemSnapshot>> deleted = absent.isEmpty() ? Mono.just(List.of())
+					: this.inventory.tombstones(kind, absent).collectList();
+			return deleted.flatMapMany((tombstones) -> {
+				Set<String> wasDeleted = new HashSet<>();
+				tombstones.forEach((t) -> wasDeleted.add(t.key()));
+				List<String> unknown = absent.stream().filter((key) -> !wasDeleted.contains(key)).toList();
+				if (!unknown.isEmpty()) {
+					return Flux.error(ProblemException.notFound(
+							kind.type() + " '" + String.join("', '", unknown.subList(0, Math.min(5, unknown.size())))
+									+ "'" + (unknown.size() > 5 ? " and more" : "") + " (selected for sync)"));
+				}
+				List<PackageLine> lines = new ArrayList<>();
+				for (ItemSnapshot item : found) {
+					if (!encrypted && item.content().hasNonNull("private_key")) {
+						return Flux.error(ProblemException.invalid("encrypted", "SSH key '" + item.key()
+								+ "' has a private key, which travels in encrypted packages only"));
+					}
+					lines.add(new PackageLine(kind.type(), PackageLine.UPSERT, item.key(), item.contentHash(),
+							item.content()));
+				}
+				tombstones.forEach((t) -> lines
+					.add(new PackageLine(kind.type(), PackageLine.DELETE, t.key(), t.contentHash(), null)));
+				lines.sort(java.util.Comparator.comparing(PackageLine::key));
+				return Flux.fromIterable(lines);
+			});
+		});
+	}
+
+	/**
+	 * Starts remembering a package streamed to a peer, so that its hashes can become the
+	 * bases once the peer has applied it ({@link #confirm}).
+	 */
+	public Mono<Void> openOffer(String packageId, String peerServerId) {
+		return this.offers.forgetOlderThan(this.clock.instant().minus(this.sync.tokenLifetime().multipliedBy(2)))
+			.then(this.offers.open(UUID.fromString(packageId), peerServerId));
+	}
+
+	/** Adds items (as they are sent) to a package opened with {@link #openOffer}. */
+	public Mono<Void> addToOffer(String packageId, List<SyncBases.Synced> items) {
+		return this.offers.add(UUID.fromString(packageId), items);
+	}
+
+	/** Records that the peer applied an offered package: its hashes become the bases. */
+	public Mono<Long> confirm(String packageId, String peerServerId) {
+		UUID id;
+		try {
+			id = UUID.fromString(packageId);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return Mono.error(ProblemException.invalid("package_id", "must be a package id (UUID)"));
+		}
+		return this.offers.confirm(id, peerServerId)
+			.as(this.transaction::transactional)
+			.switchIfEmpty(Mono.error(() -> ProblemException
+				.notFound("an unconfirmed package " + packageId + " offered to this session's peer")));
+	}
+
+}

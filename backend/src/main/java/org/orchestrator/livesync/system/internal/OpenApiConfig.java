@@ -1,0 +1,98 @@
+package org.orchestrator.livesync.system.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.orchestrator.livesync.system.Problem;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The served contract ({@code /v3/api-docs}), which must stay identical to the committed
+ * {@code openapi.yaml}: a fixed server URL (not the port the test happened to get), the
+ * JSON field names as clients see them (snake_case), bearer security and problem
+ * responses.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+	private static final Set<String> OPEN_PATHS = Set.of("/api/v1/sync/test", "/api/v1/health", "/api/v1/auth/login",
+			"/api/v1/sync/connect");
+
+	@Bean
+	OpenAPI openApi() {
+		return new OpenAPI()
+			.info(new Info().title("Orchestrator Live Sync API")
+				.version("v1")
+				.description("Inventory of a MicroK8s orchestrator (nodes, clusters, SSH keys, configurations) "
+						+ "and Live Sync between its instances. Errors are RFC 9457 problem documents."))
+			.servers(List.of(new Server().url("/")))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+	}
+
+	/** swagger-core reads models with its own Jackson 2 mapper: give it our naming. */
+	@Bean
+	ModelResolver snakeCaseModelResolver() {
+		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+	}
+
+	@Bean
+	OpenApiCustomizer securityAndProblems() {
+		return (openApi) -> {
+			openApi.getComponents().getSchemas().values().forEach(OpenApiConfig::anyJsonInFreeFormObjects);
+			if (openApi.getComponents().getSchemas().containsKey("JsonNode")) {
+				openApi.getComponents().addSchemas("JsonNode", new Schema<>().description("any JSON value"));
+			}
+			Schema<?> problem = new Schema<>().$ref("#/components/schemas/Problem");
+			ModelConverters.getInstance()
+				.readAll(Problem.class)
+				.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
+			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+				if (!OPEN_PATHS.contains(path)) {
+					operation.addSecurityItem(new SecurityRequirement().addList("bearer"));
+				}
+				operation.getResponses()
+					.addApiResponse("default",
+							new ApiResponse().description("Problem (RFC 9457)")
+								.content(new Content().addMediaType("application/problem+json",
+										new MediaType().schema(problem))));
+			}));
+		};
+	}
+
+	/**
+	 * A {@code Map<String, Object>} holds any JSON values, not just objects as
+	 * swagger-core says.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void anyJsonInFreeFormObjects(Schema<?> schema) {
+		if (schema.getProperties() == null) {
+			return;
+		}
+		for (Schema property : schema.getProperties().values()) {
+			if (property.getAdditionalProperties() instanceof Schema<?> values && values.getProperties() == null
+					&& values.get$ref() == null) {
+				property.setAdditionalProperties(new Schema<>());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.orchestrator.livesync.system.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Holds JSON and NDJSON request bodies to UTF-8, the one encoding JSON travels in (RFC
+ * 8259). A body declared in another charset is refused with 415: the codecs would
+ * transcode it and the large-body reader ({@link JsonBodies}) would read it as UTF-8
+ * anyway, so what is checked would not be what the client meant. The bytes of the body
+ * are checked as they stream in, and malformed UTF-8 is refused with 400: Jackson stops
+ * some of it but reads overlong forms as plain characters, and a decoder would turn the
+ * rest into U+FFFD. Runs after rate limiting and authentication ({@code security}).
+ */
+@Component
+@Order(-50)
+class Utf8JsonFilter implements WebFilter {
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		MediaType type;
+		try {
+			type = request.getHeaders().getContentType();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// The handlers answer for a Content-Type that does not parse.
+			return chain.filter(exchange);
+		}
+		if (type == null || !isJson(type)) {
+			return chain.filter(exchange);
+		}
+		boolean otherCharset = type.getParameter("charset") != null
+				&& !StandardCharsets.UTF_8.equals(type.getCharset());
+		if (otherCharset && hasBody(request.getHeaders())) {
+			return Mono.error(new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+					HttpStatus.UNSUPPORTED_MEDIA_TYPE.getReasonPhrase(),
+					"JSON request bodies must be UTF-8: leave out the charset parameter or make it utf-8"));
+		}
+		return chain.filter(exchange.mutate().request(new Utf8CheckedRequest(request)).build());
+	}
+
+	/** JSON, a JSON-based type ({@code application/*+json}) or NDJSON. */
+	private static boolean isJson(MediaType type) {
+		String subtype = type.getSubtype();
+		return "application".equals(type.getType()) && ("json".equals(subtype) || subtype.endsWith("+json")
+				|| "x-ndjson".equals(subtype) || "ndjson".equals(subtype));
+	}
+
+	private static boolean hasBody(HttpHeaders headers) {
+		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+	}
+
+	private static ProblemException notUtf8() {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+				"the body is not valid UTF-8");
+	}
+
+	/** The request with its body checked for UTF-8 on the way to the handler. */
+	private static final class Utf8CheckedRequest extends ServerHttpRequestDecorator {
+
+		Utf8CheckedRequest(ServerHttpRequest request) {
+			super(request);
+		}
+
+		@Override
+		public Flux<DataBuffer> getBody() {
+			Utf8Validator utf8 = new Utf8Validator();
+			return super.getBody().map((buffer) -> {
+				if (!utf8.accept(buffer)) {
+					DataBufferUtils.release(buffer);
+					throw notUtf8();
+				}
+				return buffer;
+			}).concatWith(Mono.defer(() -> utf8.complete() ? Mono.empty() : Mono.error(notUtf8())));
+		}
+
+	}
+
+}

@@ -1,0 +1,372 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.ServerProcess;
+import org.orchestrator.livesync.support.TestServer;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orchestrator.livesync.support.Items.create;
+import static org.orchestrator.livesync.support.Items.find;
+import static org.orchestrator.livesync.support.Items.keys;
+import static org.orchestrator.livesync.support.ProblemAssert.problem;
+
+/** The operator's side: sessions and jobs on server A, syncing to a real server B. */
+class SyncJobIntegrationTests {
+
+	static final int PORT_B = freePort();
+
+	@RegisterExtension
+	static TestServer a = new TestServer().with("SYNC_PASSWORD", Peers.SYNC_PASSWORD).with("SERVER_NAME", "a");
+
+	@RegisterExtension
+	static TestServer b = new TestServer().with("SYNC_PASSWORD", Peers.SYNC_PASSWORD)
+		.with("SERVER_NAME", "b")
+		.with("server.port", String.valueOf(PORT_B));
+
+	@Test
+	void opensASessionWithAComparison() {
+		create(a, Fixtures.node("ses-01", "10.6.0.1", null));
+		create(b, Fixtures.node("ses-01", "10.6.0.2", null));
+		JsonNode session = session(b.baseUrl(), null);
+		assertThat(session.at("/remote/name").asString()).isEqualTo("b");
+		assertThat(session.at("/remote/server_id").asString()).isEqualTo(Peers.serverId(b));
+		JsonNode different = find(session.at("/comparison/nodes/different"), "key", "ses-01");
+		assertThat(different.at("/changes/0/field").asString()).isEqualTo("ip");
+		assertThat(different.at("/changes/0/local").asString()).isEqualTo("10.6.0.1");
+		assertThat(a.operator()
+			.get()
+			.uri("/api/v1/sync/sessions/" + session.get("session_id").asString())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.at("/comparison/summary")).isEqualTo(session.at("/comparison/summary"));
+	}
+
+	@Test
+	void saysWhyASessionCannotBeOpened() {
+		var refused = problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", b.baseUrl(), "password", "wrong"))
+			.exchange(), 422, "remote-rejected-password");
+		assertThat(refused.detail()).contains(b.baseUrl());
+		long started = System.nanoTime();
+		var unreachable = problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", "http://127.0.0.1:" + freePort()))
+			.exchange(), 502, "remote-unreachable");
+		assertThat(unreachable.detail()).contains("connection was refused");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", "http://no-such-host.invalid:5000"))
+			.exchange(), 502, "remote-unreachable");
+		problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", b.baseUrl() + "/not-here"))
+			.exchange(), 502, "remote-not-live-sync");
+		problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", "ftp://server2"))
+			.exchange(), 400, "validation");
+		problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", a.baseUrl()))
+			.exchange(), 400, "validation");
+		problem(a.operator().get().uri("/api/v1/sync/sessions/nope").exchange(), 404, "not-found");
+	}
+
+	@Test
+	void syncsASelectionWithLiveProgressAndVerifiesIt() {
+		create(a, Fixtures.sshKey("job-key"));
+		create(a, Fixtures.node("job-01", "10.7.0.1", "job-key"));
+		create(a, Fixtures.node("job-02"));
+		create(a, Fixtures.node("job-not-selected"));
+		create(a, Fixtures.cluster("job-cluster", "job-01", "job-02"));
+		String session = session(b.baseUrl(), Peers.SYNC_PASSWORD).get("session_id").asString();
+		String job = startJob(session, Map.of("nodes", List.of("job-01", "job-02"), "clusters", List.of("job-cluster"),
+				"ssh_keys", List.of("job-key")), false);
+
+		List<ServerSentEvent<JsonNode>> events = events(job);
+		List<String> phases = new ArrayList<>();
+		long lastDone = -1;
+		JsonNode lastProgress = null;
+		for (ServerSentEvent<JsonNode> event : events) {
+			if ("phase".equals(event.event())) {
+				phases.add(event.data().get("phase").asString());
+			}
+			if ("progress".equals(event.event())) {
+				assertThat(event.data().get("done").asLong()).isGreaterThanOrEqualTo(lastDone);
+				lastDone = event.data().get("done").asLong();
+				lastProgress = event.data();
+			}
+		}
+		assertThat(phases).containsExactly("connecting", "fetching", "comparing", "packaging", "transferring",
+				"applying", "verifying");
+		assertThat(lastProgress.get("done").asLong()).isEqualTo(4).isEqualTo(lastProgress.get("total").asLong());
+		assertThat(lastProgress.get("bytes").asLong()).isPositive();
+		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
+		assertThat(end.event()).isEqualTo("completed");
+		assertThat(end.data().get("verified").asBoolean()).isTrue();
+		assertThat(end.data().at("/applied/nodes").asLong()).isEqualTo(2);
+		assertThat(end.data().at("/applied/ssh_keys").asLong()).isEqualTo(1);
+
+		b.operator().get().uri("/api/v1/clusters/job-cluster").exchange().expectStatus().isOk();
+		b.operator().get().uri("/api/v1/nodes/job-not-selected").exchange().expectStatus().isNotFound();
+		JsonNode status = a.operator()
+			.get()
+			.uri("/api/v1/sync/jobs/" + job)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(status.get("status").asString()).isEqualTo("completed");
+		assertThat(status.at("/result/verified").asBoolean()).isTrue();
+
+		// A late subscriber gets the end again, then the stream closes.
+		List<ServerSentEvent<JsonNode>> replay = events(job);
+		assertThat(replay.get(replay.size() - 1).event()).isEqualTo("completed");
+		assertThat(replay).filteredOn((event) -> "phase".equals(event.event())).hasSize(7);
+
+		// Both sides now agree.
+		JsonNode again = session(b.baseUrl(), null);
+		assertThat(keys(again.at("/comparison/nodes/identical"))).contains("job-01", "job-02");
+	}
+
+	@Test
+	void aDryRunReportsWhatWouldBeAppliedAndChangesNothing() {
+		create(a, Fixtures.node("dry-01"));
+		create(a, Fixtures.configuration("dry-config"));
+		String session = session(b.baseUrl(), null).get("session_id").asString();
+		String job = startJob(session, Map.of("nodes", List.of("dry-01"), "configurations", "all"), true);
+		ServerSentEvent<JsonNode> end = last(events(job));
+		assertThat(end.event()).isEqualTo("completed");
+		assertThat(end.data().get("dry_run").asBoolean()).isTrue();
+		assertThat(end.data().at("/applied/nodes").asLong()).isEqualTo(1);
+		assertThat(end.data().at("/changed/nodes").asLong()).isEqualTo(1);
+		assertThat(end.data().at("/applied/configurations").asLong()).isGreaterThanOrEqualTo(1);
+		b.operator().get().uri("/api/v1/nodes/dry-01").exchange().expectStatus().isNotFound();
+		b.operator().get().uri("/api/v1/configurations/dry-config").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void syncsAllOfAKindButSkipsConflicts() {
+		create(a, Fixtures.node("all-01", "10.8.0.1", null));
+		create(a, Fixtures.node("all-02", "10.8.0.2", null));
+		String session = session(b.baseUrl(), null).get("session_id").asString();
+		assertThat(last(events(startJob(session, Map.of("nodes", List.of("all-01", "all-02")), false))).event())
+			.isEqualTo("completed");
+		// Both change all-01: a conflict; only A changes all-02.
+		a.operator()
+			.put()
+			.uri("/api/v1/nodes/all-01")
+			.bodyValue(Fixtures.node("all-01", "10.8.1.1", null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		b.operator()
+			.put()
+			.uri("/api/v1/nodes/all-01")
+			.bodyValue(Fixtures.node("all-01", "10.8.2.1", null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		a.operator()
+			.put()
+			.uri("/api/v1/nodes/all-02")
+			.bodyValue(Fixtures.node("all-02", "10.8.1.2", null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String fresh = session(b.baseUrl(), null).get("session_id").asString();
+		List<ServerSentEvent<JsonNode>> events = events(startJob(fresh, Map.of("nodes", "all"), false));
+		assertThat(events)
+			.anyMatch((event) -> "item".equals(event.event()) && "all-01".equals(event.data().get("key").asString())
+					&& "skipped_conflict".equals(event.data().get("status").asString()));
+		assertThat(last(events).data().get("verified").asBoolean()).isTrue();
+		assertThat(last(events).data().get("skipped").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(ip(b, "all-01")).isEqualTo("10.8.2.1");
+		assertThat(ip(b, "all-02")).isEqualTo("10.8.1.2");
+	}
+
+	@Test
+	void verificationCatchesATargetThatDoesNotStoreWhatItWasSent() {
+		DatabaseClient databaseB = b.bean(DatabaseClient.class);
+		// A target that alters one node as it stores it: its digest no longer matches.
+		databaseB.sql("""
+				CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN NEW.content_hash := repeat('0', 64); RETURN NEW; END $$;
+				CREATE TRIGGER zz_sabotage BEFORE INSERT OR UPDATE ON nodes
+				    FOR EACH ROW WHEN (NEW.hostname = 'vfy-02') EXECUTE FUNCTION sabotage();
+				""").then().block();
+		try {
+			create(a, Fixtures.node("vfy-01", "10.9.0.1", null));
+			String session = session(b.baseUrl(), null).get("session_id").asString();
+			assertThat(
+					last(events(startJob(session, Map.of("nodes", "all"), false))).data().get("verified").asBoolean())
+				.isTrue();
+
+			create(a, Fixtures.node("vfy-02", "10.9.0.2", null));
+			String again = session(b.baseUrl(), null).get("session_id").asString();
+			JsonNode end = last(events(startJob(again, Map.of("nodes", "all"), false))).data();
+			assertThat(end.get("verified").asBoolean()).isFalse();
+			assertThat(end.get("mismatches").toString()).contains("vfy-02").doesNotContain("vfy-01");
+		}
+		finally {
+			databaseB.sql("DROP TRIGGER zz_sabotage ON nodes; DROP FUNCTION sabotage()").then().block();
+		}
+	}
+
+	@Test
+	void aFailingJobSaysWhyAndLeavesTheTargetUnchanged() throws Exception {
+		create(a, Fixtures.node("fail-01"));
+		String session = session(b.baseUrl(), null).get("session_id").asString();
+		b.stop();
+		try {
+			ServerSentEvent<JsonNode> end = last(events(startJob(session, Map.of("nodes", List.of("fail-01")), false)));
+			assertThat(end.event()).isEqualTo("failed");
+			assertThat(end.data().at("/problem/code").asString()).isEqualTo("remote-unreachable");
+		}
+		finally {
+			b.with("SYNC_PASSWORD", "changed-meanwhile").start();
+		}
+		ServerSentEvent<JsonNode> refused = last(events(startJob(session, Map.of("nodes", List.of("fail-01")), false)));
+		assertThat(refused.event()).isEqualTo("failed");
+		assertThat(refused.data().at("/problem/code").asString()).isEqualTo("remote-rejected-password");
+		b.operator().get().uri("/api/v1/nodes/fail-01").exchange().expectStatus().isNotFound();
+		b.stop();
+		b.with("SYNC_PASSWORD", Peers.SYNC_PASSWORD).start();
+
+		problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", session, "selection", Map.of("robots", "all")))
+			.exchange(), 400, "validation");
+		var notText = problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", session, "selection", Map.of("nodes", List.of("fail-01", 123))))
+			.exchange(), 400, "validation");
+		assertThat(notText.errors()).extracting("field", "message")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("selection.nodes[1]", "expected a string"));
+		problem(a.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", "nope", "selection", "all"))
+			.exchange(), 404, "not-found");
+		ServerSentEvent<JsonNode> unknown = last(
+				events(startJob(session(b.baseUrl(), null).get("session_id").asString(),
+						Map.of("nodes", List.of("ghost-node")), false)));
+		assertThat(unknown.event()).isEqualTo("failed");
+		assertThat(unknown.data().at("/problem/detail").asString()).contains("ghost-node");
+	}
+
+	private static JsonNode session(String remoteUrl, String password) {
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("remote_url", remoteUrl));
+		if (password != null) {
+			body.put("password", password);
+		}
+		return a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static String startJob(String session, Object selection, boolean dryRun) {
+		return a.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", session, "selection", selection, "dry_run", dryRun))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("job_id")
+			.asString();
+	}
+
+	/**
+	 * The job's whole event stream, read as a client reads it, until the server closes
+	 * it.
+	 */
+	private static List<ServerSentEvent<JsonNode>> events(String job) {
+		Flux<ServerSentEvent<JsonNode>> stream = a.operator()
+			.get()
+			.uri("/api/v1/sync/jobs/" + job + "/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> event.event() != null);
+		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
+		StepVerifier.create(stream)
+			.recordWith(() -> events)
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(60));
+		return events;
+	}
+
+	private static ServerSentEvent<JsonNode> last(List<ServerSentEvent<JsonNode>> events) {
+		return events.get(events.size() - 1);
+	}
+
+	private static String ip(TestServer server, String hostname) {
+		return server.operator()
+			.get()
+			.uri("/api/v1/nodes/" + hostname)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("ip")
+			.asString();
+	}
+
+	private static int freePort() {
+		try {
+			return ServerProcess.freePort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
