@@ -3,6 +3,9 @@ package org.orchestrator.livesync;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The top-level packages are modules: {@code system}, {@code crypto}, {@code inventory},
@@ -17,6 +20,15 @@ class ModuleBoundariesTests {
 	@Test
 	void modulesUseOnlyEachOthersPublicTypesAndFormNoCycle() {
 		MODULES.verify();
+	}
+
+	@Test
+	void aBackEdgeIntoAnotherModulesInternalsFailsTheCheck() {
+		assertThatExceptionOfType(Violations.class)
+			.isThrownBy(() -> ApplicationModules.of("org.orchestrator.modulefixture", (location) -> true).verify())
+			.withMessageContaining("Module 'system' depends on non-exposed type "
+					+ "org.orchestrator.modulefixture.inventory.internal.ItemController within module 'inventory'")
+			.withMessageContaining("Cycle detected");
 	}
 
 }

@@ -1,0 +1,5 @@
+package org.orchestrator.modulefixture.system;
+
+public class Problem {
+
+}
