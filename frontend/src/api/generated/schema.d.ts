@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["health"];
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,7 +113,7 @@ export interface paths {
          * Bulk load items, streamed
          * @description A JSON array or NDJSON (one item per line). Each item is an object of its kind with a 'type' of node, cluster, ssh_key or configuration. Items are created or replaced by natural key, in one transaction: nothing is written unless every item is valid and every reference resolves.
          */
-        post: operations["importItems"];
+        post: operations["importInventory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,7 +197,7 @@ export interface paths {
          * Compare this server's inventory with the given one (three-way)
          * @description The body is {remote_inventory} (JSON), or the other server's inventory streamed as NDJSON exactly as GET /sync/inventory writes it.
          */
-        post: operations["compare"];
+        post: operations["compareWithPeer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -214,7 +214,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm that a package pulled with /transfer was applied: its hashes become the bases */
-        post: operations["confirm"];
+        post: operations["confirmPackage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,7 +231,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Open a sync session with the shared SYNC_PASSWORD */
-        post: operations["connect"];
+        post: operations["connectPeer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -249,7 +249,7 @@ export interface paths {
          * Per kind, how many items and the XOR of their content hashes
          * @description Equal digests on two servers mean the same items of that kind.
          */
-        get: operations["digest"];
+        get: operations["getPeerDigest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -266,13 +266,13 @@ export interface paths {
             cookie?: never;
         };
         /** Every item's type, key and content hash, as NDJSON (metadata line first, stats last) */
-        get: operations["hashes"];
+        get: operations["listPeerHashes"];
         put?: never;
         /**
          * The type, key and content hash of the items in scope, as NDJSON
          * @description The body names per kind "all" or a list of keys: {"nodes": ["node-01"], "clusters": "all"}.
          */
-        post: operations["hashesInScope"];
+        post: operations["listPeerHashesInScope"];
         delete?: never;
         options?: never;
         head?: never;
@@ -290,7 +290,7 @@ export interface paths {
          * This server's inventory (no private keys), as the seed's document or as NDJSON
          * @description With Accept: application/x-ndjson the same items stream one per line: a metadata line, one line per item (with its type), a stats line.
          */
-        get: operations["inventory"];
+        get: operations["getPeerInventory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -309,7 +309,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The named items with their contents, as NDJSON (what a compare shows field by field) */
-        post: operations["items"];
+        post: operations["getPeerItems"];
         delete?: never;
         options?: never;
         head?: never;
@@ -324,13 +324,13 @@ export interface paths {
             cookie?: never;
         };
         /** Recent jobs, newest first */
-        get: operations["list"];
+        get: operations["listSyncJobs"];
         put?: never;
         /**
          * Start a sync of the selected items from this server to the session's remote
          * @description Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.
          */
-        post: operations["start"];
+        post: operations["startSyncJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,7 +345,7 @@ export interface paths {
             cookie?: never;
         };
         /** A job's status, progress and result */
-        get: operations["get_1"];
+        get: operations["getSyncJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -362,7 +362,7 @@ export interface paths {
             cookie?: never;
         };
         /** A job's live events (phase, progress, item, completed, failed) */
-        get: operations["events"];
+        get: operations["streamSyncJobEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -381,7 +381,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify a package and apply it in one transaction */
-        post: operations["receive"];
+        post: operations["receivePackage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -401,7 +401,7 @@ export interface paths {
          * Verify a streamed package and apply it in one transaction
          * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. With dry_run=true the package is applied in a transaction that is rolled back, and the result says what it would have done.
          */
-        post: operations["receiveStream"];
+        post: operations["receivePackageStream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -418,7 +418,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Connect to a remote server and compare its inventory with this one */
-        post: operations["create"];
+        post: operations["createSyncSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -433,11 +433,11 @@ export interface paths {
             cookie?: never;
         };
         /** A session and the comparison it holds */
-        get: operations["get"];
+        get: operations["getSyncSession"];
         put?: never;
         post?: never;
         /** Forget a session */
-        delete: operations["delete"];
+        delete: operations["deleteSyncSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -451,7 +451,7 @@ export interface paths {
             cookie?: never;
         };
         /** This server's sync settings as the UI and CLI need them (no secrets) */
-        get: operations["settings"];
+        get: operations["getSyncSettings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -467,7 +467,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["test"];
+        get: operations["testSync"];
         put?: never;
         post?: never;
         delete?: never;
@@ -486,7 +486,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Build an encrypted package of the selected items, for the session's peer to apply */
-        post: operations["transfer"];
+        post: operations["preparePeerTransfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1393,7 +1393,7 @@ export interface operations {
             };
         };
     };
-    health: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -1422,7 +1422,7 @@ export interface operations {
             };
         };
     };
-    importItems: {
+    importInventory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1778,7 +1778,7 @@ export interface operations {
             };
         };
     };
-    compare: {
+    compareWithPeer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1812,7 +1812,7 @@ export interface operations {
             };
         };
     };
-    confirm: {
+    confirmPackage: {
         parameters: {
             query?: never;
             header?: never;
@@ -1845,7 +1845,7 @@ export interface operations {
             };
         };
     };
-    connect: {
+    connectPeer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1878,7 +1878,7 @@ export interface operations {
             };
         };
     };
-    digest: {
+    getPeerDigest: {
         parameters: {
             query?: never;
             header?: never;
@@ -1907,7 +1907,7 @@ export interface operations {
             };
         };
     };
-    hashes: {
+    listPeerHashes: {
         parameters: {
             query?: {
                 /** @description only these kinds, comma-separated (nodes, clusters, ssh_keys, configurations) */
@@ -1939,7 +1939,7 @@ export interface operations {
             };
         };
     };
-    hashesInScope: {
+    listPeerHashesInScope: {
         parameters: {
             query?: never;
             header?: never;
@@ -1972,7 +1972,7 @@ export interface operations {
             };
         };
     };
-    inventory: {
+    getPeerInventory: {
         parameters: {
             query?: never;
             header?: never;
@@ -2002,7 +2002,7 @@ export interface operations {
             };
         };
     };
-    items: {
+    getPeerItems: {
         parameters: {
             query?: never;
             header?: never;
@@ -2035,7 +2035,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listSyncJobs: {
         parameters: {
             query?: never;
             header?: never;
@@ -2064,7 +2064,7 @@ export interface operations {
             };
         };
     };
-    start: {
+    startSyncJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -2097,7 +2097,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    getSyncJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -2128,7 +2128,7 @@ export interface operations {
             };
         };
     };
-    events: {
+    streamSyncJobEvents: {
         parameters: {
             query?: never;
             header?: never;
@@ -2159,7 +2159,7 @@ export interface operations {
             };
         };
     };
-    receive: {
+    receivePackage: {
         parameters: {
             query?: never;
             header?: never;
@@ -2192,7 +2192,7 @@ export interface operations {
             };
         };
     };
-    receiveStream: {
+    receivePackageStream: {
         parameters: {
             query?: {
                 dry_run?: boolean;
@@ -2230,7 +2230,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    createSyncSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2263,7 +2263,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getSyncSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2294,7 +2294,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    deleteSyncSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2323,7 +2323,7 @@ export interface operations {
             };
         };
     };
-    settings: {
+    getSyncSettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2352,7 +2352,7 @@ export interface operations {
             };
         };
     };
-    test: {
+    testSync: {
         parameters: {
             query?: never;
             header?: never;
@@ -2381,7 +2381,7 @@ export interface operations {
             };
         };
     };
-    transfer: {
+    preparePeerTransfer: {
         parameters: {
             query?: never;
             header?: never;
