@@ -512,36 +512,36 @@ export interface components {
         };
         ClusterView: {
             /** Format: int64 */
-            change_seq?: number;
-            content_hash?: string;
+            change_seq: number;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            description?: string;
-            ha_enabled?: boolean;
-            name?: string;
-            nodes?: components["schemas"]["Member"][];
-            settings?: {
+            created_at: string;
+            description: string;
+            ha_enabled: boolean;
+            name: string;
+            nodes: components["schemas"]["Member"][];
+            settings: {
                 [key: string]: unknown;
             };
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         CompareRequest: {
             remote_inventory?: components["schemas"]["JsonNode"];
         };
         CompareResponse: {
-            comparison?: components["schemas"]["Comparison"];
-            local_server?: components["schemas"]["PeerRef"];
-            remote_server?: components["schemas"]["PeerRef"];
-            success?: boolean;
+            comparison: components["schemas"]["Comparison"];
+            local_server: components["schemas"]["PeerRef"];
+            remote_server: components["schemas"]["PeerRef"];
+            success: boolean;
         };
         Comparison: {
-            clusters?: components["schemas"]["KindComparison"];
-            configurations?: components["schemas"]["KindComparison"];
-            nodes?: components["schemas"]["KindComparison"];
-            ssh_keys?: components["schemas"]["KindComparison"];
-            summary?: components["schemas"]["Summary"];
-            truncated?: boolean;
+            clusters: components["schemas"]["KindComparison"];
+            configurations: components["schemas"]["KindComparison"];
+            nodes: components["schemas"]["KindComparison"];
+            ssh_keys: components["schemas"]["KindComparison"];
+            summary: components["schemas"]["Summary"];
+            truncated: boolean;
         };
         ComparisonEntry: {
             base_hash?: string;
@@ -554,17 +554,17 @@ export interface components {
             remote_hash?: string;
         };
         Completed: {
-            applied?: components["schemas"]["KindCounts"];
-            changed?: components["schemas"]["KindCounts"];
-            deleted?: components["schemas"]["KindCounts"];
-            dry_run?: boolean;
+            applied: components["schemas"]["KindCounts"];
+            changed: components["schemas"]["KindCounts"];
+            deleted: components["schemas"]["KindCounts"];
+            dry_run: boolean;
             /** Format: int64 */
-            duration_ms?: number;
-            errors?: string[];
-            mismatches?: string[];
+            duration_ms: number;
+            errors: string[];
+            mismatches: string[];
             /** Format: int64 */
-            skipped?: number;
-            verified?: boolean;
+            skipped: number;
+            verified: boolean | null;
         };
         Configuration: {
             /**
@@ -586,28 +586,28 @@ export interface components {
         };
         ConfigurationView: {
             /** Format: int64 */
-            change_seq?: number;
-            content?: string;
-            content_hash?: string;
+            change_seq: number;
+            content: string;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            kind?: string;
-            name?: string;
-            settings?: {
+            created_at: string;
+            kind: string;
+            name: string;
+            settings: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         ConfirmRequest: {
             package_id?: string;
             session_id?: string;
         };
         ConfirmResponse: {
-            package_id?: string;
+            package_id: string;
             /** Format: int64 */
-            recorded?: number;
-            success?: boolean;
+            recorded: number;
+            success: boolean;
         };
         ConnectRequest: {
             /** @description the target's SYNC_PASSWORD */
@@ -617,11 +617,11 @@ export interface components {
         };
         ConnectResponse: {
             /** Format: int64 */
-            expires_in?: number;
-            server_info?: components["schemas"]["ServerInfo"];
-            session_id?: string;
-            success?: boolean;
-            token?: string;
+            expires_in: number;
+            server_info: components["schemas"]["ServerInfo"];
+            session_id: string;
+            success: boolean;
+            token: string;
         };
         CreateSessionRequest: {
             /** @description the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD */
@@ -630,113 +630,113 @@ export interface components {
             remote_url: string;
         };
         Digest: {
-            digest?: string;
+            digest: string;
             /** Format: int64 */
-            items?: number;
+            items: number;
         };
         DigestResponse: {
-            digests?: {
+            digests: {
                 [key: string]: components["schemas"]["Digest"];
             };
-            server_id?: string;
+            server_id: string;
         };
         Failed: {
             /** Format: int64 */
-            duration_ms?: number;
-            problem?: components["schemas"]["Problem"];
+            duration_ms: number;
+            problem: components["schemas"]["Problem"];
         };
         FieldChange: {
             /** @example ip */
-            field?: string;
-            local?: components["schemas"]["JsonNode"];
-            remote?: components["schemas"]["JsonNode"];
+            field: string;
+            local: components["schemas"]["JsonNode"];
+            remote: components["schemas"]["JsonNode"];
         };
         FieldError: {
             field?: string;
             message?: string;
         };
         Health: {
-            database?: string;
-            status?: string;
+            database: string;
+            status: string;
         };
         ImportResult: {
-            received?: components["schemas"]["KindCounts"];
-            written?: components["schemas"]["KindCounts"];
+            received: components["schemas"]["KindCounts"];
+            written: components["schemas"]["KindCounts"];
         };
         InventoryBody: {
-            clusters?: {
+            clusters: {
                 [key: string]: Record<string, never>;
             }[];
-            configurations?: {
+            configurations: {
                 [key: string]: Record<string, never>;
             }[];
-            metadata?: {
+            metadata: {
                 [key: string]: unknown;
             };
-            nodes?: {
+            nodes: {
                 [key: string]: Record<string, never>;
             }[];
-            ssh_keys?: {
+            ssh_keys: {
                 [key: string]: Record<string, never>;
             }[];
-            stats?: {
+            stats: {
                 [key: string]: unknown;
             };
         };
         /** @description The seed's inventory document. Items carry their kind's fields and content_hash; SSH keys carry fingerprint and private_key_fingerprint, never the private key. */
         InventoryDocument: {
-            inventory?: components["schemas"]["InventoryBody"];
-            success?: boolean;
+            inventory: components["schemas"]["InventoryBody"];
+            success: boolean;
         };
         Item: {
-            key?: string;
-            kind?: string;
+            key: string;
+            kind: string;
             /** @enum {string} */
-            status?: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only";
+            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only";
         };
         JobStarted: {
-            events_url?: string;
-            job_id?: string;
+            events_url: string;
+            job_id: string;
         };
         JobView: {
-            dry_run?: boolean;
+            dry_run: boolean;
             /** Format: date-time */
-            finished_at?: string;
-            job_id?: string;
-            phase?: string;
-            problem?: components["schemas"]["Problem"];
-            progress?: components["schemas"]["Progress"];
-            result?: components["schemas"]["Completed"];
-            session_id?: string;
+            finished_at: string | null;
+            job_id: string;
+            phase: string;
+            problem: components["schemas"]["Problem"] | null;
+            progress: components["schemas"]["Progress"];
+            result: components["schemas"]["Completed"] | null;
+            session_id: string;
             /** Format: date-time */
-            started_at?: string;
-            status?: string;
+            started_at: string;
+            status: string;
         };
         /** @description any JSON value */
         JsonNode: unknown;
         KindComparison: {
             /** @description 🔴 */
-            conflict?: components["schemas"]["ComparisonEntry"][];
-            deleted_on_local?: components["schemas"]["ComparisonEntry"][];
-            deleted_on_remote?: components["schemas"]["ComparisonEntry"][];
+            conflict: components["schemas"]["ComparisonEntry"][];
+            deleted_on_local: components["schemas"]["ComparisonEntry"][];
+            deleted_on_remote: components["schemas"]["ComparisonEntry"][];
             /** @description 🟡 */
-            different?: components["schemas"]["ComparisonEntry"][];
+            different: components["schemas"]["ComparisonEntry"][];
             /** @description 🟢 */
-            identical?: components["schemas"]["ComparisonEntry"][];
+            identical: components["schemas"]["ComparisonEntry"][];
             /** @description ⚪ */
-            missing_on_local?: components["schemas"]["ComparisonEntry"][];
+            missing_on_local: components["schemas"]["ComparisonEntry"][];
             /** @description 🔵 */
-            missing_on_remote?: components["schemas"]["ComparisonEntry"][];
+            missing_on_remote: components["schemas"]["ComparisonEntry"][];
         };
         KindCounts: {
             /** Format: int64 */
-            clusters?: number;
+            clusters: number;
             /** Format: int64 */
-            configurations?: number;
+            configurations: number;
             /** Format: int64 */
-            nodes?: number;
+            nodes: number;
             /** Format: int64 */
-            ssh_keys?: number;
+            ssh_keys: number;
         };
         LoginRequest: {
             password: string;
@@ -744,8 +744,8 @@ export interface components {
         };
         LoginResponse: {
             /** Format: int64 */
-            expires_in?: number;
-            token?: string;
+            expires_in: number;
+            token: string;
         };
         /** @description node assignments; each node belongs to one cluster at most */
         Member: {
@@ -784,67 +784,67 @@ export interface components {
         };
         NodeView: {
             /** Format: int64 */
-            change_seq?: number;
-            content_hash?: string;
+            change_seq: number;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            hardware?: {
+            created_at: string;
+            hardware: {
                 [key: string]: unknown;
-            };
-            hostname?: string;
-            ip?: string;
-            microk8s_status?: string;
-            ssh_key?: string;
+            } | null;
+            hostname: string;
+            ip: string;
+            microk8s_status: string;
+            ssh_key: string | null;
             /** Format: int32 */
-            ssh_port?: number;
+            ssh_port: number;
             /** Format: date-time */
-            updated_at?: string;
-            username?: string;
-            wol?: components["schemas"]["WakeOnLan"];
+            updated_at: string;
+            username: string;
+            wol: components["schemas"]["WakeOnLan"] | null;
         };
         PageClusterView: {
-            items?: components["schemas"]["ClusterView"][];
+            items: components["schemas"]["ClusterView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PageConfigurationView: {
-            items?: components["schemas"]["ConfigurationView"][];
+            items: components["schemas"]["ConfigurationView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PageNodeView: {
-            items?: components["schemas"]["NodeView"][];
+            items: components["schemas"]["NodeView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PageSshKeyView: {
-            items?: components["schemas"]["SshKeyView"][];
+            items: components["schemas"]["SshKeyView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PeerRef: {
-            name?: string;
-            server_id?: string;
+            name: string;
+            server_id: string;
         };
         Phase: {
             /** @enum {string} */
-            phase?: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying";
+            phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying";
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -859,11 +859,11 @@ export interface components {
         };
         Progress: {
             /** Format: int64 */
-            bytes?: number;
+            bytes: number;
             /** Format: int64 */
-            done?: number;
+            done: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         ReceiveRequest: {
             encrypted?: boolean;
@@ -871,21 +871,21 @@ export interface components {
             session_id?: string;
         };
         ReceiveResult: {
-            applied?: components["schemas"]["KindCounts"];
-            changed?: components["schemas"]["KindCounts"];
-            deleted?: components["schemas"]["KindCounts"];
-            dry_run?: boolean;
-            errors?: string[];
-            package_id?: string;
-            replayed?: boolean;
-            source_server_id?: string;
-            success?: boolean;
+            applied: components["schemas"]["KindCounts"];
+            changed: components["schemas"]["KindCounts"];
+            deleted: components["schemas"]["KindCounts"];
+            dry_run: boolean;
+            errors: string[];
+            package_id: string;
+            replayed: boolean;
+            source_server_id: string;
+            success: boolean;
         };
         RemoteServer: {
-            name?: string;
-            server_id?: string;
-            url?: string;
-            version?: string;
+            name: string;
+            server_id: string;
+            url: string;
+            version: string;
         };
         /** @description natural keys per kind */
         Selection: {
@@ -895,16 +895,16 @@ export interface components {
             ssh_keys?: string[];
         };
         ServerInfo: {
-            name?: string;
-            server_id?: string;
-            version?: string;
+            name: string;
+            server_id: string;
+            version: string;
         };
         SessionResponse: {
-            comparison?: components["schemas"]["Comparison"];
+            comparison: components["schemas"]["Comparison"];
             /** Format: date-time */
-            created_at?: string;
-            remote?: components["schemas"]["RemoteServer"];
-            session_id?: string;
+            created_at: string;
+            remote: components["schemas"]["RemoteServer"];
+            session_id: string;
         };
         SshKey: {
             /** @example deploy */
@@ -921,17 +921,17 @@ export interface components {
         };
         SshKeyView: {
             /** Format: int64 */
-            change_seq?: number;
-            content_hash?: string;
+            change_seq: number;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            fingerprint?: string;
-            has_private_key?: boolean;
-            name?: string;
-            path?: string;
-            public_key?: string;
+            created_at: string;
+            fingerprint: string;
+            has_private_key: boolean;
+            name: string;
+            path: string;
+            public_key: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         StartJobRequest: {
             /**
@@ -946,21 +946,21 @@ export interface components {
         };
         Summary: {
             /** Format: int64 */
-            conflict?: number;
+            conflict: number;
             /** Format: int64 */
-            deleted_on_local?: number;
+            deleted_on_local: number;
             /** Format: int64 */
-            deleted_on_remote?: number;
+            deleted_on_remote: number;
             /** Format: int64 */
-            different?: number;
+            different: number;
             /** Format: int64 */
-            identical?: number;
+            identical: number;
             /** Format: int64 */
-            missing_on_local?: number;
+            missing_on_local: number;
             /** Format: int64 */
-            missing_on_remote?: number;
+            missing_on_remote: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         SyncPackage: {
             /** @example AES-256-GCM */
@@ -994,17 +994,17 @@ export interface components {
             source_server_name?: string;
         };
         SyncSettings: {
-            default_remote_url?: string;
-            enabled?: boolean;
-            server?: components["schemas"]["PeerRef"];
-            sync_password_set?: boolean;
-            version?: string;
+            default_remote_url: string | null;
+            enabled: boolean;
+            server: components["schemas"]["PeerRef"];
+            sync_password_set: boolean;
+            version: string;
         };
         SyncTest: {
-            server_id?: string;
-            server_name?: string;
-            success?: boolean;
-            version?: string;
+            server_id: string;
+            server_name: string;
+            success: boolean;
+            version: string;
         };
         TransferRequest: {
             /** @description default true */
@@ -1013,8 +1013,8 @@ export interface components {
             session_id?: string;
         };
         TransferResponse: {
-            package?: components["schemas"]["SyncPackage"];
-            success?: boolean;
+            package: components["schemas"]["SyncPackage"];
+            success: boolean;
         };
         WakeOnLan: {
             /** @description IPv4 broadcast address, default 255.255.255.255 */

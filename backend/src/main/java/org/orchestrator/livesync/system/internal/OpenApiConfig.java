@@ -48,6 +48,16 @@ class OpenApiConfig {
 	}
 
 	@Bean
+	RecordSchemas recordSchemas() {
+		return new RecordSchemas();
+	}
+
+	@Bean
+	OpenApiCustomizer responseRequirements(RecordSchemas records) {
+		return new ResponseRequirements(records);
+	}
+
+	@Bean
 	OpenApiCustomizer operationNames() {
 		return new OperationNames();
 	}
@@ -63,6 +73,7 @@ class OpenApiConfig {
 			ModelConverters.getInstance()
 				.readAll(Problem.class)
 				.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
+			openApi.getComponents().getSchemas().values().forEach(OpenApiConfig::objectsSayObject);
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
 				operation.getResponses()
 					.addApiResponse("default",
@@ -71,6 +82,19 @@ class OpenApiConfig {
 										new MediaType().schema(problem))));
 			}));
 		};
+	}
+
+	/**
+	 * A model with properties is an object: saying so keeps {@code null} (and other
+	 * values) from matching it, which a nullable reference's {@code oneOf} relies on.
+	 */
+	private static void objectsSayObject(Schema<?> schema) {
+		// OpenAPI 3.1 writes the type set only; swagger-core may have set just the 3.0
+		// type.
+		boolean typed = schema.getTypes() != null && !schema.getTypes().isEmpty();
+		if (schema.getProperties() != null && !typed) {
+			schema.addType("object");
+		}
 	}
 
 	/**
