@@ -17,7 +17,13 @@ export function nodeView(overrides: Partial<Schemas['NodeView']> = {}): Schemas[
     username: 'ubuntu',
     ssh_port: 22,
     microk8s_status: 'unknown',
+    ssh_key: null,
+    wol: null,
+    hardware: null,
     content_hash: 'hash-node',
+    change_seq: 1,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
     ...overrides,
   };
 }
@@ -29,6 +35,11 @@ export function sshKeyView(overrides: Partial<Schemas['SshKeyView']> = {}): Sche
       'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops',
     fingerprint: 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
     has_private_key: false,
+    path: null,
+    content_hash: 'hash-key',
+    change_seq: 1,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
     ...overrides,
   };
 }
@@ -36,11 +47,32 @@ export function sshKeyView(overrides: Partial<Schemas['SshKeyView']> = {}): Sche
 export function clusterView(
   overrides: Partial<Schemas['ClusterView']> = {},
 ): Schemas['ClusterView'] {
-  return { name: 'production', ha_enabled: false, nodes: [], ...overrides };
+  return {
+    name: 'production',
+    description: null,
+    ha_enabled: false,
+    settings: null,
+    nodes: [],
+    content_hash: 'hash-cluster',
+    change_seq: 1,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
 }
 
 export function configurationView(
   overrides: Partial<Schemas['ConfigurationView']> = {},
 ): Schemas['ConfigurationView'] {
-  return { name: 'ingress-values', kind: 'config', content: 'replicas: 3\n', ...overrides };
+  return {
+    name: 'ingress-values',
+    kind: 'config',
+    content: 'replicas: 3\n',
+    settings: null,
+    content_hash: 'hash-configuration',
+    change_seq: 1,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
 }

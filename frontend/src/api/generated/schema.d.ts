@@ -91,7 +91,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["health"];
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -113,7 +113,7 @@ export interface paths {
          * Bulk load items, streamed
          * @description A JSON array or NDJSON (one item per line). Each item is an object of its kind with a 'type' of node, cluster, ssh_key or configuration. Items are created or replaced by natural key, in one transaction: nothing is written unless every item is valid and every reference resolves.
          */
-        post: operations["importItems"];
+        post: operations["importInventory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,7 +197,7 @@ export interface paths {
          * Compare this server's inventory with the given one (three-way)
          * @description The body is {remote_inventory} (JSON), or the other server's inventory streamed as NDJSON exactly as GET /sync/inventory writes it.
          */
-        post: operations["compare"];
+        post: operations["compareWithPeer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -214,7 +214,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm that a package pulled with /transfer was applied: its hashes become the bases */
-        post: operations["confirm"];
+        post: operations["confirmPackage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,7 +231,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Open a sync session with the shared SYNC_PASSWORD */
-        post: operations["connect"];
+        post: operations["connectPeer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -249,7 +249,7 @@ export interface paths {
          * Per kind, how many items and the XOR of their content hashes
          * @description Equal digests on two servers mean the same items of that kind.
          */
-        get: operations["digest"];
+        get: operations["getPeerDigest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -266,13 +266,13 @@ export interface paths {
             cookie?: never;
         };
         /** Every item's type, key and content hash, as NDJSON (metadata line first, stats last) */
-        get: operations["hashes"];
+        get: operations["listPeerHashes"];
         put?: never;
         /**
          * The type, key and content hash of the items in scope, as NDJSON
          * @description The body names per kind "all" or a list of keys: {"nodes": ["node-01"], "clusters": "all"}.
          */
-        post: operations["hashesInScope"];
+        post: operations["listPeerHashesInScope"];
         delete?: never;
         options?: never;
         head?: never;
@@ -290,7 +290,7 @@ export interface paths {
          * This server's inventory (no private keys), as the seed's document or as NDJSON
          * @description With Accept: application/x-ndjson the same items stream one per line: a metadata line, one line per item (with its type), a stats line.
          */
-        get: operations["inventory"];
+        get: operations["getPeerInventory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -309,7 +309,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The named items with their contents, as NDJSON (what a compare shows field by field) */
-        post: operations["items"];
+        post: operations["getPeerItems"];
         delete?: never;
         options?: never;
         head?: never;
@@ -324,13 +324,13 @@ export interface paths {
             cookie?: never;
         };
         /** Recent jobs, newest first */
-        get: operations["list"];
+        get: operations["listSyncJobs"];
         put?: never;
         /**
          * Start a sync of the selected items from this server to the session's remote
          * @description Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.
          */
-        post: operations["start"];
+        post: operations["startSyncJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -345,7 +345,7 @@ export interface paths {
             cookie?: never;
         };
         /** A job's status, progress and result */
-        get: operations["get_1"];
+        get: operations["getSyncJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -362,7 +362,7 @@ export interface paths {
             cookie?: never;
         };
         /** A job's live events (phase, progress, item, completed, failed) */
-        get: operations["events"];
+        get: operations["streamSyncJobEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -381,7 +381,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify a package and apply it in one transaction */
-        post: operations["receive"];
+        post: operations["receivePackage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -401,7 +401,7 @@ export interface paths {
          * Verify a streamed package and apply it in one transaction
          * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. With dry_run=true the package is applied in a transaction that is rolled back, and the result says what it would have done.
          */
-        post: operations["receiveStream"];
+        post: operations["receivePackageStream"];
         delete?: never;
         options?: never;
         head?: never;
@@ -418,7 +418,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Connect to a remote server and compare its inventory with this one */
-        post: operations["create"];
+        post: operations["createSyncSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -433,11 +433,11 @@ export interface paths {
             cookie?: never;
         };
         /** A session and the comparison it holds */
-        get: operations["get"];
+        get: operations["getSyncSession"];
         put?: never;
         post?: never;
         /** Forget a session */
-        delete: operations["delete"];
+        delete: operations["deleteSyncSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -451,7 +451,7 @@ export interface paths {
             cookie?: never;
         };
         /** This server's sync settings as the UI and CLI need them (no secrets) */
-        get: operations["settings"];
+        get: operations["getSyncSettings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -467,7 +467,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["test"];
+        get: operations["testSync"];
         put?: never;
         post?: never;
         delete?: never;
@@ -486,7 +486,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Build an encrypted package of the selected items, for the session's peer to apply */
-        post: operations["transfer"];
+        post: operations["preparePeerTransfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -512,36 +512,36 @@ export interface components {
         };
         ClusterView: {
             /** Format: int64 */
-            change_seq?: number;
-            content_hash?: string;
+            change_seq: number;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            description?: string;
-            ha_enabled?: boolean;
-            name?: string;
-            nodes?: components["schemas"]["Member"][];
-            settings?: {
+            created_at: string;
+            description: string | null;
+            ha_enabled: boolean;
+            name: string;
+            nodes: components["schemas"]["Member"][];
+            settings: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         CompareRequest: {
             remote_inventory?: components["schemas"]["JsonNode"];
         };
         CompareResponse: {
-            comparison?: components["schemas"]["Comparison"];
-            local_server?: components["schemas"]["PeerRef"];
-            remote_server?: components["schemas"]["PeerRef"];
-            success?: boolean;
+            comparison: components["schemas"]["Comparison"];
+            local_server: components["schemas"]["PeerRef"];
+            remote_server: components["schemas"]["PeerRef"];
+            success: boolean;
         };
         Comparison: {
-            clusters?: components["schemas"]["KindComparison"];
-            configurations?: components["schemas"]["KindComparison"];
-            nodes?: components["schemas"]["KindComparison"];
-            ssh_keys?: components["schemas"]["KindComparison"];
-            summary?: components["schemas"]["Summary"];
-            truncated?: boolean;
+            clusters: components["schemas"]["KindComparison"];
+            configurations: components["schemas"]["KindComparison"];
+            nodes: components["schemas"]["KindComparison"];
+            ssh_keys: components["schemas"]["KindComparison"];
+            summary: components["schemas"]["Summary"];
+            truncated: boolean;
         };
         ComparisonEntry: {
             base_hash?: string;
@@ -554,17 +554,17 @@ export interface components {
             remote_hash?: string;
         };
         Completed: {
-            applied?: components["schemas"]["KindCounts"];
-            changed?: components["schemas"]["KindCounts"];
-            deleted?: components["schemas"]["KindCounts"];
-            dry_run?: boolean;
+            applied: components["schemas"]["KindCounts"];
+            changed: components["schemas"]["KindCounts"];
+            deleted: components["schemas"]["KindCounts"];
+            dry_run: boolean;
             /** Format: int64 */
-            duration_ms?: number;
-            errors?: string[];
-            mismatches?: string[];
+            duration_ms: number;
+            errors: string[];
+            mismatches: string[];
             /** Format: int64 */
-            skipped?: number;
-            verified?: boolean;
+            skipped: number;
+            verified: boolean | null;
         };
         Configuration: {
             /**
@@ -586,28 +586,28 @@ export interface components {
         };
         ConfigurationView: {
             /** Format: int64 */
-            change_seq?: number;
-            content?: string;
-            content_hash?: string;
+            change_seq: number;
+            content: string;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            kind?: string;
-            name?: string;
-            settings?: {
+            created_at: string;
+            kind: string;
+            name: string;
+            settings: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         ConfirmRequest: {
             package_id?: string;
             session_id?: string;
         };
         ConfirmResponse: {
-            package_id?: string;
+            package_id: string;
             /** Format: int64 */
-            recorded?: number;
-            success?: boolean;
+            recorded: number;
+            success: boolean;
         };
         ConnectRequest: {
             /** @description the target's SYNC_PASSWORD */
@@ -617,11 +617,11 @@ export interface components {
         };
         ConnectResponse: {
             /** Format: int64 */
-            expires_in?: number;
-            server_info?: components["schemas"]["ServerInfo"];
-            session_id?: string;
-            success?: boolean;
-            token?: string;
+            expires_in: number;
+            server_info: components["schemas"]["ServerInfo"];
+            session_id: string;
+            success: boolean;
+            token: string;
         };
         CreateSessionRequest: {
             /** @description the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD */
@@ -630,113 +630,113 @@ export interface components {
             remote_url: string;
         };
         Digest: {
-            digest?: string;
+            digest: string;
             /** Format: int64 */
-            items?: number;
+            items: number;
         };
         DigestResponse: {
-            digests?: {
+            digests: {
                 [key: string]: components["schemas"]["Digest"];
             };
-            server_id?: string;
+            server_id: string;
         };
         Failed: {
             /** Format: int64 */
-            duration_ms?: number;
-            problem?: components["schemas"]["Problem"];
+            duration_ms: number;
+            problem: components["schemas"]["Problem"];
         };
         FieldChange: {
             /** @example ip */
-            field?: string;
-            local?: components["schemas"]["JsonNode"];
-            remote?: components["schemas"]["JsonNode"];
+            field: string;
+            local: components["schemas"]["JsonNode"];
+            remote: components["schemas"]["JsonNode"];
         };
         FieldError: {
             field?: string;
             message?: string;
         };
         Health: {
-            database?: string;
-            status?: string;
+            database: string;
+            status: string;
         };
         ImportResult: {
-            received?: components["schemas"]["KindCounts"];
-            written?: components["schemas"]["KindCounts"];
+            received: components["schemas"]["KindCounts"];
+            written: components["schemas"]["KindCounts"];
         };
         InventoryBody: {
-            clusters?: {
+            clusters: {
                 [key: string]: Record<string, never>;
             }[];
-            configurations?: {
+            configurations: {
                 [key: string]: Record<string, never>;
             }[];
-            metadata?: {
+            metadata: {
                 [key: string]: unknown;
             };
-            nodes?: {
+            nodes: {
                 [key: string]: Record<string, never>;
             }[];
-            ssh_keys?: {
+            ssh_keys: {
                 [key: string]: Record<string, never>;
             }[];
-            stats?: {
+            stats: {
                 [key: string]: unknown;
             };
         };
         /** @description The seed's inventory document. Items carry their kind's fields and content_hash; SSH keys carry fingerprint and private_key_fingerprint, never the private key. */
         InventoryDocument: {
-            inventory?: components["schemas"]["InventoryBody"];
-            success?: boolean;
+            inventory: components["schemas"]["InventoryBody"];
+            success: boolean;
         };
         Item: {
-            key?: string;
-            kind?: string;
+            key: string;
+            kind: string;
             /** @enum {string} */
-            status?: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only";
+            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only";
         };
         JobStarted: {
-            events_url?: string;
-            job_id?: string;
+            events_url: string;
+            job_id: string;
         };
         JobView: {
-            dry_run?: boolean;
+            dry_run: boolean;
             /** Format: date-time */
-            finished_at?: string;
-            job_id?: string;
-            phase?: string;
-            problem?: components["schemas"]["Problem"];
-            progress?: components["schemas"]["Progress"];
-            result?: components["schemas"]["Completed"];
-            session_id?: string;
+            finished_at: string | null;
+            job_id: string;
+            phase: string;
+            problem: components["schemas"]["Problem"] | null;
+            progress: components["schemas"]["Progress"];
+            result: components["schemas"]["Completed"] | null;
+            session_id: string;
             /** Format: date-time */
-            started_at?: string;
-            status?: string;
+            started_at: string;
+            status: string;
         };
         /** @description any JSON value */
         JsonNode: unknown;
         KindComparison: {
             /** @description 🔴 */
-            conflict?: components["schemas"]["ComparisonEntry"][];
-            deleted_on_local?: components["schemas"]["ComparisonEntry"][];
-            deleted_on_remote?: components["schemas"]["ComparisonEntry"][];
+            conflict: components["schemas"]["ComparisonEntry"][];
+            deleted_on_local: components["schemas"]["ComparisonEntry"][];
+            deleted_on_remote: components["schemas"]["ComparisonEntry"][];
             /** @description 🟡 */
-            different?: components["schemas"]["ComparisonEntry"][];
+            different: components["schemas"]["ComparisonEntry"][];
             /** @description 🟢 */
-            identical?: components["schemas"]["ComparisonEntry"][];
+            identical: components["schemas"]["ComparisonEntry"][];
             /** @description ⚪ */
-            missing_on_local?: components["schemas"]["ComparisonEntry"][];
+            missing_on_local: components["schemas"]["ComparisonEntry"][];
             /** @description 🔵 */
-            missing_on_remote?: components["schemas"]["ComparisonEntry"][];
+            missing_on_remote: components["schemas"]["ComparisonEntry"][];
         };
         KindCounts: {
             /** Format: int64 */
-            clusters?: number;
+            clusters: number;
             /** Format: int64 */
-            configurations?: number;
+            configurations: number;
             /** Format: int64 */
-            nodes?: number;
+            nodes: number;
             /** Format: int64 */
-            ssh_keys?: number;
+            ssh_keys: number;
         };
         LoginRequest: {
             password: string;
@@ -744,8 +744,8 @@ export interface components {
         };
         LoginResponse: {
             /** Format: int64 */
-            expires_in?: number;
-            token?: string;
+            expires_in: number;
+            token: string;
         };
         /** @description node assignments; each node belongs to one cluster at most */
         Member: {
@@ -784,67 +784,67 @@ export interface components {
         };
         NodeView: {
             /** Format: int64 */
-            change_seq?: number;
-            content_hash?: string;
+            change_seq: number;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            hardware?: {
+            created_at: string;
+            hardware: {
                 [key: string]: unknown;
-            };
-            hostname?: string;
-            ip?: string;
-            microk8s_status?: string;
-            ssh_key?: string;
+            } | null;
+            hostname: string;
+            ip: string;
+            microk8s_status: string;
+            ssh_key: string | null;
             /** Format: int32 */
-            ssh_port?: number;
+            ssh_port: number;
             /** Format: date-time */
-            updated_at?: string;
-            username?: string;
-            wol?: components["schemas"]["WakeOnLan"];
+            updated_at: string;
+            username: string;
+            wol: components["schemas"]["WakeOnLan"] | null;
         };
         PageClusterView: {
-            items?: components["schemas"]["ClusterView"][];
+            items: components["schemas"]["ClusterView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PageConfigurationView: {
-            items?: components["schemas"]["ConfigurationView"][];
+            items: components["schemas"]["ConfigurationView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PageNodeView: {
-            items?: components["schemas"]["NodeView"][];
+            items: components["schemas"]["NodeView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PageSshKeyView: {
-            items?: components["schemas"]["SshKeyView"][];
+            items: components["schemas"]["SshKeyView"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PeerRef: {
-            name?: string;
-            server_id?: string;
+            name: string;
+            server_id: string;
         };
         Phase: {
             /** @enum {string} */
-            phase?: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying";
+            phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying";
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -859,11 +859,11 @@ export interface components {
         };
         Progress: {
             /** Format: int64 */
-            bytes?: number;
+            bytes: number;
             /** Format: int64 */
-            done?: number;
+            done: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         ReceiveRequest: {
             encrypted?: boolean;
@@ -871,21 +871,21 @@ export interface components {
             session_id?: string;
         };
         ReceiveResult: {
-            applied?: components["schemas"]["KindCounts"];
-            changed?: components["schemas"]["KindCounts"];
-            deleted?: components["schemas"]["KindCounts"];
-            dry_run?: boolean;
-            errors?: string[];
-            package_id?: string;
-            replayed?: boolean;
-            source_server_id?: string;
-            success?: boolean;
+            applied: components["schemas"]["KindCounts"];
+            changed: components["schemas"]["KindCounts"];
+            deleted: components["schemas"]["KindCounts"];
+            dry_run: boolean;
+            errors: string[];
+            package_id: string;
+            replayed: boolean;
+            source_server_id: string;
+            success: boolean;
         };
         RemoteServer: {
-            name?: string;
-            server_id?: string;
-            url?: string;
-            version?: string;
+            name: string;
+            server_id: string;
+            url: string;
+            version: string;
         };
         /** @description natural keys per kind */
         Selection: {
@@ -895,16 +895,16 @@ export interface components {
             ssh_keys?: string[];
         };
         ServerInfo: {
-            name?: string;
-            server_id?: string;
-            version?: string;
+            name: string;
+            server_id: string;
+            version: string;
         };
         SessionResponse: {
-            comparison?: components["schemas"]["Comparison"];
+            comparison: components["schemas"]["Comparison"];
             /** Format: date-time */
-            created_at?: string;
-            remote?: components["schemas"]["RemoteServer"];
-            session_id?: string;
+            created_at: string;
+            remote: components["schemas"]["RemoteServer"];
+            session_id: string;
         };
         SshKey: {
             /** @example deploy */
@@ -921,17 +921,17 @@ export interface components {
         };
         SshKeyView: {
             /** Format: int64 */
-            change_seq?: number;
-            content_hash?: string;
+            change_seq: number;
+            content_hash: string;
             /** Format: date-time */
-            created_at?: string;
-            fingerprint?: string;
-            has_private_key?: boolean;
-            name?: string;
-            path?: string;
-            public_key?: string;
+            created_at: string;
+            fingerprint: string;
+            has_private_key: boolean;
+            name: string;
+            path: string | null;
+            public_key: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         StartJobRequest: {
             /**
@@ -946,21 +946,21 @@ export interface components {
         };
         Summary: {
             /** Format: int64 */
-            conflict?: number;
+            conflict: number;
             /** Format: int64 */
-            deleted_on_local?: number;
+            deleted_on_local: number;
             /** Format: int64 */
-            deleted_on_remote?: number;
+            deleted_on_remote: number;
             /** Format: int64 */
-            different?: number;
+            different: number;
             /** Format: int64 */
-            identical?: number;
+            identical: number;
             /** Format: int64 */
-            missing_on_local?: number;
+            missing_on_local: number;
             /** Format: int64 */
-            missing_on_remote?: number;
+            missing_on_remote: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         SyncPackage: {
             /** @example AES-256-GCM */
@@ -994,17 +994,17 @@ export interface components {
             source_server_name?: string;
         };
         SyncSettings: {
-            default_remote_url?: string;
-            enabled?: boolean;
-            server?: components["schemas"]["PeerRef"];
-            sync_password_set?: boolean;
-            version?: string;
+            default_remote_url: string | null;
+            enabled: boolean;
+            server: components["schemas"]["PeerRef"];
+            sync_password_set: boolean;
+            version: string;
         };
         SyncTest: {
-            server_id?: string;
-            server_name?: string;
-            success?: boolean;
-            version?: string;
+            server_id: string;
+            server_name: string;
+            success: boolean;
+            version: string;
         };
         TransferRequest: {
             /** @description default true */
@@ -1013,8 +1013,8 @@ export interface components {
             session_id?: string;
         };
         TransferResponse: {
-            package?: components["schemas"]["SyncPackage"];
-            success?: boolean;
+            package: components["schemas"]["SyncPackage"];
+            success: boolean;
         };
         WakeOnLan: {
             /** @description IPv4 broadcast address, default 255.255.255.255 */
@@ -1393,7 +1393,7 @@ export interface operations {
             };
         };
     };
-    health: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -1422,7 +1422,7 @@ export interface operations {
             };
         };
     };
-    importItems: {
+    importInventory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1778,7 +1778,7 @@ export interface operations {
             };
         };
     };
-    compare: {
+    compareWithPeer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1812,7 +1812,7 @@ export interface operations {
             };
         };
     };
-    confirm: {
+    confirmPackage: {
         parameters: {
             query?: never;
             header?: never;
@@ -1845,7 +1845,7 @@ export interface operations {
             };
         };
     };
-    connect: {
+    connectPeer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1878,7 +1878,7 @@ export interface operations {
             };
         };
     };
-    digest: {
+    getPeerDigest: {
         parameters: {
             query?: never;
             header?: never;
@@ -1907,7 +1907,7 @@ export interface operations {
             };
         };
     };
-    hashes: {
+    listPeerHashes: {
         parameters: {
             query?: {
                 /** @description only these kinds, comma-separated (nodes, clusters, ssh_keys, configurations) */
@@ -1939,7 +1939,7 @@ export interface operations {
             };
         };
     };
-    hashesInScope: {
+    listPeerHashesInScope: {
         parameters: {
             query?: never;
             header?: never;
@@ -1972,7 +1972,7 @@ export interface operations {
             };
         };
     };
-    inventory: {
+    getPeerInventory: {
         parameters: {
             query?: never;
             header?: never;
@@ -2002,7 +2002,7 @@ export interface operations {
             };
         };
     };
-    items: {
+    getPeerItems: {
         parameters: {
             query?: never;
             header?: never;
@@ -2035,7 +2035,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    listSyncJobs: {
         parameters: {
             query?: never;
             header?: never;
@@ -2064,7 +2064,7 @@ export interface operations {
             };
         };
     };
-    start: {
+    startSyncJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -2097,7 +2097,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    getSyncJob: {
         parameters: {
             query?: never;
             header?: never;
@@ -2128,7 +2128,7 @@ export interface operations {
             };
         };
     };
-    events: {
+    streamSyncJobEvents: {
         parameters: {
             query?: never;
             header?: never;
@@ -2159,7 +2159,7 @@ export interface operations {
             };
         };
     };
-    receive: {
+    receivePackage: {
         parameters: {
             query?: never;
             header?: never;
@@ -2192,7 +2192,7 @@ export interface operations {
             };
         };
     };
-    receiveStream: {
+    receivePackageStream: {
         parameters: {
             query?: {
                 dry_run?: boolean;
@@ -2230,7 +2230,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    createSyncSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2263,7 +2263,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    getSyncSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2294,7 +2294,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    deleteSyncSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -2323,7 +2323,7 @@ export interface operations {
             };
         };
     };
-    settings: {
+    getSyncSettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2352,7 +2352,7 @@ export interface operations {
             };
         };
     };
-    test: {
+    testSync: {
         parameters: {
             query?: never;
             header?: never;
@@ -2381,7 +2381,7 @@ export interface operations {
             };
         };
     };
-    transfer: {
+    preparePeerTransfer: {
         parameters: {
             query?: never;
             header?: never;

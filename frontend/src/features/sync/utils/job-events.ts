@@ -116,7 +116,8 @@ export function decodeJobEvent(event: SseEvent): JobEvent | null {
         item: { kind: String(data.kind), key: String(data.key), status: String(data.status) },
       };
     case 'completed':
-      return { type: 'completed', result: data };
+      // The server's completed event; its shape is the contract's Completed schema.
+      return { type: 'completed', result: data as unknown as JobCompleted };
     case 'failed':
       return {
         type: 'failed',

@@ -18,9 +18,9 @@ import org.orchestrator.livesync.inventory.internal.node.NodeRepository;
 import org.orchestrator.livesync.inventory.internal.sshkey.SshKey;
 import org.orchestrator.livesync.inventory.internal.sshkey.SshKeyRepository;
 import org.orchestrator.livesync.inventory.internal.sshkey.SshKeyService;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -127,8 +127,7 @@ public class InventoryWriter {
 			if (problems.isEmpty()) {
 				return Mono.empty();
 			}
-			return Mono.error(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "missing-reference",
-					"Missing reference", String.join("; ", problems)));
+			return Mono.error(new ProblemException(ProblemCode.MISSING_REFERENCE, String.join("; ", problems)));
 		});
 	}
 

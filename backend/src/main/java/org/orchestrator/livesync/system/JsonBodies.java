@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.HttpMessageReader;
@@ -84,15 +83,15 @@ public class JsonBodies {
 					.decodeToMono(exchange.getRequest().getBody(), ResolvableType.forClass(type),
 							MediaType.APPLICATION_JSON, Map.of())
 					.cast(type)
-					.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request",
-							"Malformed request", "the request body is missing"))),
+					.switchIfEmpty(Mono.error(
+							() -> new ProblemException(ProblemCode.MALFORMED_REQUEST, "the request body is missing"))),
 				(permit) -> Mono.fromRunnable(this.documents::release));
 	}
 
 	private Mono<Boolean> permit() {
 		return Mono.fromCallable(() -> {
 			if (!this.documents.tryAcquire()) {
-				throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+				throw new ProblemException(ProblemCode.BUSY,
 						"this server is reading " + DOCUMENTS_AT_ONCE
 								+ " large JSON documents already; retry shortly, or use the streamed form")
 					.withHeader(HttpHeaders.RETRY_AFTER, "5");

@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatus;
 /**
  * A failure the client can act on, answered as a {@link Problem}. The message is the
  * problem's {@code detail}: it is shown to clients, so it names the item and the reason,
- * never a secret.
+ * never a secret. Codes come from {@link ProblemCode}; the string constructors remain for
+ * codes that are not ours (a remote's relayed code, an HTTP status without its own).
  */
 public class ProblemException extends RuntimeException {
 
@@ -35,10 +36,16 @@ public class ProblemException extends RuntimeException {
 		this(status, code, title, detail, null);
 	}
 
+	/** A problem with the code's default status and title. */
+	public ProblemException(ProblemCode code, String detail) {
+		this(code.status(), code.code(), code.title(), detail, null);
+	}
+
 	public static ProblemException invalid(List<Problem.FieldError> errors) {
 		String detail = (errors.size() == 1) ? errors.get(0).field() + ": " + errors.get(0).message()
 				: errors.size() + " fields are invalid";
-		return new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, errors);
+		return new ProblemException(ProblemCode.VALIDATION.status(), ProblemCode.VALIDATION.code(),
+				ProblemCode.VALIDATION.title(), detail, errors);
 	}
 
 	public static ProblemException invalid(String field, String message) {
@@ -46,7 +53,7 @@ public class ProblemException extends RuntimeException {
 	}
 
 	public static ProblemException notFound(String what) {
-		return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " does not exist");
+		return new ProblemException(ProblemCode.NOT_FOUND, what + " does not exist");
 	}
 
 	/**
@@ -54,13 +61,13 @@ public class ProblemException extends RuntimeException {
 	 * closes after the answer rather than reading the rest of the body.
 	 */
 	public static ProblemException tooLarge(long maxBytes) {
-		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+		return new ProblemException(ProblemCode.TOO_LARGE,
 				"the request body is larger than this endpoint accepts (at most " + maxBytes + " bytes)")
 			.withHeader(HttpHeaders.CONNECTION, "close");
 	}
 
 	public static ProblemException conflict(String detail) {
-		return new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
+		return new ProblemException(ProblemCode.CONFLICT, detail);
 	}
 
 	/** Adds a response header, such as {@code Retry-After} on a 429. */

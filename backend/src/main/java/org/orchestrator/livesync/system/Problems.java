@@ -44,13 +44,12 @@ public final class Problems {
 			return fromJson(json);
 		}
 		if (find(failure, DataBufferLimitException.class) != null) {
-			return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
-					"the request body is larger than this endpoint accepts");
+			return new ProblemException(ProblemCode.TOO_LARGE, "the request body is larger than this endpoint accepts");
 		}
 		if (failure instanceof ServerWebInputException input) {
 			String reason = (input.getReason() != null && input.getReason().contains("body"))
 					? "the request body is missing" : "the request is malformed";
-			return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", reason);
+			return new ProblemException(ProblemCode.MALFORMED_REQUEST, reason);
 		}
 		if (failure instanceof ResponseStatusException status) {
 			ProblemException problem = fromStatus(status.getStatusCode(), status.getReason());
@@ -61,7 +60,7 @@ public final class Problems {
 			return ProblemException.conflict("the change conflicts with data on this server");
 		}
 		log.error("Unexpected failure", failure);
-		return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+		return new ProblemException(ProblemCode.INTERNAL,
 				"the server failed to handle the request; the log has the details");
 	}
 
@@ -70,11 +69,13 @@ public final class Problems {
 		if (status == null) {
 			status = HttpStatus.BAD_REQUEST;
 		}
+		// Statuses we answer on purpose have their codes; any other keeps a code derived
+		// from the status, which is stable because HTTP's names are.
 		String code = switch (status) {
-			case NOT_FOUND -> "not-found";
-			case METHOD_NOT_ALLOWED -> "method-not-allowed";
-			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-			case NOT_ACCEPTABLE -> "not-acceptable";
+			case NOT_FOUND -> ProblemCode.NOT_FOUND.code();
+			case METHOD_NOT_ALLOWED -> ProblemCode.METHOD_NOT_ALLOWED.code();
+			case UNSUPPORTED_MEDIA_TYPE -> ProblemCode.UNSUPPORTED_MEDIA_TYPE.code();
+			case NOT_ACCEPTABLE -> ProblemCode.NOT_ACCEPTABLE.code();
 			default -> status.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		};
 		String detail = switch (status) {
@@ -100,11 +101,10 @@ public final class Problems {
 			return ProblemException.invalid(field, "expected " + describe(mismatch.getTargetType()));
 		}
 		if (json instanceof StreamReadException && json.getLocation() != null) {
-			return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-					"the body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
-							+ json.getLocation().getColumnNr() + ")");
+			return new ProblemException(ProblemCode.MALFORMED_REQUEST, "the body is not valid JSON (line "
+					+ json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")");
 		}
-		return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+		return new ProblemException(ProblemCode.MALFORMED_REQUEST,
 				"the body does not have the expected shape" + (field.isEmpty() ? "" : " at " + field));
 	}
 

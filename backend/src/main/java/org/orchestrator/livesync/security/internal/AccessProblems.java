@@ -3,9 +3,9 @@ package org.orchestrator.livesync.security.internal;
 import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.security.TokenService;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -41,15 +41,14 @@ final class AccessProblems {
 
 	/** The firewall refused the request: its path or headers can be read two ways. */
 	static ServerExchangeRejectedHandler rejected() {
-		return (exchange, rejection) -> Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "rejected-request",
-				"Request rejected",
+		return (exchange, rejection) -> Mono.error(new ProblemException(ProblemCode.REJECTED_REQUEST,
 				"the request is not in normal form: send the path without encoded letters, slashes, dots or percent "
 						+ "signs, ';' parameters, empty, '.' or '..' segments, or a trailing '/' under /api, and "
 						+ "headers without control characters"));
 	}
 
 	static ProblemException unauthorized(String detail) {
-		return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+		return new ProblemException(ProblemCode.UNAUTHORIZED, detail);
 	}
 
 	private static ProblemException refusal(Authentication authentication, boolean peerRoute) {
@@ -59,7 +58,7 @@ final class AccessProblems {
 			// The only way a peer token is refused on a peer route.
 			return unauthorized("the sync session has ended (completed, revoked or expired); connect again");
 		}
-		return new ProblemException(HttpStatus.FORBIDDEN, "wrong-token", "Wrong kind of token",
+		return new ProblemException(ProblemCode.WRONG_TOKEN,
 				peerRoute ? "this peer endpoint needs a peer token from /api/v1/sync/connect"
 						: "this endpoint needs an operator token from /api/v1/auth/login");
 	}

@@ -17,8 +17,7 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
 final class ApiRoutes {
 
 	/** Open to anyone: liveness, the seed's sync test, and the two logins. */
-	static final ServerWebExchangeMatcher OPEN_API = pathMatchers("/api/v1/health", "/api/v1/sync/test",
-			"/api/v1/auth/login", "/api/v1/sync/connect");
+	static final ServerWebExchangeMatcher OPEN_API = pathMatchers(SecurityContract.OPEN_PATHS.toArray(String[]::new));
 
 	/**
 	 * The web UI: its files and its own routes (and the API documents when they are
@@ -32,9 +31,7 @@ final class ApiRoutes {
 	static final ServerWebExchangeMatcher OPEN = new OrServerWebExchangeMatcher(OPEN_API, WEB_UI);
 
 	/** The server-to-server API: peer tokens from {@code /sync/connect} only. */
-	static final ServerWebExchangeMatcher PEER = pathMatchers("/api/v1/sync/inventory", "/api/v1/sync/compare",
-			"/api/v1/sync/transfer", "/api/v1/sync/receive", "/api/v1/sync/receive/stream", "/api/v1/sync/confirm",
-			"/api/v1/sync/hashes", "/api/v1/sync/items", "/api/v1/sync/digest");
+	static final ServerWebExchangeMatcher PEER = pathMatchers(SecurityContract.PEER_PATHS.toArray(String[]::new));
 
 	/**
 	 * Rate limited per client: the peer API, and {@code /connect}, where the sync

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.crypto.ConstantTime;
 import org.orchestrator.livesync.security.TokenService;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,8 +48,7 @@ class AuthController {
 		boolean passwordMatches = ConstantTime.equals(request.password(), this.admin.password());
 		if (!(userMatches & passwordMatches)) {
 			this.throttle.recordFailure(http);
-			return Mono.error(new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", "Unauthorized",
-					"wrong username or password"));
+			return Mono.error(new ProblemException(ProblemCode.BAD_CREDENTIALS, "wrong username or password"));
 		}
 		String token = this.tokens.issue(TokenService.Audience.OPERATOR, this.admin.username(), null,
 				this.admin.tokenExpiry());

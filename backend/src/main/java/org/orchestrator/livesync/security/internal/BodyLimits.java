@@ -9,12 +9,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.system.JsonBodies;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -132,9 +132,9 @@ class BodyLimits implements WebFilter {
 				})
 					.doOnCancel(() -> cancelled.set(true))
 					.timeout(this.idleTimeout,
-							Flux.error(() -> new ProblemException(HttpStatus.REQUEST_TIMEOUT, "body-stalled",
-									"Request body stalled", "no part of the request body arrived for "
-											+ this.idleTimeout.toSeconds() + " seconds; send it again")));
+							Flux.error(() -> new ProblemException(ProblemCode.BODY_STALLED,
+									"no part of the request body arrived for " + this.idleTimeout.toSeconds()
+											+ " seconds; send it again")));
 			});
 		}
 

@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
 
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,7 +41,7 @@ class LoginThrottle {
 		}
 		long retryAfter = Math.max(1,
 				Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()).toSeconds() + 1);
-		throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+		throw new ProblemException(ProblemCode.RATE_LIMITED,
 				"too many failed logins from this address; retry in " + retryAfter + " seconds")
 			.withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
 	}

@@ -9,10 +9,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -55,7 +55,7 @@ class PeerRateLimit {
 			return chain.filter(exchange);
 		}
 		long retryAfter = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-		return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+		return Mono.error(new ProblemException(ProblemCode.RATE_LIMITED,
 				"this client made more than " + this.limits.maxRequestsPerHour()
 						+ " sync requests in the last hour; retry in " + retryAfter + " seconds")
 			.withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)));

@@ -1,7 +1,6 @@
 package org.orchestrator.livesync.system.internal;
 
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -14,8 +13,6 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -27,14 +24,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The served contract ({@code /v3/api-docs}), which must stay identical to the committed
  * {@code openapi.yaml}: a fixed server URL (not the port the test happened to get), the
- * JSON field names as clients see them (snake_case), bearer security and problem
- * responses.
+ * JSON field names as clients see them (snake_case), stable operation names and problem
+ * responses. Security schemes come from the security module.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
-
-	private static final Set<String> OPEN_PATHS = Set.of("/api/v1/sync/test", "/api/v1/health", "/api/v1/auth/login",
-			"/api/v1/sync/connect");
 
 	@Bean
 	OpenAPI openApi() {
@@ -44,8 +38,7 @@ class OpenApiConfig {
 				.description("Inventory of a MicroK8s orchestrator (nodes, clusters, SSH keys, configurations) "
 						+ "and Live Sync between its instances. Errors are RFC 9457 problem documents."))
 			.servers(List.of(new Server().url("/")))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+			.components(new Components());
 	}
 
 	/** swagger-core reads models with its own Jackson 2 mapper: give it our naming. */
@@ -55,7 +48,22 @@ class OpenApiConfig {
 	}
 
 	@Bean
-	OpenApiCustomizer securityAndProblems() {
+	RecordSchemas recordSchemas() {
+		return new RecordSchemas();
+	}
+
+	@Bean
+	OpenApiCustomizer responseRequirements(RecordSchemas records) {
+		return new ResponseRequirements(records);
+	}
+
+	@Bean
+	OpenApiCustomizer operationNames() {
+		return new OperationNames();
+	}
+
+	@Bean
+	OpenApiCustomizer problems() {
 		return (openApi) -> {
 			openApi.getComponents().getSchemas().values().forEach(OpenApiConfig::anyJsonInFreeFormObjects);
 			if (openApi.getComponents().getSchemas().containsKey("JsonNode")) {
@@ -65,10 +73,8 @@ class OpenApiConfig {
 			ModelConverters.getInstance()
 				.readAll(Problem.class)
 				.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
+			openApi.getComponents().getSchemas().values().forEach(OpenApiConfig::objectsSayObject);
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
-				if (!OPEN_PATHS.contains(path)) {
-					operation.addSecurityItem(new SecurityRequirement().addList("bearer"));
-				}
 				operation.getResponses()
 					.addApiResponse("default",
 							new ApiResponse().description("Problem (RFC 9457)")
@@ -76,6 +82,19 @@ class OpenApiConfig {
 										new MediaType().schema(problem))));
 			}));
 		};
+	}
+
+	/**
+	 * A model with properties is an object: saying so keeps {@code null} (and other
+	 * values) from matching it, which a nullable reference's {@code oneOf} relies on.
+	 */
+	private static void objectsSayObject(Schema<?> schema) {
+		// OpenAPI 3.1 writes the type set only; swagger-core may have set just the 3.0
+		// type.
+		boolean typed = schema.getTypes() != null && !schema.getTypes().isEmpty();
+		if (schema.getProperties() != null && !typed) {
+			schema.addType("object");
+		}
 	}
 
 	/**

@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -51,8 +51,7 @@ class Utf8JsonFilter implements WebFilter {
 		boolean otherCharset = type.getParameter("charset") != null
 				&& !StandardCharsets.UTF_8.equals(type.getCharset());
 		if (otherCharset && hasBody(request.getHeaders())) {
-			return Mono.error(new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-					HttpStatus.UNSUPPORTED_MEDIA_TYPE.getReasonPhrase(),
+			return Mono.error(new ProblemException(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
 					"JSON request bodies must be UTF-8: leave out the charset parameter or make it utf-8"));
 		}
 		return chain.filter(exchange.mutate().request(new Utf8CheckedRequest(request)).build());
@@ -70,8 +69,7 @@ class Utf8JsonFilter implements WebFilter {
 	}
 
 	private static ProblemException notUtf8() {
-		return new ProblemException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-				"the body is not valid UTF-8");
+		return new ProblemException(ProblemCode.MALFORMED_REQUEST, "the body is not valid UTF-8");
 	}
 
 	/** The request with its body checked for UTF-8 on the way to the handler. */

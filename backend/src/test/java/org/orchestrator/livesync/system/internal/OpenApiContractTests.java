@@ -3,7 +3,11 @@ package org.orchestrator.livesync.system.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,7 +64,37 @@ class OpenApiContractTests {
 			.contains("content_hash")
 			.doesNotContain("microk8sStatus")
 			.contains("application/problem+json")
-			.contains("bearer");
+			.contains("operatorToken")
+			.contains("peerToken");
+	}
+
+	@Test
+	void operationsHaveStableNamesOneTagEachAndTheirTokens() {
+		JsonNode served = server.anonymous()
+			.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, String> ids = new HashMap<>();
+		Map<String, String> security = new HashMap<>();
+		served.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
+			String route = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+			ids.put(route, operation.getValue().get("operationId").asString());
+			assertThat(operation.getValue().get("tags")).as(route).hasSize(1);
+			security.put(route, operation.getValue().get("security").toString());
+		}));
+		assertThat(ids).isEqualTo(OperationNames.operationIds());
+		assertThat(served.get("tags").findValuesAsString("name")).doesNotHaveDuplicates();
+		assertThat(security).containsEntry("POST /api/v1/auth/login", "[]")
+			.containsEntry("GET /api/v1/health", "[]")
+			.containsEntry("GET /api/v1/sync/test", "[]")
+			.containsEntry("POST /api/v1/sync/connect", "[]")
+			.containsEntry("POST /api/v1/sync/receive/stream", "[{\"peerToken\":[]}]")
+			.containsEntry("GET /api/v1/sync/inventory", "[{\"peerToken\":[]}]")
+			.containsEntry("POST /api/v1/sync/jobs", "[{\"operatorToken\":[]}]")
+			.containsEntry("DELETE /api/v1/nodes/{key}", "[{\"operatorToken\":[]}]");
 	}
 
 }

@@ -3,10 +3,12 @@ package org.orchestrator.livesync.inventory.internal.configuration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.orchestrator.livesync.inventory.internal.ItemMeta;
 
 /** A stored configuration as the API returns it. */
-public record ConfigurationView(String name, String kind, String content, Map<String, Object> settings,
+public record ConfigurationView(String name, String kind, String content, @Nullable Map<String, Object> settings,
 		String contentHash, long changeSeq, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
 	static ConfigurationView of(Configuration configuration, ItemMeta meta) {

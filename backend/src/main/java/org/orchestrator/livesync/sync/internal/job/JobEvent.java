@@ -3,6 +3,7 @@ package org.orchestrator.livesync.sync.internal.job;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.system.Problem;
@@ -55,7 +56,7 @@ public sealed interface JobEvent {
 	 * The job ended well; {@code verified} is null for a dry run, which verifies nothing.
 	 */
 	record Completed(KindCounts applied, KindCounts changed, KindCounts deleted, long skipped, List<String> errors,
-			long durationMs, Boolean verified, List<String> mismatches, boolean dryRun) implements JobEvent {
+			long durationMs, @Nullable Boolean verified, List<String> mismatches, boolean dryRun) implements JobEvent {
 
 		@Override
 		public String name() {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.orchestrator.livesync.system.Problem;
 
 /**
@@ -168,8 +170,8 @@ public final class SyncJob {
 
 	/** A job as {@code GET /sync/jobs/{id}} shows it. */
 	public record JobView(String jobId, String sessionId, String status, boolean dryRun, String phase,
-			JobEvent.Progress progress, JobEvent.Completed result, Problem problem, Instant startedAt,
-			Instant finishedAt) {
+			JobEvent.Progress progress, JobEvent.@Nullable Completed result, @Nullable Problem problem,
+			Instant startedAt, @Nullable Instant finishedAt) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.sync.internal.SyncProperties;
@@ -92,7 +93,7 @@ class SessionController {
 
 	}
 
-	record SyncSettings(boolean enabled, String defaultRemoteUrl, boolean syncPasswordSet,
+	record SyncSettings(boolean enabled, @Nullable String defaultRemoteUrl, boolean syncPasswordSet,
 			CompareService.PeerRef server, String version) {
 	}
 

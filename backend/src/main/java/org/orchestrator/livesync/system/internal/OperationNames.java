@@ -1,0 +1,118 @@
+package org.orchestrator.livesync.system.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * The operation ids and tags of the contract, in one table. Generated clients name their
+ * methods after operation ids, so they are part of the contract: springdoc's defaults
+ * (method names, deduplicated as {@code get_1}) would change whenever a controller is
+ * split or renamed. Also declares each tag once: two controllers describing the same tag
+ * differently made springdoc list it twice, which generators reject.
+ */
+final class OperationNames implements OpenApiCustomizer {
+
+	private static final String SYNC = "Sync";
+
+	private static final String PEERS = "Sync peers";
+
+	/** Tag name to description, in the order the documentation shows them. */
+	private static final Map<String, String> TAGS = new LinkedHashMap<>();
+
+	/** "METHOD path" to operation id and tag. */
+	private static final Map<String, Name> NAMES = new LinkedHashMap<>();
+
+	static {
+		TAGS.put("Auth", "Operator login");
+		TAGS.put("System", "Health");
+		TAGS.put("Nodes", "Machines the orchestrator manages, by host name");
+		TAGS.put("Clusters", "MicroK8s clusters and their node assignments");
+		TAGS.put("SSH keys", "Key pairs; private keys are write-only");
+		TAGS.put("Configurations", "YAML configs, playbooks and templates");
+		TAGS.put("Inventory", "Bulk loads");
+		TAGS.put(SYNC, "Live Sync between servers, driven by the operator");
+		TAGS.put(PEERS, "Server-to-server API; peer tokens from /sync/connect");
+
+		name("POST /api/v1/auth/login", "login", "Auth");
+		name("GET /api/v1/health", "getHealth", "System");
+		name("POST /api/v1/inventory/import", "importInventory", "Inventory");
+		crud("/api/v1/nodes", "Node", "Nodes", "Nodes");
+		crud("/api/v1/clusters", "Cluster", "Clusters", "Clusters");
+		crud("/api/v1/ssh-keys", "SshKey", "SshKeys", "SSH keys");
+		crud("/api/v1/configurations", "Configuration", "Configurations", "Configurations");
+
+		name("GET /api/v1/sync/test", "testSync", SYNC);
+		name("GET /api/v1/sync/settings", "getSyncSettings", SYNC);
+		name("POST /api/v1/sync/sessions", "createSyncSession", SYNC);
+		name("GET /api/v1/sync/sessions/{id}", "getSyncSession", SYNC);
+		name("DELETE /api/v1/sync/sessions/{id}", "deleteSyncSession", SYNC);
+		name("POST /api/v1/sync/jobs", "startSyncJob", SYNC);
+		name("GET /api/v1/sync/jobs", "listSyncJobs", SYNC);
+		name("GET /api/v1/sync/jobs/{id}", "getSyncJob", SYNC);
+		name("GET /api/v1/sync/jobs/{id}/events", "streamSyncJobEvents", SYNC);
+
+		name("POST /api/v1/sync/connect", "connectPeer", PEERS);
+		name("GET /api/v1/sync/inventory", "getPeerInventory", PEERS);
+		name("GET /api/v1/sync/hashes", "listPeerHashes", PEERS);
+		name("POST /api/v1/sync/hashes", "listPeerHashesInScope", PEERS);
+		name("GET /api/v1/sync/digest", "getPeerDigest", PEERS);
+		name("POST /api/v1/sync/items", "getPeerItems", PEERS);
+		name("POST /api/v1/sync/compare", "compareWithPeer", PEERS);
+		name("POST /api/v1/sync/transfer", "preparePeerTransfer", PEERS);
+		name("POST /api/v1/sync/receive", "receivePackage", PEERS);
+		name("POST /api/v1/sync/receive/stream", "receivePackageStream", PEERS);
+		name("POST /api/v1/sync/confirm", "confirmPackage", PEERS);
+	}
+
+	private static void crud(String path, String singular, String plural, String tag) {
+		name("GET " + path, "list" + plural, tag);
+		name("POST " + path, "create" + singular, tag);
+		name("GET " + path + "/{key}", "get" + singular, tag);
+		name("PUT " + path + "/{key}", "replace" + singular, tag);
+		name("DELETE " + path + "/{key}", "delete" + singular, tag);
+	}
+
+	private static void name(String route, String operationId, String tag) {
+		NAMES.put(route, new Name(operationId, tag));
+	}
+
+	/** The names of every operation, for tests that check none is left unnamed. */
+	static Map<String, String> operationIds() {
+		Map<String, String> ids = new LinkedHashMap<>();
+		NAMES.forEach((route, name) -> ids.put(route, name.operationId()));
+		return ids;
+	}
+
+	@Override
+	public void customise(OpenAPI openApi) {
+		openApi.setTags(TAGS.entrySet()
+			.stream()
+			.map((tag) -> new Tag().name(tag.getKey()).description(tag.getValue()))
+			.toList());
+		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+			Name name = NAMES.get(method + " " + path);
+			if (name == null) {
+				// Fail loudly: an unnamed operation would get a generated name clients
+				// then depend on.
+				throw new IllegalStateException("no operation id for " + method + " " + path + " in OperationNames");
+			}
+			apply(operation, name);
+		}));
+	}
+
+	private static void apply(Operation operation, Name name) {
+		operation.setOperationId(name.operationId());
+		operation.setTags(new ArrayList<>(List.of(name.tag())));
+	}
+
+	private record Name(String operationId, String tag) {
+	}
+
+}
