@@ -26,9 +26,9 @@ import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.system.Problem;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -241,10 +241,9 @@ public class ReceiveService {
 	}
 
 	private static ProblemException invalidItem(ItemKind kind, String key, List<Problem.FieldError> errors) {
-		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-item", "Invalid item in package",
-				kind.type() + " '" + key + "' is not valid here: " + errors.get(0).field() + " "
-						+ errors.get(0).message(),
-				errors);
+		ProblemCode code = ProblemCode.INVALID_ITEM;
+		return new ProblemException(code.status(), code.code(), code.title(), kind.type() + " '" + key
+				+ "' is not valid here: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
 	}
 
 	private Mono<ReceiveResult> previously(String packageId) {
