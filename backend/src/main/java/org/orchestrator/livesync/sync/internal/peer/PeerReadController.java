@@ -78,15 +78,27 @@ class PeerReadController {
 	@GetMapping(path = PeerApi.INVENTORY,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
 	ResponseEntity<Flux<DataBuffer>> inventory(ServerWebExchange exchange) {
-		boolean lines = exchange.getRequest()
-			.getHeaders()
-			.getAccept()
-			.stream()
-			.anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_NDJSON) && !type.isWildcardType());
+		boolean lines = prefersLines(exchange.getRequest().getHeaders().getAccept());
 		DataBufferFactory buffers = exchange.getResponse().bufferFactory();
 		return ResponseEntity.ok()
 			.contentType(lines ? MediaType.APPLICATION_NDJSON : MediaType.APPLICATION_JSON)
 			.body(lines ? this.inventory.lines(buffers) : this.inventory.document(buffers));
+	}
+
+	/**
+	 * NDJSON only when the caller prefers it: the highest quality among the two forms
+	 * wins, and on a tie the one listed first. A wildcard means the document.
+	 */
+	static boolean prefersLines(List<MediaType> accept) {
+		MediaType best = null;
+		for (MediaType type : accept) {
+			boolean ours = type.isCompatibleWith(MediaType.APPLICATION_JSON)
+					|| type.isCompatibleWith(MediaType.APPLICATION_NDJSON);
+			if (ours && (best == null || type.getQualityValue() > best.getQualityValue())) {
+				best = type;
+			}
+		}
+		return best != null && !best.isWildcardSubtype() && best.isCompatibleWith(MediaType.APPLICATION_NDJSON);
 	}
 
 	@Operation(summary = "Every item's type, key and content hash, as NDJSON (metadata line first, stats last)",
