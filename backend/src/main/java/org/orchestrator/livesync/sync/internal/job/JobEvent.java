@@ -17,10 +17,7 @@ public sealed interface JobEvent {
 	String name();
 
 	/** A stage began. */
-	record Phase(@Schema(allowableValues = {
-			"connecting", "fetching", "comparing", "packaging", "transferring", "applying", "verifying" }) String phase)
-			implements
-				JobEvent{
+	record Phase(JobPhase phase) implements JobEvent {
 
 		@Override
 		public String name() {

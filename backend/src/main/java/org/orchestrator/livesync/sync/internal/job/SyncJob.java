@@ -118,7 +118,7 @@ public final class SyncJob {
 	synchronized List<JobEvent> since(Cursor cursor) {
 		List<JobEvent> events = new ArrayList<>();
 		for (int i = cursor.phases; i < this.phases.size(); i++) {
-			events.add(new JobEvent.Phase(this.phases.get(i).jsonName()));
+			events.add(new JobEvent.Phase(this.phases.get(i)));
 		}
 		cursor.phases = this.phases.size();
 		List<Numbered> unseen = this.items.stream().filter((numbered) -> numbered.number() > cursor.item).toList();
@@ -140,8 +140,9 @@ public final class SyncJob {
 
 	synchronized JobView view() {
 		JobPhase phase = this.phases.isEmpty() ? null : this.phases.get(this.phases.size() - 1);
-		String status = (this.end == null) ? "running" : (this.end instanceof JobEvent.Failed) ? "failed" : "completed";
-		return new JobView(this.id, this.sessionId, status, this.dryRun, (phase != null) ? phase.jsonName() : null,
+		JobStatus status = (this.end == null) ? JobStatus.RUNNING
+				: (this.end instanceof JobEvent.Failed) ? JobStatus.FAILED : JobStatus.COMPLETED;
+		return new JobView(this.id, this.sessionId, status, this.dryRun, phase,
 				new JobEvent.Progress(this.done, this.total, this.bytes),
 				(this.end instanceof JobEvent.Completed completed) ? completed : null,
 				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt,
@@ -169,7 +170,7 @@ public final class SyncJob {
 	}
 
 	/** A job as {@code GET /sync/jobs/{id}} shows it. */
-	public record JobView(String jobId, String sessionId, String status, boolean dryRun, String phase,
+	public record JobView(String jobId, String sessionId, JobStatus status, boolean dryRun, @Nullable JobPhase phase,
 			JobEvent.Progress progress, JobEvent.@Nullable Completed result, @Nullable Problem problem,
 			Instant startedAt, @Nullable Instant finishedAt) {
 	}
