@@ -35,7 +35,7 @@ export function sshKeyView(overrides: Partial<Schemas['SshKeyView']> = {}): Sche
       'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops',
     fingerprint: 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
     has_private_key: false,
-    path: '~/.ssh/id_ed25519',
+    path: null,
     content_hash: 'hash-key',
     change_seq: 1,
     created_at: '2026-01-01T00:00:00Z',
@@ -49,9 +49,9 @@ export function clusterView(
 ): Schemas['ClusterView'] {
   return {
     name: 'production',
-    description: '',
+    description: null,
     ha_enabled: false,
-    settings: {},
+    settings: null,
     nodes: [],
     content_hash: 'hash-cluster',
     change_seq: 1,

@@ -516,13 +516,13 @@ export interface components {
             content_hash: string;
             /** Format: date-time */
             created_at: string;
-            description: string;
+            description: string | null;
             ha_enabled: boolean;
             name: string;
             nodes: components["schemas"]["Member"][];
             settings: {
                 [key: string]: unknown;
-            };
+            } | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -928,7 +928,7 @@ export interface components {
             fingerprint: string;
             has_private_key: boolean;
             name: string;
-            path: string;
+            path: string | null;
             public_key: string;
             /** Format: date-time */
             updated_at: string;

@@ -80,6 +80,11 @@ class ContractResponsesIntegrationTests {
 
 		check("POST", "/api/v1/ssh-keys",
 				a.operator().post().uri("/api/v1/ssh-keys").bodyValue(Fixtures.sshKey("contract-key")), 201);
+		check("POST", "/api/v1/ssh-keys", a.operator()
+			.post()
+			.uri("/api/v1/ssh-keys")
+			.bodyValue(Map.of("name", "contract-bare-key", "public_key", Fixtures.resource("ssh/test_ed25519.pub"))),
+				201);
 		check("GET", "/api/v1/ssh-keys/{key}", a.operator().get().uri("/api/v1/ssh-keys/contract-key"), 200);
 		check("GET", "/api/v1/ssh-keys", a.operator().get().uri("/api/v1/ssh-keys"), 200);
 
@@ -89,6 +94,8 @@ class ContractResponsesIntegrationTests {
 					.uri("/api/v1/clusters")
 					.bodyValue(Fixtures.cluster("contract-cluster", "contract-bare")),
 				201);
+		check("POST", "/api/v1/clusters",
+				a.operator().post().uri("/api/v1/clusters").bodyValue(Map.of("name", "contract-bare-cluster")), 201);
 		check("GET", "/api/v1/clusters/{key}", a.operator().get().uri("/api/v1/clusters/contract-cluster"), 200);
 		check("GET", "/api/v1/clusters", a.operator().get().uri("/api/v1/clusters"), 200);
 
