@@ -2,6 +2,8 @@ package org.orchestrator.livesync.sync.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
+import org.orchestrator.livesync.sync.internal.protocol.PeerMessages.SyncTest;
 import org.orchestrator.livesync.system.ServerIdentity;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +20,9 @@ class SyncTestController {
 		this.identity = identity;
 	}
 
-	@GetMapping("/api/v1/sync/test")
+	@GetMapping(PeerApi.TEST)
 	SyncTest test() {
 		return new SyncTest(true, this.identity.serverId().toString(), this.identity.name(), this.identity.version());
-	}
-
-	record SyncTest(boolean success, String serverId, String serverName, String version) {
 	}
 
 }

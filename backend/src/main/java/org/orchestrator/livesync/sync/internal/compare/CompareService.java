@@ -1,12 +1,7 @@
 package org.orchestrator.livesync.sync.internal.compare;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CompareService {
 
-	private static final int DETAILS_PER_READ = 500;
-
 	private final InventoryReader inventory;
 
 	private final SyncBases bases;
@@ -43,64 +36,11 @@ public class CompareService {
 	}
 
 	/** Compares with a peer's items, given in inventory order. */
-	public Mono<CompareResponse> compare(PeerRef remote, Flux<ItemSnapshot> remoteItems) {
+	Mono<CompareResponse> compare(PeerRef remote, Flux<ItemSnapshot> remoteItems) {
 		return CompareEngine.compare(this.inventory.peerView(), remoteItems, this.bases.stream(remote.serverId()))
 			.reduceWith(Comparison.Collector::new, Comparison.Collector::add)
 			.map((collector) -> new CompareResponse(true,
 					new PeerRef(this.identity.serverId().toString(), this.identity.name()), remote, collector.build()));
-	}
-
-	/**
-	 * Compares by hashes first, reading contents only where a field diff is shown: for
-	 * items that differ (on either side) or conflict. An inventory of a hundred thousand
-	 * items that mostly agree compares in the time it takes to stream their hashes.
-	 */
-	public Mono<CompareResponse> compareHashes(PeerRef remote, Set<ItemKind> kinds, long alikeItems,
-			Flux<ItemSnapshot> remoteHashes, BiFunction<ItemKind, List<String>, Flux<ItemSnapshot>> remoteContents) {
-		return CompareEngine
-			.compare(this.inventory.hashes(kinds), remoteHashes, this.bases.stream(remote.serverId(), kinds))
-			.buffer(DETAILS_PER_READ)
-			.concatMap((batch) -> withChanges(batch, remoteContents))
-			.reduceWith(() -> new Comparison.Collector().identicalUnlisted(alikeItems), Comparison.Collector::add)
-			.map((collector) -> new CompareResponse(true,
-					new PeerRef(this.identity.serverId().toString(), this.identity.name()), remote, collector.build()));
-	}
-
-	/**
-	 * The batch with the field changes of its different and conflicting items filled in.
-	 */
-	private Flux<ClassifiedItem> withChanges(List<ClassifiedItem> batch,
-			BiFunction<ItemKind, List<String>, Flux<ItemSnapshot>> remoteContents) {
-		Map<ItemKind, List<String>> detailed = new EnumMap<>(ItemKind.class);
-		for (ClassifiedItem item : batch) {
-			if (item.status() == ComparisonStatus.DIFFERENT || item.status() == ComparisonStatus.CONFLICT) {
-				detailed.computeIfAbsent(item.kind(), (k) -> new ArrayList<>()).add(item.entry().key());
-			}
-		}
-		if (detailed.isEmpty()) {
-			return Flux.fromIterable(batch);
-		}
-		Map<String, JsonNode> local = new HashMap<>();
-		Map<String, JsonNode> remote = new HashMap<>();
-		return Flux.fromIterable(detailed.entrySet())
-			.concatMap((entry) -> this.inventory.peerView(entry.getKey(), entry.getValue())
-				.doOnNext((item) -> local.put(id(item.kind(), item.key()), item.content()))
-				.thenMany(remoteContents.apply(entry.getKey(), entry.getValue()))
-				.doOnNext((item) -> remote.put(id(item.kind(), item.key()), item.content())))
-			.thenMany(Flux.fromIterable(batch))
-			.map((item) -> {
-				boolean detail = item.status() == ComparisonStatus.DIFFERENT
-						|| item.status() == ComparisonStatus.CONFLICT;
-				if (!detail) {
-					return item;
-				}
-				String id = id(item.kind(), item.entry().key());
-				return CompareEngine.withChanges(item, local.get(id), remote.get(id));
-			});
-	}
-
-	private static String id(ItemKind kind, String key) {
-		return kind.type() + ":" + key;
 	}
 
 	/** Compares with an inventory in the JSON form of {@code GET /sync/inventory}. */

@@ -10,7 +10,10 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.inventory.TextFields;
 import org.orchestrator.livesync.inventory.Violations;
+import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Reads items of a peer's inventory (as {@code /sync/inventory} writes them) for a
@@ -24,22 +27,20 @@ public final class RemoteItems {
 	}
 
 	/**
-	 * An item's hash line from a peer's {@code /sync/hashes} ({@code {type, key,
-	 * content_hash}}), or null for its metadata and stats lines.
+	 * An item's hash line from a peer's {@code /sync/hashes}, or null for its metadata
+	 * and stats lines.
 	 */
-	public static ItemSnapshot hash(JsonNode line) {
-		String type = text(line, "type");
-		if ("metadata".equals(type) || "stats".equals(type)) {
+	public static ItemSnapshot hash(PeerMessages.HashLine line) {
+		if (line.isMetadata() || line.isStats()) {
 			return null;
 		}
-		ItemKind kind = ItemKind.ofType(type);
-		String key = text(line, "key");
-		String hash = text(line, "content_hash");
-		if (kind == null || key == null || hash == null || !SHA256_HEX.matcher(hash).matches()) {
-			throw new ProblemException(org.springframework.http.HttpStatus.BAD_GATEWAY, "remote-failed",
-					"Remote failed", "the remote's hash list has a line that is not an item hash");
+		ItemKind kind = ItemKind.ofType(line.type());
+		String hash = line.contentHash();
+		if (kind == null || line.key() == null || hash == null || !SHA256_HEX.matcher(hash).matches()) {
+			throw new ProblemException(HttpStatus.BAD_GATEWAY, "remote-failed", "Remote failed",
+					"the remote's hash list has a line that is not an item hash");
 		}
-		return new ItemSnapshot(kind, key, hash, null);
+		return new ItemSnapshot(kind, line.key(), hash, null);
 	}
 
 	/**
@@ -69,14 +70,6 @@ public final class RemoteItems {
 		TextFields.check(kind.itemClass(), content, violations);
 		violations.throwIfAny();
 		return new ItemSnapshot(kind, key.stringValue(), hash.stringValue(), content);
-	}
-
-	/**
-	 * A string member, or null when it is absent or not a string (never "123" for 123).
-	 */
-	private static String text(JsonNode line, String field) {
-		JsonNode value = line.get(field);
-		return (value != null && value.isString()) ? value.stringValue() : null;
 	}
 
 }

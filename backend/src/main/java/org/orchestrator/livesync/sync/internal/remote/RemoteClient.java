@@ -3,6 +3,7 @@ package org.orchestrator.livesync.sync.internal.remote;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
@@ -12,11 +13,15 @@ import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
+import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
+import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
 
+import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,14 +70,14 @@ public class RemoteClient {
 
 	/** What the server at {@code url} says it is ({@code /sync/test}). */
 	public Mono<RemoteServer> probe(String url) {
-		return this.web.get().uri(url + "/api/v1/sync/test").retrieve().bodyToMono(JsonNode.class).map((body) -> {
-			if (!body.path("success").asBoolean(false) || !body.hasNonNull("server_id")) {
+		return this.web.get().uri(url + PeerApi.TEST).retrieve().bodyToMono(PeerMessages.SyncTest.class).map((test) -> {
+			if (!test.success() || test.serverId() == null) {
 				throw new IllegalStateException("not a Live Sync server");
 			}
-			return new RemoteServer(url, body.get("server_id").asString(), body.path("server_name").asString(""),
-					body.path("version").asString(""));
+			return new RemoteServer(url, test.serverId(), Objects.requireNonNullElse(test.serverName(), ""),
+					Objects.requireNonNullElse(test.version(), ""));
 		})
-			.onErrorMap((ex) -> (ex instanceof IllegalStateException)
+			.onErrorMap((ex) -> (ex instanceof IllegalStateException || ex instanceof CodecException)
 					? RemoteFailures.explain(
 							new IllegalStateException(url + " does not answer like a Live Sync server"), url, this.json)
 					: RemoteFailures.explain(ex, url, this.json));
@@ -84,67 +89,56 @@ public class RemoteClient {
 	 */
 	public Mono<RemoteSession> connect(String url, String ourServerId, String password) {
 		return this.web.post()
-			.uri(url + "/api/v1/sync/connect")
-			.bodyValue(Map.of("server_id", ourServerId, "password", password))
+			.uri(url + PeerApi.CONNECT)
+			.bodyValue(new PeerMessages.ConnectRequest(ourServerId, password))
 			.retrieve()
-			.bodyToMono(JsonNode.class)
-			.map((body) -> new RemoteSession(body.get("session_id").asString(), body.get("token").asString(),
-					body.get("expires_in").asLong()))
+			.bodyToMono(PeerMessages.ConnectResponse.class)
+			.map((answer) -> {
+				if (answer.sessionId() == null || answer.token() == null) {
+					throw new IllegalStateException(url + " opened no session");
+				}
+				return new RemoteSession(answer.sessionId(), answer.token(), answer.expiresIn());
+			})
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
 
-	/** The remote's inventory, item contents included, as NDJSON lines. */
-	public Flux<JsonNode> inventory(String url, RemoteSession session) {
-		return lines(url + "/api/v1/sync/inventory", url, session);
-	}
-
-	/** The remote's item hashes only, as NDJSON lines. */
-	public Flux<JsonNode> hashes(String url, RemoteSession session) {
-		return lines(url + "/api/v1/sync/hashes", url, session);
-	}
-
 	/**
-	 * The remote's item hashes of these kinds (sections such as {@code nodes}), as NDJSON
-	 * lines.
+	 * The remote's item hashes of the items in scope, as NDJSON lines (metadata first,
+	 * stats last).
 	 */
-	public Flux<JsonNode> hashes(String url, RemoteSession session, List<String> sections) {
-		return lines(url + "/api/v1/sync/hashes?kinds=" + String.join(",", sections), url, session);
-	}
-
-	/** The remote's item hashes of the items in scope, as NDJSON lines. */
-	public Flux<JsonNode> hashes(String url, RemoteSession session, Scope scope) {
+	public Flux<PeerMessages.HashLine> hashes(String url, RemoteSession session, Scope scope) {
 		return this.web.post()
-			.uri(url + "/api/v1/sync/hashes")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + session.token())
+			.uri(url + PeerApi.HASHES)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.accept(MediaType.APPLICATION_NDJSON)
 			.bodyValue(scope.toJson())
 			.retrieve()
-			.bodyToFlux(JsonNode.class)
+			.bodyToFlux(PeerMessages.HashLine.class)
 			.timeout(QUIET_TIMEOUT)
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
 
-	/**
-	 * The remote's digest per kind: {@code {server_id, digests: {nodes: {items, digest},
-	 * ...}}}.
-	 */
-	public Mono<JsonNode> digest(String url, RemoteSession session) {
+	/** The remote's digest per kind. */
+	public Mono<PeerMessages.DigestResponse> digest(String url, RemoteSession session) {
 		return this.web.get()
-			.uri(url + "/api/v1/sync/digest")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + session.token())
+			.uri(url + PeerApi.DIGEST)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.retrieve()
-			.bodyToMono(JsonNode.class)
+			.bodyToMono(PeerMessages.DigestResponse.class)
 			.timeout(ANSWER_TIMEOUT)
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
 
-	/** The named items of the remote with their contents, as NDJSON lines. */
-	public Flux<JsonNode> items(String url, RemoteSession session, Map<String, List<String>> keysBySection) {
+	/**
+	 * The named items of the remote with their contents, one item document per line (what
+	 * a compare shows field by field).
+	 */
+	public Flux<JsonNode> items(String url, RemoteSession session, ItemKind kind, List<String> keys) {
 		return this.web.post()
-			.uri(url + "/api/v1/sync/items")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + session.token())
+			.uri(url + PeerApi.ITEMS)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.accept(MediaType.APPLICATION_NDJSON)
-			.bodyValue(keysBySection)
+			.bodyValue(Map.of(kind.section(), keys))
 			.retrieve()
 			.bodyToFlux(JsonNode.class)
 			.timeout(QUIET_TIMEOUT)
@@ -159,10 +153,10 @@ public class RemoteClient {
 			boolean dryRun) {
 		Flux<DataBuffer> body = ciphertext.map(DefaultDataBufferFactory.sharedInstance::wrap);
 		return this.web.post()
-			.uri(url + "/api/v1/sync/receive/stream?dry_run=" + dryRun)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + session.token())
-			.header(PackageStreamer.SESSION_HEADER, session.sessionId())
-			.header(PackageStreamer.HEADER, PackageStreamer.encodeHeader(header))
+			.uri(url + PeerApi.RECEIVE_STREAM + "?" + PeerApi.DRY_RUN + "=" + dryRun)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.header(PeerApi.SESSION_HEADER, session.sessionId())
+			.header(PeerApi.PACKAGE_HEADER, PackageStreamer.encodeHeader(header))
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.httpRequest((request) -> ((HttpClientRequest) request.getNativeRequest()).responseTimeout(APPLY_TIMEOUT))
 			.body(body, DataBuffer.class)
@@ -172,15 +166,8 @@ public class RemoteClient {
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
 
-	private Flux<JsonNode> lines(String endpoint, String url, RemoteSession session) {
-		return this.web.get()
-			.uri(endpoint)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + session.token())
-			.accept(MediaType.APPLICATION_NDJSON)
-			.retrieve()
-			.bodyToFlux(JsonNode.class)
-			.timeout(QUIET_TIMEOUT)
-			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	private static String bearer(RemoteSession session) {
+		return "Bearer " + session.token();
 	}
 
 	/** A session this server holds on a remote. */

@@ -3,24 +3,15 @@ package org.orchestrator.livesync.sync.internal.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
-import org.orchestrator.livesync.inventory.InventoryDigests;
-import org.orchestrator.livesync.inventory.ItemKind;
-import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
-import org.orchestrator.livesync.sync.internal.compare.CompareService;
-import org.orchestrator.livesync.sync.internal.compare.RemoteItems;
+import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.ProblemException;
@@ -43,19 +34,16 @@ public class SessionService {
 
 	private final RemoteClient remote;
 
-	private final CompareService compare;
+	private final RemoteCompare compare;
 
 	private final SyncProperties sync;
 
 	private final ServerIdentity identity;
 
-	private final InventoryDigests digests;
-
 	private final Clock clock;
 
-	SessionService(RemoteClient remote, CompareService compare, SyncProperties sync, ServerIdentity identity,
-			InventoryDigests digests, Clock clock) {
-		this.digests = digests;
+	SessionService(RemoteClient remote, RemoteCompare compare, SyncProperties sync, ServerIdentity identity,
+			Clock clock) {
 		this.remote = remote;
 		this.compare = compare;
 		this.sync = sync;
@@ -80,55 +68,15 @@ public class SessionService {
 				return Mono.error(ProblemException.invalid("remote_url", "points at this server itself"));
 			}
 			return this.remote.connect(target.url(), this.identity.serverId().toString(), target.password())
-				.flatMap((session) -> compare(target.url(), server, session))
-				.map((compared) -> {
+				.flatMap((session) -> this.compare
+					.compare(new RemoteCompare.Remote(target.url(), server.serverId(), session)))
+				.map((comparison) -> {
 					SyncSession session = new SyncSession(UUID.randomUUID().toString(), server, target.password(),
-							compared.comparison(), this.clock.instant());
+							comparison, this.clock.instant());
 					this.sessions.put(session.id(), session);
 					return session;
 				});
 		}));
-	}
-
-	/** Hashes from the remote, and contents only for what differs. */
-	private Mono<CompareService.CompareResponse> compare(String url, RemoteServer server,
-			RemoteClient.RemoteSession session) {
-		return Mono.zip(this.digests.digests(), this.remote.digest(url, session)).flatMap((digests) -> {
-			Set<ItemKind> differing = EnumSet.noneOf(ItemKind.class);
-			long alike = 0;
-			for (ItemKind kind : ItemKind.values()) {
-				InventoryDigests.Digest local = digests.getT1().get(kind);
-				JsonNode remote = digests.getT2().path("digests").path(kind.section());
-				if (local.sameAs(remote)) {
-					alike += local.items();
-				}
-				else {
-					differing.add(kind);
-				}
-			}
-			return compare(url, server, session, differing, alike);
-		});
-	}
-
-	private Mono<CompareService.CompareResponse> compare(String url, RemoteServer server,
-			RemoteClient.RemoteSession session, Set<ItemKind> kinds, long alike) {
-		List<String> sections = kinds.stream().map(ItemKind::section).toList();
-		Flux<ItemSnapshot> hashes = kinds.isEmpty() ? Flux.empty()
-				: this.remote.hashes(url, session, sections).handle((line, sink) -> {
-					if ("metadata".equals(line.path("type").asString(""))
-							&& !server.serverId().equals(line.path("server_id").asString(""))) {
-						sink.error(new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "remote-changed",
-								"Remote changed", url + " changed while it was being compared"));
-						return;
-					}
-					ItemSnapshot item = RemoteItems.hash(line);
-					if (item != null) {
-						sink.next(item);
-					}
-				});
-		return this.compare.compareHashes(new CompareService.PeerRef(server.serverId(), server.name()), kinds, alike,
-				hashes, (kind, keys) -> this.remote.items(url, session, Map.of(kind.section(), keys))
-					.map((line) -> RemoteItems.snapshot(kind, line, "remote " + kind.type())));
 	}
 
 	public Mono<SyncSession> get(String id) {

@@ -9,6 +9,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 import org.orchestrator.livesync.inventory.CanonicalJson;
+import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PackageStreamer {
-
-	public static final String HEADER = "X-Sync-Package";
-
-	public static final String SESSION_HEADER = "X-Sync-Session";
 
 	private static final int LINES_PER_CHUNK = 256;
 
@@ -56,7 +53,10 @@ public class PackageStreamer {
 		return this.sealer.encryptStream(header, password, compressed);
 	}
 
-	/** The header as it travels in {@value #HEADER}: base64url of its canonical JSON. */
+	/**
+	 * The header as it travels in {@value PeerApi#PACKAGE_HEADER}: base64url of its
+	 * canonical JSON.
+	 */
 	public static String encodeHeader(SyncPackage header) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
@@ -69,7 +69,7 @@ public class PackageStreamer {
 			return PackageCodec.JSON.readValue(json, SyncPackage.class);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			throw PackageCodec.rejected(HEADER + " is not a package header");
+			throw PackageCodec.rejected(PeerApi.PACKAGE_HEADER + " is not a package header");
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.RawHttp;
 import org.orchestrator.livesync.support.TestServer;
+import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -117,9 +118,9 @@ class StagedUploadIntegrationTests {
 	private static RawHttp.Upload open(Package built) {
 		Peers.Session session = Peers.connect(target, Peers.serverId(source));
 		return RawHttp.upload(target.port(), "POST", "/api/v1/sync/receive/stream",
-				Map.of("Authorization", "Bearer " + session.token(), PackageStreamer.SESSION_HEADER,
-						session.sessionId(), PackageStreamer.HEADER, PackageStreamer.encodeHeader(built.header()),
-						"Content-Type", "application/octet-stream"));
+				Map.of("Authorization", "Bearer " + session.token(), PeerApi.SESSION_HEADER, session.sessionId(),
+						PeerApi.PACKAGE_HEADER, PackageStreamer.encodeHeader(built.header()), "Content-Type",
+						"application/octet-stream"));
 	}
 
 	/** The source's nodes as one encrypted streamed package, as a push job sends it. */

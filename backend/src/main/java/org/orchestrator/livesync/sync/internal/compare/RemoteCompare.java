@@ -1,0 +1,190 @@
+package org.orchestrator.livesync.sync.internal.compare;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.inventory.InventoryDigests;
+import org.orchestrator.livesync.inventory.InventoryReader;
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.inventory.ItemSnapshot;
+import org.orchestrator.livesync.inventory.Scope;
+import org.orchestrator.livesync.sync.internal.SyncBases;
+import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
+import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
+import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Compare this server with that remote for this scope", the one way sessions and jobs
+ * compare with a remote: kinds whose digests agree are skipped, the rest is compared by
+ * the hashes the remote streams (which must come from the server the compare began with),
+ * three-way against the bases recorded with it.
+ */
+@Component
+public class RemoteCompare {
+
+	/** Items whose contents are read at once to show their field changes. */
+	private static final int DETAILS_PER_READ = 500;
+
+	private final RemoteClient remote;
+
+	private final InventoryReader inventory;
+
+	private final InventoryDigests digests;
+
+	private final SyncBases bases;
+
+	RemoteCompare(RemoteClient remote, InventoryReader inventory, InventoryDigests digests, SyncBases bases) {
+		this.remote = remote;
+		this.inventory = inventory;
+		this.digests = digests;
+		this.bases = bases;
+	}
+
+	/**
+	 * The remote end of a compare: where it is, the server it must be, and the session
+	 * this server holds there.
+	 */
+	public record Remote(String url, String serverId, RemoteSession session) {
+	}
+
+	/**
+	 * A whole inventory compare, as a session shows it: kinds whose digests agree count
+	 * as identical without listing their items; the others are compared by hashes, and
+	 * the contents are read only of items that differ or conflict, to show their fields.
+	 */
+	public Mono<Comparison> compare(Remote remote) {
+		return Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session())).flatMap((both) -> {
+			Set<ItemKind> agreeing = agreeing(both.getT1(), both.getT2(), remote.serverId(),
+					EnumSet.allOf(ItemKind.class));
+			long alike = agreeing.stream().mapToLong((kind) -> both.getT1().get(kind).items()).sum();
+			Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
+			differing.removeAll(agreeing);
+			Flux<ClassifiedItem> items = differing.isEmpty() ? Flux.empty()
+					: classify(remote, Scope.of(differing, Map.of()), () -> {
+					});
+			return items.buffer(DETAILS_PER_READ)
+				.concatMap((batch) -> withChanges(batch, remote))
+				.reduceWith(() -> new Comparison.Collector().identicalUnlisted(alike), Comparison.Collector::add)
+				.map(Comparison.Collector::build);
+		});
+	}
+
+	/**
+	 * The kinds among {@code kinds} whose digests agree on both servers (same items, same
+	 * hashes), so they need no item-by-item compare. None when the remote is no longer
+	 * the server the compare began with.
+	 */
+	public Mono<Set<ItemKind>> agreeing(Remote remote, Set<ItemKind> kinds) {
+		return Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
+			.map((both) -> agreeing(both.getT1(), both.getT2(), remote.serverId(), kinds));
+	}
+
+	/**
+	 * This server's items in scope against the remote's, three-way, streamed in inventory
+	 * order; {@code onAnswer} runs when the remote's first line arrives.
+	 */
+	public Flux<ClassifiedItem> classify(Remote remote, Scope scope, Runnable onAnswer) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		Flux<PeerMessages.HashLine> lines = this.remote.hashes(remote.url(), remote.session(), scope)
+			.doOnNext((line) -> {
+				if (first.getAndSet(false)) {
+					onAnswer.run();
+				}
+			});
+		return CompareEngine.compare(this.inventory.hashes(scope), remoteHashes(lines, remote),
+				this.bases.stream(remote.serverId(), scope));
+	}
+
+	/**
+	 * The item hashes of a remote's hash stream, which must come from the server the
+	 * compare began with: a remote whose server id changed (restored from another
+	 * server's backup, or another server now behind the URL) is not compared with bases
+	 * it never had.
+	 */
+	static Flux<ItemSnapshot> remoteHashes(Flux<PeerMessages.HashLine> lines, Remote remote) {
+		return lines.handle((line, sink) -> {
+			if (line.isMetadata() && !remote.serverId().equals(line.serverId())) {
+				sink.error(new ProblemException(HttpStatus.CONFLICT, "remote-changed", "Remote changed",
+						remote.url() + " is no longer the server this compare began with"));
+				return;
+			}
+			ItemSnapshot item = RemoteItems.hash(line);
+			if (item != null) {
+				sink.next(item);
+			}
+		});
+	}
+
+	/**
+	 * The kinds among {@code kinds} whose local digest equals the remote's; none when the
+	 * digests come from another server than {@code serverId}.
+	 */
+	static Set<ItemKind> agreeing(Map<ItemKind, InventoryDigests.Digest> local, PeerMessages.DigestResponse remote,
+			String serverId, Set<ItemKind> kinds) {
+		Set<ItemKind> agreeing = EnumSet.noneOf(ItemKind.class);
+		if (!serverId.equals(remote.serverId())) {
+			return agreeing;
+		}
+		for (ItemKind kind : kinds) {
+			InventoryDigests.Digest mine = local.get(kind);
+			if (mine != null && mine.equals(remote.of(kind.section()))) {
+				agreeing.add(kind);
+			}
+		}
+		return agreeing;
+	}
+
+	/**
+	 * The batch with the field changes of its different and conflicting items filled in.
+	 */
+	private Flux<ClassifiedItem> withChanges(List<ClassifiedItem> batch, Remote remote) {
+		Map<ItemKind, List<String>> detailed = new EnumMap<>(ItemKind.class);
+		for (ClassifiedItem item : batch) {
+			if (detailed(item)) {
+				detailed.computeIfAbsent(item.kind(), (k) -> new ArrayList<>()).add(item.entry().key());
+			}
+		}
+		if (detailed.isEmpty()) {
+			return Flux.fromIterable(batch);
+		}
+		Map<String, JsonNode> local = new HashMap<>();
+		Map<String, JsonNode> remoteContents = new HashMap<>();
+		return Flux.fromIterable(detailed.entrySet())
+			.concatMap((entry) -> this.inventory.peerView(entry.getKey(), entry.getValue())
+				.doOnNext((item) -> local.put(id(item.kind(), item.key()), item.content()))
+				.thenMany(this.remote.items(remote.url(), remote.session(), entry.getKey(), entry.getValue()))
+				.map((line) -> RemoteItems.snapshot(entry.getKey(), line, "remote " + entry.getKey().type()))
+				.doOnNext((item) -> remoteContents.put(id(item.kind(), item.key()), item.content())))
+			.thenMany(Flux.fromIterable(batch))
+			.map((item) -> {
+				if (!detailed(item)) {
+					return item;
+				}
+				String id = id(item.kind(), item.entry().key());
+				return CompareEngine.withChanges(item, local.get(id), remoteContents.get(id));
+			});
+	}
+
+	private static boolean detailed(ClassifiedItem item) {
+		return item.status() == ComparisonStatus.DIFFERENT || item.status() == ComparisonStatus.CONFLICT;
+	}
+
+	private static String id(ItemKind kind, String key) {
+		return kind.type() + ":" + key;
+	}
+
+}

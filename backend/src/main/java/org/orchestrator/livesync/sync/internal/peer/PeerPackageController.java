@@ -1,0 +1,114 @@
+package org.orchestrator.livesync.sync.internal.peer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.security.PeerSessions;
+import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
+import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
+import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
+import org.orchestrator.livesync.sync.internal.transfer.ReceiveService;
+import org.orchestrator.livesync.sync.internal.transfer.TransferService;
+import org.orchestrator.livesync.system.JsonBodies;
+import org.orchestrator.livesync.system.ProblemException;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What a peer writes, in the session it connected: pull a package ({@code /transfer},
+ * then {@code /confirm}), push one ({@code /receive}), or stream one
+ * ({@code /receive/stream}). A session ends with the package it moved.
+ */
+@Tag(name = "Sync peers", description = "Server-to-server API; peer tokens from /sync/connect")
+@RestController
+class PeerPackageController {
+
+	private final PeerSessionCheck check;
+
+	private final TransferService transfer;
+
+	private final ReceiveService receive;
+
+	private final JsonBodies bodies;
+
+	PeerPackageController(PeerSessionCheck check, TransferService transfer, ReceiveService receive, JsonBodies bodies) {
+		this.check = check;
+		this.transfer = transfer;
+		this.receive = receive;
+		this.bodies = bodies;
+	}
+
+	@Operation(summary = "Build an encrypted package of the selected items, for the session's peer to apply")
+	@PostMapping(PeerApi.TRANSFER)
+	Mono<PeerMessages.TransferResponse> transfer(@RequestBody PeerMessages.TransferRequest request,
+			ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId())).flatMap((session) -> {
+			if (request.items() == null) {
+				return Mono.error(ProblemException.invalid("items", "name the items to transfer"));
+			}
+			boolean encrypted = request.encrypted() == null || request.encrypted();
+			return this.transfer.build(request.items(), encrypted, session.peerServerId())
+				.map((built) -> new PeerMessages.TransferResponse(true, built));
+		});
+	}
+
+	@Operation(summary = "Verify a package and apply it in one transaction",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = PeerMessages.ReceiveRequest.class))))
+	@PostMapping(path = PeerApi.RECEIVE, consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ReceiveResult> receive(ServerWebExchange exchange) {
+		return this.bodies.read(exchange, PeerMessages.ReceiveRequest.class).flatMap((request) -> {
+			PeerSessions.PeerSession session = this.check.session(exchange, request.sessionId());
+			if (request.syncPackage() == null) {
+				return Mono.error(ProblemException.invalid("package", "is required"));
+			}
+			if (request.encrypted() != null && request.encrypted() != request.syncPackage().encrypted()) {
+				return Mono.error(ProblemException.invalid("encrypted", "does not match the package"));
+			}
+			return this.receive.receive(request.syncPackage()).doOnSuccess((result) -> this.check.end(session));
+		});
+	}
+
+	@Operation(summary = "Verify a streamed package and apply it in one transaction",
+			description = "The body is the package's ciphertext stream; its header travels base64url-encoded in "
+					+ "X-Sync-Package. With dry_run=true the package is applied in a transaction that is rolled back, "
+					+ "and the result says what it would have done.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+							schema = @Schema(type = "string", format = "binary"))))
+	@PostMapping(path = PeerApi.RECEIVE_STREAM, consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	Mono<ReceiveResult> receiveStream(@RequestHeader(PeerApi.SESSION_HEADER) String sessionId,
+			@RequestHeader(PeerApi.PACKAGE_HEADER) String header,
+			@RequestParam(name = PeerApi.DRY_RUN, defaultValue = "false") boolean dryRun, ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> this.check.session(exchange, sessionId)).flatMap((session) -> {
+			Flux<byte[]> body = RequestBytes.of(exchange.getRequest().getBody());
+			return this.receive.receiveStream(header, body, dryRun).doOnSuccess((result) -> {
+				if (!dryRun) {
+					this.check.end(session);
+				}
+			});
+		});
+	}
+
+	@Operation(summary = "Confirm that a package pulled with /transfer was applied: its hashes become the bases")
+	@PostMapping(PeerApi.CONFIRM)
+	Mono<PeerMessages.ConfirmResponse> confirm(@RequestBody PeerMessages.ConfirmRequest request,
+			ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
+			.flatMap((session) -> this.transfer.confirm(request.packageId(), session.peerServerId())
+				.doOnSuccess((recorded) -> this.check.end(session)))
+			.map((recorded) -> new PeerMessages.ConfirmResponse(true, request.packageId(), recorded));
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.orchestrator.livesync.sync.internal.protocol;
+
+/**
+ * The paths, headers and parameters of the server-to-server API, shared by the
+ * controllers that serve it and the client that calls it, so the two ends cannot drift.
+ */
+public final class PeerApi {
+
+	public static final String BASE = "/api/v1/sync";
+
+	/** Open: is the sync API there, and which server is it? */
+	public static final String TEST = BASE + "/test";
+
+	public static final String CONNECT = BASE + "/connect";
+
+	public static final String INVENTORY = BASE + "/inventory";
+
+	public static final String HASHES = BASE + "/hashes";
+
+	public static final String DIGEST = BASE + "/digest";
+
+	public static final String ITEMS = BASE + "/items";
+
+	public static final String COMPARE = BASE + "/compare";
+
+	/** The pull form: the peer asks for a package, applies it, confirms. */
+	public static final String TRANSFER = BASE + "/transfer";
+
+	public static final String RECEIVE = BASE + "/receive";
+
+	public static final String CONFIRM = BASE + "/confirm";
+
+	/**
+	 * The streamed form: the package's header in {@link #PACKAGE_HEADER}, its body
+	 * streamed.
+	 */
+	public static final String RECEIVE_STREAM = BASE + "/receive/stream";
+
+	public static final String PACKAGE_HEADER = "X-Sync-Package";
+
+	public static final String SESSION_HEADER = "X-Sync-Session";
+
+	public static final String DRY_RUN = "dry_run";
+
+	public static final String KINDS = "kinds";
+
+	/** The {@code type} of the first and the last line of an inventory or hash stream. */
+	public static final String METADATA_LINE = "metadata";
+
+	public static final String STATS_LINE = "stats";
+
+	private PeerApi() {
+	}
+
+}

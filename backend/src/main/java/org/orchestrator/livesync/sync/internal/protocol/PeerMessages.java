@@ -1,0 +1,117 @@
+package org.orchestrator.livesync.sync.internal.protocol;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.inventory.InventoryDigests;
+import org.orchestrator.livesync.sync.internal.transfer.Selection;
+import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
+
+/**
+ * The request and response bodies of the peer API, in the seed's shapes: what
+ * {@code PeerController} serves is what {@code RemoteClient} reads.
+ */
+public final class PeerMessages {
+
+	// What this server reads from a peer ignores members it does not know: a newer peer
+	// may send more.
+
+	private PeerMessages() {
+	}
+
+	public record ConnectRequest(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "the calling server's server_id") String serverId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "the target's SYNC_PASSWORD") String password) {
+
+		@Override
+		public String toString() {
+			return "ConnectRequest[serverId=" + this.serverId + ", password=<redacted>]";
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record ConnectResponse(boolean success, String token, String sessionId, long expiresIn,
+			ServerInfo serverInfo) {
+
+		@Override
+		public String toString() {
+			return "ConnectResponse[sessionId=" + this.sessionId + ", token=<redacted>]";
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record ServerInfo(String name, String version, String serverId) {
+	}
+
+	public record CompareRequest(
+			@Schema(description = "the other server's inventory, as GET /sync/inventory returns it "
+					+ "(the 'inventory' object)") JsonNode remoteInventory) {
+	}
+
+	public record TransferRequest(String sessionId, @Schema(description = "natural keys per kind") Selection items,
+			@Schema(description = "default true") Boolean encrypted) {
+	}
+
+	public record TransferResponse(boolean success, @JsonProperty("package") SyncPackage syncPackage) {
+	}
+
+	public record ReceiveRequest(String sessionId, @JsonProperty("package") SyncPackage syncPackage,
+			Boolean encrypted) {
+	}
+
+	public record ConfirmRequest(String sessionId, String packageId) {
+	}
+
+	public record ConfirmResponse(boolean success, String packageId, long recorded) {
+	}
+
+	/** The open probe's answer ({@code /sync/test}). */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record SyncTest(boolean success, String serverId, String serverName, String version) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record DigestResponse(String serverId, java.util.Map<String, InventoryDigests.Digest> digests) {
+
+		/** The digest of one kind's section, or null when the peer did not send it. */
+		public InventoryDigests.Digest of(String section) {
+			return (this.digests != null) ? this.digests.get(section) : null;
+		}
+
+	}
+
+	/**
+	 * A line of {@code /sync/hashes}: an item's {@code type}, {@code key} and
+	 * {@code content_hash}; or the metadata line (naming the server) or the stats line.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record HashLine(String type, String key, String contentHash, String serverId) {
+
+		public boolean isMetadata() {
+			return PeerApi.METADATA_LINE.equals(this.type);
+		}
+
+		public boolean isStats() {
+			return PeerApi.STATS_LINE.equals(this.type);
+		}
+
+	}
+
+	@Schema(description = "The seed's inventory document. Items carry their kind's fields and content_hash; "
+			+ "SSH keys carry fingerprint and private_key_fingerprint, never the private key.")
+	public record InventoryDocument(boolean success, InventoryBody inventory) {
+	}
+
+	public record InventoryBody(java.util.Map<String, Object> metadata,
+			java.util.List<java.util.Map<String, Object>> nodes, java.util.List<java.util.Map<String, Object>> clusters,
+			java.util.List<java.util.Map<String, Object>> sshKeys,
+			java.util.List<java.util.Map<String, Object>> configurations, java.util.Map<String, Long> stats) {
+	}
+
+}
