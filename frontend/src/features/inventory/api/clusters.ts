@@ -10,6 +10,7 @@ export type MemberRole = NonNullable<ClusterMember['role']>;
 // A map rather than a list, so the compiler holds it to the contract's enum.
 const MEMBER_ROLE_SET = {
   'control-plane': true,
+  worker: true,
 } satisfies Record<MemberRole, true>;
 
 export const MEMBER_ROLES = Object.keys(MEMBER_ROLE_SET) as readonly MemberRole[];
