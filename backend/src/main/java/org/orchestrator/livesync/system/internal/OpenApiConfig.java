@@ -58,6 +58,11 @@ class OpenApiConfig {
 	}
 
 	@Bean
+	OpenApiCustomizer problemResponses() {
+		return new ProblemResponses();
+	}
+
+	@Bean
 	OpenApiCustomizer operationNames() {
 		return new OperationNames();
 	}

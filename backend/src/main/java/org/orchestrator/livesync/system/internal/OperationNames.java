@@ -40,15 +40,16 @@ final class OperationNames implements OpenApiCustomizer {
 		TAGS.put(SYNC, "Live Sync between servers, driven by the operator");
 		TAGS.put(PEERS, "Server-to-server API; peer tokens from /sync/connect");
 
-		name("POST /api/v1/auth/login", "login", "Auth");
-		name("GET /api/v1/health", "getHealth", "System");
+		name("POST /api/v1/auth/login", "login", "Auth", "Log in as the operator and get an operator token");
+		name("GET /api/v1/health", "getHealth", "System", "Whether this server is up");
 		name("POST /api/v1/inventory/import", "importInventory", "Inventory");
-		crud("/api/v1/nodes", "Node", "Nodes", "Nodes");
-		crud("/api/v1/clusters", "Cluster", "Clusters", "Clusters");
-		crud("/api/v1/ssh-keys", "SshKey", "SshKeys", "SSH keys");
-		crud("/api/v1/configurations", "Configuration", "Configurations", "Configurations");
+		crud("/api/v1/nodes", "Node", "Nodes", "Nodes", "a node");
+		crud("/api/v1/clusters", "Cluster", "Clusters", "Clusters", "a cluster");
+		crud("/api/v1/ssh-keys", "SshKey", "SshKeys", "SSH keys", "an SSH key");
+		crud("/api/v1/configurations", "Configuration", "Configurations", "Configurations", "a configuration");
 
-		name("GET /api/v1/sync/test", "testSync", SYNC);
+		name("GET /api/v1/sync/test", "testSync", SYNC,
+				"Whether sync is set up on this server (open, for the seed's checks)");
 		name("GET /api/v1/sync/settings", "getSyncSettings", SYNC);
 		name("POST /api/v1/sync/sessions", "createSyncSession", SYNC);
 		name("GET /api/v1/sync/sessions/{id}", "getSyncSession", SYNC);
@@ -71,16 +72,25 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/confirm", "confirmPackage", PEERS);
 	}
 
-	private static void crud(String path, String singular, String plural, String tag) {
-		name("GET " + path, "list" + plural, tag);
-		name("POST " + path, "create" + singular, tag);
-		name("GET " + path + "/{key}", "get" + singular, tag);
-		name("PUT " + path + "/{key}", "replace" + singular, tag);
-		name("DELETE " + path + "/{key}", "delete" + singular, tag);
+	private static void crud(String path, String singular, String plural, String tag, String one) {
+		name("GET " + path, "list" + plural, tag, tag + ", a page at a time");
+		name("POST " + path, "create" + singular, tag, "Create " + one);
+		name("GET " + path + "/{key}", "get" + singular, tag, capitalized(one) + " by its key");
+		name("PUT " + path + "/{key}", "replace" + singular, tag, "Replace " + one);
+		name("DELETE " + path + "/{key}", "delete" + singular, tag, "Delete " + one);
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static void name(String route, String operationId, String tag) {
-		NAMES.put(route, new Name(operationId, tag));
+		name(route, operationId, tag, null);
+	}
+
+	/** A summary here is for operations whose controller gives none. */
+	private static void name(String route, String operationId, String tag, String summary) {
+		NAMES.put(route, new Name(operationId, tag, summary));
 	}
 
 	/** The names of every operation, for tests that check none is left unnamed. */
@@ -110,9 +120,12 @@ final class OperationNames implements OpenApiCustomizer {
 	private static void apply(Operation operation, Name name) {
 		operation.setOperationId(name.operationId());
 		operation.setTags(new ArrayList<>(List.of(name.tag())));
+		if (operation.getSummary() == null && name.summary() != null) {
+			operation.setSummary(name.summary());
+		}
 	}
 
-	private record Name(String operationId, String tag) {
+	private record Name(String operationId, String tag, String summary) {
 	}
 
 }
