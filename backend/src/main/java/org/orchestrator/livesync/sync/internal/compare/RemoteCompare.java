@@ -22,9 +22,9 @@ import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -118,7 +118,7 @@ public class RemoteCompare {
 	static Flux<ItemSnapshot> remoteHashes(Flux<PeerMessages.HashLine> lines, Remote remote) {
 		return lines.handle((line, sink) -> {
 			if (line.isMetadata() && !remote.serverId().equals(line.serverId())) {
-				sink.error(new ProblemException(HttpStatus.CONFLICT, "remote-changed", "Remote changed",
+				sink.error(new ProblemException(ProblemCode.REMOTE_CHANGED,
 						remote.url() + " is no longer the server this compare began with"));
 				return;
 			}

@@ -11,9 +11,8 @@ import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.inventory.TextFields;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * Reads items of a peer's inventory (as {@code /sync/inventory} writes them) for a
@@ -37,7 +36,7 @@ public final class RemoteItems {
 		ItemKind kind = ItemKind.ofType(line.type());
 		String hash = line.contentHash();
 		if (kind == null || line.key() == null || hash == null || !SHA256_HEX.matcher(hash).matches()) {
-			throw new ProblemException(HttpStatus.BAD_GATEWAY, "remote-failed", "Remote failed",
+			throw new ProblemException(ProblemCode.REMOTE_FAILED,
 					"the remote's hash list has a line that is not an item hash");
 		}
 		return new ItemSnapshot(kind, line.key(), hash, null);

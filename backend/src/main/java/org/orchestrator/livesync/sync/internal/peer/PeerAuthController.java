@@ -11,10 +11,10 @@ import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,8 +58,7 @@ class PeerAuthController {
 						"must identify the calling server (letters, digits, " + "'.', '_', ':', '-'; at most 100)");
 			}
 			if (request.password() == null || !ConstantTime.equals(request.password(), this.sync.password())) {
-				throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-sync-password", "Unauthorized",
-						"the sync password is wrong or missing");
+				throw new ProblemException(ProblemCode.BAD_SYNC_PASSWORD, "the sync password is wrong or missing");
 			}
 			PeerSessions.PeerSession session = this.sessions.open(serverId, this.sync.tokenLifetime());
 			String token = this.tokens.issue(TokenService.Audience.PEER, serverId, session.sessionId(),

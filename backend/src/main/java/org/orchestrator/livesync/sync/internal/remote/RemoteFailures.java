@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.http.HttpHeaders;
@@ -42,23 +43,20 @@ final class RemoteFailures {
 			return unreachable(url, "the connection was refused (is the server running, and is this its port?)");
 		}
 		if (cause instanceof SSLException) {
-			return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-tls", "TLS failure",
-					"the TLS handshake with " + url + " failed: " + message(cause)
-							+ " (is its certificate trusted by this server's Java trust store?)");
+			return new ProblemException(ProblemCode.REMOTE_TLS, "the TLS handshake with " + url + " failed: "
+					+ message(cause) + " (is its certificate trusted by this server's Java trust store?)");
 		}
 		if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-			return new ProblemException(HttpStatus.GATEWAY_TIMEOUT, "remote-timeout", "Remote timed out",
-					url + " did not answer in time");
+			return new ProblemException(ProblemCode.REMOTE_TIMEOUT, url + " did not answer in time");
 		}
 		if (cause instanceof ClosedChannelException || cause.getClass().getSimpleName().contains("PrematureClose")) {
-			return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-failed", "Remote failed",
+			return new ProblemException(ProblemCode.REMOTE_FAILED,
 					"the connection to " + url + " closed in the middle of the exchange");
 		}
 		if (failure instanceof WebClientRequestException) {
 			return unreachable(url, message(cause));
 		}
-		return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-failed", "Remote failed",
-				"talking to " + url + " failed: " + message(cause));
+		return new ProblemException(ProblemCode.REMOTE_FAILED, "talking to " + url + " failed: " + message(cause));
 	}
 
 	private static ProblemException fromResponse(WebClientResponseException response, String url, JsonMapper json) {
@@ -73,23 +71,22 @@ final class RemoteFailures {
 			// Not one of ours: said below by status only.
 		}
 		if (code == null) {
-			return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-not-live-sync", "Not a Live Sync server",
+			return new ProblemException(ProblemCode.REMOTE_NOT_LIVE_SYNC,
 					url + " answered " + response.getStatusCode().value()
 							+ " without a Live Sync problem: is it a Live Sync server, and is the URL its base URL?");
 		}
-		if ("bad-sync-password".equals(code)) {
-			return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "remote-rejected-password",
-					"Password refused", url + " refused the sync password: use the SYNC_PASSWORD set on that server");
+		if (ProblemCode.BAD_SYNC_PASSWORD.code().equals(code)) {
+			return new ProblemException(ProblemCode.REMOTE_REJECTED_PASSWORD,
+					url + " refused the sync password: use the SYNC_PASSWORD set on that server");
 		}
-		ProblemException relayed = new ProblemException(HttpStatus.BAD_GATEWAY, "remote-" + code,
+		ProblemException relayed = new ProblemException(HttpStatus.BAD_GATEWAY, ProblemCode.RELAYED_PREFIX + code,
 				"The remote server refused", url + " answered: " + detail);
 		String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return (retryAfter != null) ? relayed.withHeader(HttpHeaders.RETRY_AFTER, retryAfter) : relayed;
 	}
 
 	private static ProblemException unreachable(String url, String why) {
-		return new ProblemException(HttpStatus.BAD_GATEWAY, "remote-unreachable", "Remote unreachable",
-				"cannot reach " + url + ": " + why);
+		return new ProblemException(ProblemCode.REMOTE_UNREACHABLE, "cannot reach " + url + ": " + why);
 	}
 
 	private static Throwable root(Throwable failure) {

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.inventory.DatabaseErrors;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ class ApplyBounds {
 	}
 
 	ProblemException exceeded() {
-		return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "apply-timeout", "Apply took too long",
+		return new ProblemException(ProblemCode.APPLY_TIMEOUT,
 				"applying the package ran out of time (SYNC_APPLY_TIMEOUT is " + this.timeout.toSeconds()
 						+ " s, a lock wait at most " + min(LOCK_WAIT, this.timeout).toSeconds()
 						+ " s); nothing was changed");

@@ -18,10 +18,9 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.StrictStrings;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * The payload inside a package: NDJSON lines, the SHA-256 of all of them (the package
@@ -291,7 +290,7 @@ public final class PackageCodec {
 	}
 
 	static ProblemException rejected(String reason) {
-		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "package-rejected", "Package rejected", reason);
+		return new ProblemException(ProblemCode.PACKAGE_REJECTED, reason);
 	}
 
 	private static MessageDigest sha256() {

@@ -17,10 +17,10 @@ import org.orchestrator.livesync.crypto.PasswordKey;
 import org.orchestrator.livesync.crypto.StreamingPackageCipher;
 import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -194,8 +194,7 @@ class PackageSealer {
 			}
 		}
 		else if (this.sync.encryption().enabled()) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "encryption-required", "Encryption required",
-					"this server accepts encrypted packages only");
+			throw new ProblemException(ProblemCode.ENCRYPTION_REQUIRED, "this server accepts encrypted packages only");
 		}
 	}
 

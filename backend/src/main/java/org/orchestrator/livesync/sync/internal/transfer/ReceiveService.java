@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
@@ -15,7 +14,6 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.orchestrator.livesync.inventory.DatabaseErrors;
 import org.orchestrator.livesync.inventory.Formats;
 import org.orchestrator.livesync.inventory.Hashed;
 import org.orchestrator.livesync.inventory.InventoryItem;
@@ -26,10 +24,9 @@ import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.system.Problem;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -62,7 +59,7 @@ public class ReceiveService {
 
 	private final SyncBases bases;
 
-	private final DatabaseClient database;
+	private final ReceivedPackages received;
 
 	private final TransactionalOperator transaction;
 
@@ -73,7 +70,7 @@ public class ReceiveService {
 	private final ApplyBounds bounds;
 
 	ReceiveService(PackageSealer sealer, InventoryWriter writer, InventoryReader inventory, SyncBases bases,
-			DatabaseClient database, TransactionalOperator transaction, JsonMapper json, StagedUploads staged,
+			ReceivedPackages received, TransactionalOperator transaction, JsonMapper json, StagedUploads staged,
 			ApplyBounds bounds) {
 		this.staged = staged;
 		this.bounds = bounds;
@@ -81,7 +78,7 @@ public class ReceiveService {
 		this.writer = writer;
 		this.inventory = inventory;
 		this.bases = bases;
-		this.database = database;
+		this.received = received;
 		this.transaction = transaction;
 		this.json = json;
 	}
@@ -120,10 +117,10 @@ public class ReceiveService {
 
 	/** Applies a package unless it was applied before; then answers what it did then. */
 	private Mono<ReceiveResult> once(SyncPackage received, Supplier<Mono<ReceiveResult>> apply) {
-		return Mono.defer(() -> previously(received.packageId()))
+		return Mono.defer(() -> this.received.previously(received.packageId()))
 			.switchIfEmpty(Mono.defer(apply))
-			.onErrorResume((ex) -> isDuplicateReceipt(ex),
-					(ex) -> previously(received.packageId()).switchIfEmpty(Mono.error(ex)));
+			.onErrorResume(ReceivedPackages::isDuplicateReceipt,
+					(ex) -> this.received.previously(received.packageId()).switchIfEmpty(Mono.error(ex)));
 	}
 
 	private Mono<ReceiveResult> apply(SyncPackage received, Supplier<InputStream> payload, String checksum, long items,
@@ -144,7 +141,7 @@ public class ReceiveService {
 			.then(this.writer.checkReferences())
 			.then(Mono.fromCallable(() -> new ReceiveResult(true, received.packageId(), received.sourceServerId(),
 					tally.applied, tally.changed, tally.deleted, List.of(), false, dryRun)))
-			.flatMap((result) -> dryRun ? Mono.just(result) : remember(result).thenReturn(result))
+			.flatMap((result) -> dryRun ? Mono.just(result) : this.received.remember(result).thenReturn(result))
 			// Inside the transaction: running out of time is a failure, and rolls back.
 			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
 			.onErrorMap(ApplyBounds::isTimeout, (timedOut) -> this.bounds.exceeded());
@@ -241,39 +238,9 @@ public class ReceiveService {
 	}
 
 	private static ProblemException invalidItem(ItemKind kind, String key, List<Problem.FieldError> errors) {
-		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-item", "Invalid item in package",
-				kind.type() + " '" + key + "' is not valid here: " + errors.get(0).field() + " "
-						+ errors.get(0).message(),
-				errors);
-	}
-
-	private Mono<ReceiveResult> previously(String packageId) {
-		UUID id;
-		try {
-			id = UUID.fromString(packageId);
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return Mono.error(PackageCodec.rejected("package_id is not a UUID"));
-		}
-		return this.database.sql("SELECT result FROM sync_received_packages WHERE package_id = $1")
-			.bind(0, id)
-			.map((row) -> row.get(0, String.class))
-			.one()
-			.map((stored) -> this.json.readValue(stored, ReceiveResult.class).asReplay());
-	}
-
-	private Mono<Void> remember(ReceiveResult result) {
-		return this.database.sql(
-				"INSERT INTO sync_received_packages (package_id, source_server_id, result) VALUES ($1, $2, CAST($3 AS jsonb))")
-			.bind(0, UUID.fromString(result.packageId()))
-			.bind(1, result.sourceServerId())
-			.bind(2, this.json.writeValueAsString(result))
-			.then();
-	}
-
-	private static boolean isDuplicateReceipt(Throwable ex) {
-		DatabaseErrors error = DatabaseErrors.of(ex);
-		return error != null && error.is(DatabaseErrors.UNIQUE_VIOLATION, "sync_received_packages_pkey");
+		ProblemCode code = ProblemCode.INVALID_ITEM;
+		return new ProblemException(code.status(), code.code(), code.title(), kind.type() + " '" + key
+				+ "' is not valid here: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
 	}
 
 	/**

@@ -17,9 +17,9 @@ import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -58,8 +58,8 @@ public class TransferService {
 	 */
 	public Mono<SyncPackage> build(Selection selection, boolean encrypted, String peerServerId) {
 		if (!encrypted && this.sync.encryption().enabled()) {
-			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "encryption-required", "Encryption required",
-					"this server sends encrypted packages only"));
+			return Mono.error(
+					new ProblemException(ProblemCode.ENCRYPTION_REQUIRED, "this server sends encrypted packages only"));
 		}
 		Violations violations = new Violations();
 		selection.validate("items", violations);

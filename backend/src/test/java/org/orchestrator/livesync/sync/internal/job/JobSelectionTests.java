@@ -1,0 +1,86 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import org.junit.jupiter.api.Test;
+
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.support.TestServer;
+import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
+import org.orchestrator.livesync.sync.internal.compare.ComparisonEntry;
+import org.orchestrator.livesync.sync.internal.compare.ComparisonStatus;
+import org.orchestrator.livesync.system.ProblemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class JobSelectionTests {
+
+	private static final String A = "a".repeat(64);
+
+	private static final String B = "b".repeat(64);
+
+	private static JobSelection parse(String json, String policy) {
+		return JobSelection.parse(TestServer.JSON.readTree(json), policy);
+	}
+
+	private static ClassifiedItem item(ItemKind kind, String key, ComparisonStatus status, String local, String remote,
+			String base) {
+		return new ClassifiedItem(kind, status, new ComparisonEntry(key, local, remote, base, null, null));
+	}
+
+	@Test
+	void allOfAKindPushesChangesAndDeletionsButSkipsConflictsAndRemoteOnlyItems() {
+		JobSelection selection = parse("{\"nodes\": \"all\"}", null);
+		assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DIFFERENT, A, B, B)))
+			.isEqualTo(JobSelection.Decision.UPSERT);
+		assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
+			.isEqualTo(JobSelection.Decision.DELETE);
+		assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.CONFLICT, A, B, "c".repeat(64))))
+			.isEqualTo(JobSelection.Decision.SKIP_CONFLICT);
+		assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_LOCAL, null, B, null)))
+			.isEqualTo(JobSelection.Decision.NONE);
+		assertThat(selection.decide(item(ItemKind.CLUSTER, "c-1", ComparisonStatus.DIFFERENT, A, B, B)))
+			.isEqualTo(JobSelection.Decision.NONE);
+	}
+
+	@Test
+	void identicalItemsAgreeOnlyUntilTheyAreRecordedAsSynced() {
+		JobSelection selection = parse("\"all\"", null);
+		assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.IDENTICAL, A, A, null)))
+			.isEqualTo(JobSelection.Decision.AGREE);
+		assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.IDENTICAL, A, A, A)))
+			.isEqualTo(JobSelection.Decision.NONE);
+	}
+
+	@Test
+	void aNamedKeyIsAlwaysMovedAndOverwriteResolvesConflictsFromThisSide() {
+		JobSelection named = parse("{\"nodes\": [\"n-1\"]}", null);
+		assertThat(named.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.CONFLICT, A, B, "c".repeat(64))))
+			.isEqualTo(JobSelection.Decision.UPSERT);
+		assertThat(named.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_LOCAL, null, B, null)))
+			.isEqualTo(JobSelection.Decision.SKIP_REMOTE_ONLY);
+		JobSelection overwrite = parse("{\"nodes\": \"all\"}", "overwrite");
+		assertThat(overwrite.decide(item(ItemKind.NODE, "n-2", ComparisonStatus.CONFLICT, null, B, A)))
+			.isEqualTo(JobSelection.Decision.DELETE);
+	}
+
+	@Test
+	void theScopeHoldsWholeKindsAndNamedKeys() {
+		JobSelection selection = parse("{\"nodes\": [\"n-2\", \"n-1\"], \"clusters\": \"all\"}", null);
+		assertThat(selection.scope().toJson()).containsEntry("nodes", java.util.List.of("n-1", "n-2"))
+			.containsEntry("clusters", "all")
+			.hasSize(2);
+	}
+
+	@Test
+	void refusesWhatSelectsNothingOrIsMisspelled() {
+		for (String json : new String[] { "{}", "{\"gadgets\": \"all\"}", "{\"nodes\": [1]}",
+				"{\"nodes\": [\"not a host\"]}", "{\"nodes\": \"some\"}", "42", "null" }) {
+			assertThatExceptionOfType(ProblemException.class).as(json)
+				.isThrownBy(() -> parse(json, null))
+				.satisfies((problem) -> assertThat(problem.code()).isEqualTo("validation"));
+		}
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> parse("\"all\"", "merge"))
+			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("validation"));
+	}
+
+}
