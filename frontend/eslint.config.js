@@ -9,13 +9,13 @@ const noAppImports = { group: ['@/app/*'], message: 'Only src/app and main.tsx u
 const noFeatureImports = { group: ['@/features/*'], message: 'Shared code must not use features.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'src/api/generated', 'e2e/screenshots'] },
+  { ignores: ['dist', 'build', 'node_modules', 'src/api/generated', 'e2e/screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.json', './tsconfig.node.json'],
+        project: ['./tsconfig.json', './tsconfig.node.json', './tsconfig.fetch-client.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

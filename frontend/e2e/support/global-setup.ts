@@ -25,6 +25,17 @@ export default function globalSetup() {
   }
   // Screenshots of this run only, none left over from an earlier one.
   rmSync(SCREENSHOTS, { recursive: true, force: true });
+  // The typescript-fetch client generated-clients.e2e.ts drives (a no-op when current).
+  const client = spawnSync(
+    process.execPath,
+    [resolve(FRONTEND, 'scripts/generate-fetch-client.mjs')],
+    {
+      cwd: FRONTEND,
+      stdio: 'inherit',
+    },
+  );
+  if (client.status !== 0)
+    throw new Error(`generating the typescript-fetch client failed (exit ${client.status})`);
   // A separate process: Vitest sets NODE_ENV=test, which would give a
   // development build of React.
   const vite = resolve(FRONTEND, 'node_modules/vite/bin/vite.js');

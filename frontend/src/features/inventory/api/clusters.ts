@@ -7,7 +7,13 @@ export type ClusterInput = components['schemas']['Cluster'];
 export type ClusterMember = components['schemas']['Member'];
 export type MemberRole = NonNullable<ClusterMember['role']>;
 
-export const MEMBER_ROLES: readonly MemberRole[] = ['control-plane', 'worker'];
+// A map rather than a list, so the compiler holds it to the contract's enum.
+const MEMBER_ROLE_SET = {
+  'control-plane': true,
+  worker: true,
+} satisfies Record<MemberRole, true>;
+
+export const MEMBER_ROLES = Object.keys(MEMBER_ROLE_SET) as readonly MemberRole[];
 
 export const clusters: ItemResource<ClusterView, ClusterInput> = {
   name: 'clusters',

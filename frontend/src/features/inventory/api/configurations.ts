@@ -6,7 +6,16 @@ export type ConfigurationView = components['schemas']['ConfigurationView'];
 export type ConfigurationInput = components['schemas']['Configuration'];
 export type ConfigurationKind = NonNullable<ConfigurationInput['kind']>;
 
-export const CONFIGURATION_KINDS: readonly ConfigurationKind[] = ['config', 'playbook', 'template'];
+// A map rather than a list, so the compiler holds it to the contract's enum.
+const CONFIGURATION_KIND_SET = {
+  config: true,
+  playbook: true,
+  template: true,
+} satisfies Record<ConfigurationKind, true>;
+
+export const CONFIGURATION_KINDS = Object.keys(
+  CONFIGURATION_KIND_SET,
+) as readonly ConfigurationKind[];
 
 export const configurations: ItemResource<ConfigurationView, ConfigurationInput> = {
   name: 'configurations',

@@ -7,15 +7,18 @@ export type NodeInput = components['schemas']['Node'];
 export type WakeOnLan = components['schemas']['WakeOnLan'];
 export type Microk8sStatus = NonNullable<NodeInput['microk8s_status']>;
 
-export const MICROK8S_STATUSES: readonly Microk8sStatus[] = [
-  'unknown',
-  'not_installed',
-  'installing',
-  'installed',
-  'running',
-  'stopped',
-  'failed',
-];
+// A map rather than a list, so the compiler holds it to the contract's enum.
+const MICROK8S_STATUS_SET = {
+  unknown: true,
+  not_installed: true,
+  installing: true,
+  installed: true,
+  running: true,
+  stopped: true,
+  failed: true,
+} satisfies Record<Microk8sStatus, true>;
+
+export const MICROK8S_STATUSES = Object.keys(MICROK8S_STATUS_SET) as readonly Microk8sStatus[];
 
 export const nodes: ItemResource<NodeView, NodeInput> = {
   name: 'nodes',

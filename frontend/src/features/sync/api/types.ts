@@ -1,6 +1,6 @@
-// The sync API's shapes, named once for the feature. The generated schema marks
-// every property optional (springdoc leaves `required` out), so code reading
-// them still checks for absence.
+// The sync API's shapes and words, named once for the feature and taken from
+// the generated schema: when the contract gains or loses a status, phase or
+// kind, the maps keyed by these unions stop compiling.
 import type { components } from '@/api/generated/schema';
 
 type Schemas = components['schemas'];
@@ -18,10 +18,16 @@ export type JobCompleted = Schemas['Completed'];
 export type JobStarted = Schemas['JobStarted'];
 
 /** Natural keys per kind (`{"nodes": ["node-01"]}`), as POST /sync/jobs takes them. */
-export type Selection = Partial<Record<KindId, string[]>>;
+export type Selection = Schemas['Selection'];
 
 /** The four sections of an inventory and of a comparison. */
-export type KindId = 'nodes' | 'clusters' | 'ssh_keys' | 'configurations';
+export type KindId = keyof Schemas['KindCounts'];
 
 /** Where an item stands between this server (local) and the remote. */
-export type StatusId = Exclude<keyof ComparisonSummary, 'total'>;
+export type StatusId = keyof Schemas['KindComparison'];
+
+/** The stages a job goes through, as its `phase` events name them. */
+export type PhaseId = Schemas['Phase']['phase'];
+
+/** What a job did with one item, as its `item` events say. */
+export type ItemStatusId = Schemas['Item']['status'];

@@ -13,18 +13,24 @@ export interface KindInfo {
   type: string;
 }
 
-export const KINDS: readonly KindInfo[] = [
-  { id: 'nodes', label: 'Nodes', noun: 'node', plural: 'nodes', type: 'node' },
-  { id: 'clusters', label: 'Clusters', noun: 'cluster', plural: 'clusters', type: 'cluster' },
-  { id: 'ssh_keys', label: 'SSH keys', noun: 'SSH key', plural: 'SSH keys', type: 'ssh_key' },
-  {
-    id: 'configurations',
+// Keyed by the contract's kinds, so a kind added or dropped there fails to compile here.
+const KIND_INFO = {
+  nodes: { label: 'Nodes', noun: 'node', plural: 'nodes', type: 'node' },
+  clusters: { label: 'Clusters', noun: 'cluster', plural: 'clusters', type: 'cluster' },
+  ssh_keys: { label: 'SSH keys', noun: 'SSH key', plural: 'SSH keys', type: 'ssh_key' },
+  configurations: {
     label: 'Configurations',
     noun: 'configuration',
     plural: 'configurations',
     type: 'configuration',
   },
-];
+} satisfies Record<KindId, Omit<KindInfo, 'id'>>;
+
+/** In the seed's order. */
+export const KINDS: readonly KindInfo[] = (Object.keys(KIND_INFO) as KindId[]).map((id) => ({
+  id,
+  ...KIND_INFO[id],
+}));
 
 export interface StatusInfo {
   id: StatusId;
@@ -36,31 +42,28 @@ export interface StatusInfo {
   selectable: boolean;
 }
 
-// In the seed's order; a push only ever changes the remote.
-export const STATUSES: readonly StatusInfo[] = [
-  {
-    id: 'identical',
+// In the seed's order; a push only ever changes the remote. Keyed by the
+// contract's statuses, so one added or dropped there fails to compile here.
+const STATUS_INFO = {
+  identical: {
     icon: '🟢',
     label: 'identical',
     explanation: 'Both servers have the same data: there is nothing to sync.',
     selectable: false,
   },
-  {
-    id: 'different',
+  different: {
     icon: '🟡',
     label: 'different',
     explanation: "Selecting it replaces the remote's version with this server's.",
     selectable: true,
   },
-  {
-    id: 'missing_on_remote',
+  missing_on_remote: {
     icon: '🔵',
     label: 'missing on remote',
     explanation: 'Selecting it creates it on the remote.',
     selectable: true,
   },
-  {
-    id: 'missing_on_local',
+  missing_on_local: {
     // With VS16: without it some fonts draw the plain-text circle.
     icon: '⚪\uFE0F',
     label: 'missing on local',
@@ -68,29 +71,30 @@ export const STATUSES: readonly StatusInfo[] = [
       "Only the remote has it. A sync sends this server's items to the remote, so there is nothing to send.",
     selectable: false,
   },
-  {
-    id: 'conflict',
+  conflict: {
     icon: '🔴',
     label: 'conflict',
     explanation:
       "Both servers changed it since the last sync. Selecting it overwrites the remote's version with this server's.",
     selectable: true,
   },
-  {
-    id: 'deleted_on_remote',
+  deleted_on_remote: {
     icon: '✖',
     label: 'deleted on remote',
     explanation: "The remote deleted it. Selecting it sends this server's copy back.",
     selectable: true,
   },
-  {
-    id: 'deleted_on_local',
+  deleted_on_local: {
     icon: '✖',
     label: 'deleted on local',
     explanation: 'This server deleted it. Selecting it deletes it on the remote too.',
     selectable: true,
   },
-];
+} satisfies Record<StatusId, Omit<StatusInfo, 'id'>>;
+
+export const STATUSES: readonly StatusInfo[] = (Object.keys(STATUS_INFO) as StatusId[]).map(
+  (id) => ({ id, ...STATUS_INFO[id] }),
+);
 
 export const STATUS_BY_ID = Object.fromEntries(
   STATUSES.map((status) => [status.id, status]),

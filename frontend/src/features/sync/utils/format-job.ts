@@ -1,9 +1,9 @@
 // A job's events and result in words.
-import type { KindCounts } from '../api/types';
-import type { PhaseId } from './job-events';
+import type { ItemStatusId, KindCounts, PhaseId } from '../api/types';
 import { KINDS } from './comparison';
 
-export const PHASE_LABELS: Record<PhaseId, string> = {
+/** Every phase the contract names, in the order a job passes them. */
+export const PHASE_LABELS = {
   connecting: 'Connecting',
   fetching: 'Fetching',
   comparing: 'Comparing',
@@ -11,19 +11,19 @@ export const PHASE_LABELS: Record<PhaseId, string> = {
   transferring: 'Transferring',
   applying: 'Applying',
   verifying: 'Verifying',
-};
+} as const satisfies Record<PhaseId, string>;
 
 /** Icon and words for an item event's status. */
-export const ITEM_STATUS: Record<string, { icon: string; words: string }> = {
+export const ITEM_STATUS = {
   sent: { icon: '→', words: 'sent' },
   delete_sent: { icon: '✖', words: 'deletion sent' },
   in_sync: { icon: '=', words: 'already alike, recorded as synced' },
   skipped_conflict: { icon: '⏭', words: 'skipped: conflict' },
   skipped_remote_only: { icon: '⏭', words: 'skipped: only on the remote' },
-};
+} as const satisfies Record<ItemStatusId, { icon: string; words: string }>;
 
-export function itemStatus(status: string) {
-  return ITEM_STATUS[status] ?? { icon: '•', words: status };
+export function itemStatus(status: ItemStatusId): { icon: string; words: string } {
+  return ITEM_STATUS[status];
 }
 
 export function kindNoun(type: string): string {

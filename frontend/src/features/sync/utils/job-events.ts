@@ -3,26 +3,23 @@
 // tested without one.
 import { ApiProblem } from '@/api/problem';
 import type { SseEvent } from '@/lib/sse';
-import type { JobCompleted, JobProgress } from '../api/types';
+import type { ItemStatusId, JobCompleted, JobProgress, PhaseId } from '../api/types';
+import { ITEM_STATUS, PHASE_LABELS } from './format-job';
 
-export const PHASES = [
-  'connecting',
-  'fetching',
-  'comparing',
-  'packaging',
-  'transferring',
-  'applying',
-  'verifying',
-] as const;
+export type { PhaseId } from '../api/types';
 
-export type PhaseId = (typeof PHASES)[number];
+/** The phases in order, from the map the compiler holds to the contract's list. */
+export const PHASES = Object.keys(PHASE_LABELS) as PhaseId[];
 
 export interface JobItem {
   /** Singular: node, cluster, ssh_key, configuration. */
   kind: string;
   key: string;
-  /** sent, delete_sent, in_sync, skipped_conflict, skipped_remote_only. */
-  status: string;
+  status: ItemStatusId;
+}
+
+function isItemStatus(value: unknown): value is ItemStatusId {
+  return typeof value === 'string' && Object.hasOwn(ITEM_STATUS, value);
 }
 
 export type JobEvent =
@@ -111,10 +108,13 @@ export function decodeJobEvent(event: SseEvent): JobEvent | null {
         progress: { done: count(data.done), total: count(data.total), bytes: count(data.bytes) },
       };
     case 'item':
-      return {
-        type: 'item',
-        item: { kind: String(data.kind), key: String(data.key), status: String(data.status) },
-      };
+      // A status this app does not know is not one to show in its words.
+      return isItemStatus(data.status)
+        ? {
+            type: 'item',
+            item: { kind: String(data.kind), key: String(data.key), status: data.status },
+          }
+        : null;
     case 'completed':
       // The server's completed event; its shape is the contract's Completed schema.
       return { type: 'completed', result: data as unknown as JobCompleted };

@@ -22,9 +22,7 @@ interface ConfigurationFormProps {
 export function ConfigurationForm({ initial, onSaved }: ConfigurationFormProps) {
   const editing = initial?.name;
   const [name, setName] = useState(initial?.name ?? '');
-  const [kind, setKind] = useState<ConfigurationKind>(
-    (initial?.kind as ConfigurationKind | undefined) ?? 'config',
-  );
+  const [kind, setKind] = useState<ConfigurationKind>(initial?.kind ?? 'config');
   const [content, setContent] = useState(initial?.content ?? '');
   const [settings, setSettings] = useState(formatJsonObject(initial?.settings));
   const { clientErrors, setClientError } = useClientErrors();

@@ -26,7 +26,7 @@ export function nodeFormValues(node?: NodeView): NodeFormValues {
     username: node?.username ?? '',
     sshPort: textOf(node?.ssh_port ?? 22),
     sshKey: node?.ssh_key ?? '',
-    microk8sStatus: (node?.microk8s_status as Microk8sStatus | undefined) ?? 'unknown',
+    microk8sStatus: node?.microk8s_status ?? 'unknown',
     hasWol: node?.wol !== undefined && node.wol !== null,
     wolMac: node?.wol?.mac ?? '',
     wolEnabled: node?.wol?.enabled ?? false,

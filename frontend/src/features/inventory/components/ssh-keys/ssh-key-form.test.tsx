@@ -37,7 +37,9 @@ describe('SSH keys', () => {
     const privateKey = await screen.findByLabelText('Private key');
     expect(privateKey).toHaveValue('');
     expect(privateKey).toHaveAccessibleDescription(/A private key is stored. Leave this empty/);
-    await user.type(screen.getByLabelText('Path on the orchestrator host'), '~/.ssh/deploy');
+    const path = screen.getByLabelText('Path on the orchestrator host');
+    await user.clear(path);
+    await user.type(path, '~/.ssh/deploy');
     await user.click(screen.getByRole('button', { name: 'Save SSH key' }));
 
     await screen.findByText('SSH key deploy saved.');

@@ -1,0 +1,182 @@
+// Clients generated from ../openapi.yaml, driven against two real servers as
+// their authors would use them: the SPA's openapi-fetch client typed by
+// src/api/generated/schema.d.ts (openapi-typescript's defaults), and a
+// typescript-fetch client from openapi-generator's defaults
+// (build/typescript-fetch, see scripts/generate-fetch-client.mjs). They log
+// in, create nodes on A, open a session with B, push everything and follow
+// the job's event stream to its end. Where the contract types a field badly,
+// this file fails to compile (`npm run typecheck`), not only to run.
+import createClient from 'openapi-fetch';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import * as fetchClient from '../build/typescript-fetch';
+import type { components, paths } from '../src/api/generated/schema';
+import { readSse, type SseEvent } from '../src/lib/sse';
+import {
+  ADMIN_PASSWORD,
+  ADMIN_USERNAME,
+  startServers,
+  stopServers,
+  tail,
+  type TestServer,
+} from './support/servers';
+
+type Schemas = components['schemas'];
+
+const FETCH_CLIENT_NODE = 'generated-fetch-client-node';
+const OPENAPI_FETCH_NODE = 'generated-openapi-fetch-node';
+
+let a: TestServer;
+let b: TestServer;
+
+beforeAll(async () => {
+  [a, b] = (await startServers('A', 'B')) as [TestServer, TestServer];
+});
+
+afterAll(async () => {
+  await stopServers(a, b);
+});
+
+function explainFailures() {
+  onTestFailed(() => {
+    console.error(`server A ${a.name}:\n${tail(a.output())}`);
+    console.error(`server B ${b.name}:\n${tail(b.output())}`);
+  });
+}
+
+/** The SPA's kind of client for `server`, logged in as the operator. */
+async function openapiFetchClient(server: TestServer) {
+  const anonymous = createClient<paths>({ baseUrl: server.url });
+  const login = await anonymous.POST('/api/v1/auth/login', {
+    body: { username: ADMIN_USERNAME, password: ADMIN_PASSWORD },
+  });
+  expect(login.response.status).toBe(200);
+  const token = login.data?.token;
+  expect(token).toEqual(expect.any(String));
+  return createClient<paths>({
+    baseUrl: server.url,
+    headers: { Authorization: `Bearer ${token}` },
+  });
+}
+
+/** typescript-fetch's configuration for `server`, logged in as the operator. */
+async function fetchClientConfiguration(server: TestServer) {
+  const anonymous = new fetchClient.Configuration({ basePath: server.url });
+  const login = await new fetchClient.AuthApi(anonymous).login({
+    loginRequest: { username: ADMIN_USERNAME, password: ADMIN_PASSWORD },
+  });
+  expect(login.token).toEqual(expect.any(String));
+  expect(login.expiresIn).toBeGreaterThan(0);
+  return new fetchClient.Configuration({ basePath: server.url, accessToken: login.token });
+}
+
+/** Every event of the stream until the server closes it. */
+async function readAll(body: ReadableStream<Uint8Array>): Promise<SseEvent[]> {
+  const events: SseEvent[] = [];
+  await readSse(body, (event) => events.push(event));
+  return events;
+}
+
+describe('clients generated from openapi.yaml', () => {
+  it('typescript-fetch: logs in and creates a node on A', async () => {
+    explainFailures();
+    const nodesOnA = new fetchClient.NodesApi(await fetchClientConfiguration(a));
+    const created = await nodesOnA.createNode({
+      node: {
+        hostname: FETCH_CLIENT_NODE,
+        ip: '10.30.0.1',
+        username: 'ubuntu',
+        microk8sStatus: 'installed',
+      },
+    });
+    expect(created).toMatchObject({
+      hostname: FETCH_CLIENT_NODE,
+      ip: '10.30.0.1',
+      username: 'ubuntu',
+      microk8sStatus: 'installed',
+      sshPort: 22,
+    });
+    expect(created.createdAt).toBeInstanceOf(Date);
+    expect(created.contentHash).toEqual(expect.any(String));
+
+    // A 404 is a ResponseError carrying the RFC 9457 body.
+    const missing = await nodesOnA
+      .getNode({ key: 'no-such-node' })
+      .catch((error: unknown) => error);
+    expect(missing).toBeInstanceOf(fetchClient.ResponseError);
+    const problem = (await (missing as fetchClient.ResponseError).response.json()) as unknown;
+    expect(fetchClient.ProblemFromJSON(problem)).toMatchObject({ status: 404 });
+  });
+
+  it('openapi-fetch: logs in, creates a node, pushes everything to B and reads the job to its end', async () => {
+    explainFailures();
+    const api = await openapiFetchClient(a);
+
+    const node = await api.POST('/api/v1/nodes', {
+      body: { hostname: OPENAPI_FETCH_NODE, ip: '10.30.0.2', username: 'ops' },
+    });
+    expect(node.response.status).toBe(201);
+    expect(node.data).toMatchObject({ hostname: OPENAPI_FETCH_NODE, microk8s_status: 'unknown' });
+
+    const session = await api.POST('/api/v1/sync/sessions', { body: { remote_url: b.url } });
+    expect(session.response.status).toBe(201);
+    const sessionId = session.data?.session_id ?? '';
+    expect(session.data?.remote?.name).toBe(b.name);
+    const missingOnRemote = session.data?.comparison?.nodes?.missing_on_remote ?? [];
+    expect(missingOnRemote.map((entry) => entry.key).sort()).toEqual(
+      [FETCH_CLIENT_NODE, OPENAPI_FETCH_NODE].sort(),
+    );
+    expect(session.data?.comparison?.summary).toMatchObject({ missing_on_remote: 2, total: 2 });
+
+    const started = await api.POST('/api/v1/sync/jobs', {
+      body: { session_id: sessionId, selection: 'all' },
+    });
+    expect(started.response.status).toBe(202);
+    const jobId = started.data?.job_id ?? '';
+    expect(started.data?.events_url).toContain(jobId);
+
+    const stream = await api.GET('/api/v1/sync/jobs/{id}/events', {
+      params: { path: { id: jobId } },
+      headers: { Accept: 'text/event-stream' },
+      parseAs: 'stream',
+    });
+    expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = await readAll(stream.data!);
+
+    const names = events.map((event) => event.event);
+    expect(names.at(-1)).toBe('completed');
+    const phases = events
+      .filter((event) => event.event === 'phase')
+      .map((event) => (JSON.parse(event.data) as Schemas['Phase']).phase);
+    expect(phases).toContain('verifying');
+    const items = events
+      .filter((event) => event.event === 'item')
+      .map((event) => JSON.parse(event.data) as Schemas['Item']);
+    expect(items.map((item) => [item.kind, item.key, item.status]).sort()).toEqual(
+      [
+        ['node', FETCH_CLIENT_NODE, 'sent'],
+        ['node', OPENAPI_FETCH_NODE, 'sent'],
+      ].sort(),
+    );
+    const completed = JSON.parse(events.at(-1)!.data) as Schemas['Completed'];
+    expect(completed).toMatchObject({
+      dry_run: false,
+      verified: true,
+      applied: { nodes: 2, clusters: 0, ssh_keys: 0, configurations: 0 },
+      deleted: { nodes: 0 },
+      mismatches: [],
+    });
+
+    const job = await api.GET('/api/v1/sync/jobs/{id}', { params: { path: { id: jobId } } });
+    expect(job.data).toMatchObject({ job_id: jobId, status: 'completed', dry_run: false });
+  });
+
+  it('typescript-fetch: finds both nodes on B', async () => {
+    explainFailures();
+    const nodesOnB = new fetchClient.NodesApi(await fetchClientConfiguration(b));
+    const page = await nodesOnB.listNodes({ search: 'generated-' });
+    expect(page.items?.map((node) => node.hostname).sort()).toEqual(
+      [FETCH_CLIENT_NODE, OPENAPI_FETCH_NODE].sort(),
+    );
+    expect(await nodesOnB.getNode({ key: FETCH_CLIENT_NODE })).toMatchObject({ ip: '10.30.0.1' });
+  });
+});
