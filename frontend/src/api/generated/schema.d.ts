@@ -727,14 +727,16 @@ export interface components {
             /** Format: date-time */
             finished_at: string | null;
             job_id: string;
-            phase: string;
+            /** @enum {string|null} */
+            phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying" | null;
             problem: components["schemas"]["Problem"] | null;
             progress: components["schemas"]["Progress"];
             result: components["schemas"]["Completed"] | null;
             session_id: string;
             /** Format: date-time */
             started_at: string;
-            status: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
         };
         /** @description any JSON value */
         JsonNode: unknown;
