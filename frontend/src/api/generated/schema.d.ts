@@ -614,7 +614,8 @@ export interface components {
             content_hash: string;
             /** Format: date-time */
             created_at: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "config" | "playbook" | "template";
             name: string;
             settings: {
                 [key: string]: unknown;
@@ -816,7 +817,8 @@ export interface components {
             } | null;
             hostname: string;
             ip: string;
-            microk8s_status: string;
+            /** @enum {string} */
+            microk8s_status: "unknown" | "not_installed" | "installing" | "installed" | "running" | "stopped" | "failed";
             ssh_key: string | null;
             /** Format: int32 */
             ssh_port: number;
@@ -1135,7 +1137,9 @@ export interface operations {
     listClusters: {
         parameters: {
             query?: {
+                /** @description page number, from 0 */
                 page?: number;
+                /** @description items per page */
                 size?: number;
                 search?: string;
             };
@@ -1478,7 +1482,9 @@ export interface operations {
     listConfigurations: {
         parameters: {
             query?: {
+                /** @description page number, from 0 */
                 page?: number;
+                /** @description items per page */
                 size?: number;
                 search?: string;
             };
@@ -1920,7 +1926,9 @@ export interface operations {
     listNodes: {
         parameters: {
             query?: {
+                /** @description page number, from 0 */
                 page?: number;
+                /** @description items per page */
                 size?: number;
                 search?: string;
             };
@@ -2263,7 +2271,9 @@ export interface operations {
     listSshKeys: {
         parameters: {
             query?: {
+                /** @description page number, from 0 */
                 page?: number;
+                /** @description items per page */
                 size?: number;
                 search?: string;
             };

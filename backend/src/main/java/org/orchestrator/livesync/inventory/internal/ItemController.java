@@ -2,6 +2,8 @@ package org.orchestrator.livesync.inventory.internal;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -29,7 +31,13 @@ public abstract class ItemController<I, V> {
 	}
 
 	@GetMapping
-	Mono<Page<V>> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+	Mono<Page<V>> list(
+			@Parameter(description = "page number, from 0",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0",
+							defaultValue = "0")) @RequestParam(required = false) Integer page,
+			@Parameter(description = "items per page",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1",
+							maximum = "" + PageQuery.MAX_SIZE)) @RequestParam(required = false) Integer size,
 			@RequestParam(required = false) String search) {
 		return Mono.fromCallable(() -> PageQuery.of(page, size, search)).flatMap(this.items::list);
 	}

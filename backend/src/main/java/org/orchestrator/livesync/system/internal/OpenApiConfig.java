@@ -58,6 +58,11 @@ class OpenApiConfig {
 	}
 
 	@Bean
+	OpenApiCustomizer strictRequests() {
+		return new StrictRequests();
+	}
+
+	@Bean
 	OpenApiCustomizer problemResponses() {
 		return new ProblemResponses();
 	}

@@ -47,7 +47,7 @@ final class ResponseRequirements implements OpenApiCustomizer {
 	}
 
 	@SuppressWarnings("rawtypes")
-	private static Set<String> reached(Map<String, Schema> schemas, OpenAPI openApi, boolean responses) {
+	static Set<String> reached(Map<String, Schema> schemas, OpenAPI openApi, boolean responses) {
 		Deque<Schema<?>> pending = new ArrayDeque<>();
 		openApi.getPaths().values().forEach((item) -> item.readOperations().forEach((operation) -> {
 			if (responses) {
