@@ -2,8 +2,8 @@ package org.orchestrator.livesync.cli;
 
 import java.util.concurrent.Callable;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.orchestrator.livesync.client.model.SessionResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,15 +30,16 @@ class CompareCommand implements Callable<Integer> {
 	boolean json;
 
 	@Override
-	public Integer call() {
-		JsonNode session = this.remote.openSession(this.cli, this.cli.operator());
+	public Integer call() throws JsonProcessingException {
+		Server server = this.cli.operator();
+		SessionResponse session = this.remote.openSession(this.cli, server);
 		if (this.json) {
 			this.spec.commandLine()
 				.getOut()
-				.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(session));
+				.println(server.json().writerWithDefaultPrettyPrinter().writeValueAsString(session));
 		}
 		else {
-			ComparisonReport.print(session, this.spec.commandLine().getOut());
+			ComparisonReport.print(server.json().valueToTree(session), this.spec.commandLine().getOut());
 		}
 		return 0;
 	}

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A comparison for people: counts by kind and status, then each difference with its
@@ -46,7 +46,7 @@ final class ComparisonReport {
 	static void print(JsonNode session, PrintWriter out) {
 		JsonNode comparison = session.get("comparison");
 		JsonNode remote = session.get("remote");
-		out.printf("Compared with %s (%s)%n%n", remote.path("name").asString(), remote.path("url").asString());
+		out.printf("Compared with %s (%s)%n%n", remote.path("name").asText(), remote.path("url").asText());
 		out.printf("%-15s", "");
 		for (String[] status : STATUSES) {
 			out.printf("%18s", status[2]);
@@ -70,7 +70,7 @@ final class ComparisonReport {
 				}
 				for (JsonNode entry : comparison.path(kind[0]).path(status[0])) {
 					if (shown++ < MAX_SHOWN) {
-						out.printf("%s %s %s: %s%s%n", status[1], kind[1], entry.path("key").asString(), status[2],
+						out.printf("%s %s %s: %s%s%n", status[1], kind[1], entry.path("key").asText(), status[2],
 								details(entry));
 					}
 				}
@@ -93,10 +93,10 @@ final class ComparisonReport {
 	private static String details(JsonNode entry) {
 		List<String> parts = new ArrayList<>();
 		for (JsonNode change : entry.path("changes")) {
-			String field = change.path("field").asString();
+			String field = change.path("field").asText();
 			parts.add(field + ": " + value(field, change.get("local")) + " → " + value(field, change.get("remote")));
 		}
-		String changedOn = entry.path("changed_on").asString("");
+		String changedOn = entry.path("changed_on").asText("");
 		if (!changedOn.isEmpty() && !"unknown".equals(changedOn)) {
 			parts.add("changed on " + ("both".equals(changedOn) ? "both sides" : changedOn));
 		}
@@ -111,7 +111,7 @@ final class ComparisonReport {
 			String noun = field.substring(field.lastIndexOf('.') + 1);
 			return value.size() + " " + noun;
 		}
-		return value.isString() ? value.asString() : value.toString();
+		return value.isTextual() ? value.asText() : value.toString();
 	}
 
 }

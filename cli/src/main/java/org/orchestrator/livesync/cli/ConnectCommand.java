@@ -2,7 +2,8 @@ package org.orchestrator.livesync.cli;
 
 import java.util.concurrent.Callable;
 
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.model.RemoteServer;
+import org.orchestrator.livesync.client.model.SessionResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -24,13 +25,14 @@ class ConnectCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		JsonNode session = this.remote.openSession(this.cli, this.cli.operator());
-		JsonNode remote = session.get("remote");
+		Server server = this.cli.operator();
+		SessionResponse session = this.remote.openSession(this.cli, server);
+		RemoteServer remote = session.getRemote();
 		this.spec.commandLine()
 			.getOut()
-			.printf("Connected %s to %s at %s (server_id %s, version %s).%n%s%n", this.cli.server(),
-					remote.path("name").asString(), remote.path("url").asString(), remote.path("server_id").asString(),
-					remote.path("version").asString(), ComparisonReport.summaryLine(session.get("comparison")));
+			.printf("Connected %s to %s at %s (server_id %s, version %s).%n%s%n", this.cli.server(), remote.getName(),
+					remote.getUrl(), remote.getServerId(), remote.getVersion(),
+					ComparisonReport.summaryLine(server.json().valueToTree(session.getComparison())));
 		return 0;
 	}
 

@@ -11,7 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.api.ClustersApi;
+import org.orchestrator.livesync.client.api.ConfigurationsApi;
+import org.orchestrator.livesync.client.api.NodesApi;
+import org.orchestrator.livesync.client.api.SshKeysApi;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.Cluster;
+import org.orchestrator.livesync.client.model.Completed;
+import org.orchestrator.livesync.client.model.Failed;
+import org.orchestrator.livesync.client.model.JobStarted;
+import org.orchestrator.livesync.client.model.ModelConfiguration;
+import org.orchestrator.livesync.client.model.Node;
+import org.orchestrator.livesync.client.model.Selection;
+import org.orchestrator.livesync.client.model.SessionResponse;
+import org.orchestrator.livesync.client.model.SshKey;
+import org.orchestrator.livesync.client.model.StartJobRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -39,41 +53,80 @@ class DemoDataCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		ApiClient a = this.cli.operator();
+		Server a = this.cli.operator();
 		String remoteUrl = LiveSyncCli.firstOf(this.remote.remote, this.cli.environment.get("SYNC_REMOTE_URL"), null);
 		if (remoteUrl == null) {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "no second server: give --remote URL");
 		}
-		ApiClient b = this.cli.operator(remoteUrl);
-		if (a.get("/api/v1/nodes?search=node-0&size=1", CliFailure.CANNOT_RUN).path("total").asLong() > 0) {
-			out.println("Demo data is already loaded on " + a.server() + "; leaving it as it is.");
+		Server b = this.cli.operator(remoteUrl);
+		Long loaded = a.call(() -> new NodesApi(a.client()).listNodes(null, 1, "node-0"), CliFailure.CANNOT_RUN)
+			.getTotal();
+		if (loaded != null && loaded > 0) {
+			out.println("Demo data is already loaded on " + a.url() + "; leaving it as it is.");
 			return 0;
 		}
-		a.post("/api/v1/inventory/import", itemsOfA(), CliFailure.CANNOT_RUN);
-		b.post("/api/v1/inventory/import", itemsOfB(), CliFailure.CANNOT_RUN);
-		out.println("Loaded demo inventories into " + a.server() + " and " + b.server() + ".");
+		load(a, itemsOfA());
+		load(b, itemsOfB());
+		out.println("Loaded demo inventories into " + a.url() + " and " + b.url() + ".");
 
 		// A real conflict needs a common past: sync node-05 once, then change it on both
 		// sides.
-		JsonNode session = this.remote.openSession(this.cli, a);
-		JsonNode job = a.post("/api/v1/sync/jobs", Map.of("session_id", session.get("session_id").asString(),
-				"selection", Map.of("nodes", List.of("node-05"))), CliFailure.CANNOT_RUN);
-		ApiClient.Event[] end = new ApiClient.Event[1];
-		a.events(job.get("events_url").asString(), (event) -> {
-			if (event.name().equals("completed") || event.name().equals("failed")) {
+		SessionResponse session = this.remote.openSession(this.cli, a);
+		StartJobRequest request = new StartJobRequest().sessionId(session.getSessionId())
+			.selection(new Selection().addNodesItem("node-05"));
+		JobStarted job = a.call(() -> new SyncApi(a.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
+		JobEvents.Event[] end = new JobEvents.Event[1];
+		JobEvents.read(a, job.getEventsUrl(), (event) -> {
+			if (event.isEnd()) {
 				end[0] = event;
 			}
 		});
-		if (end[0] == null || !end[0].name().equals("completed")) {
-			throw new CliFailure(CliFailure.SYNC_FAILED, "the first sync of node-05 failed: "
-					+ ((end[0] != null) ? end[0].data().at("/problem/detail").asString() : "no result"));
+		if (end[0] == null || !(end[0].data() instanceof Completed)) {
+			String reason = (end[0] != null && end[0].data() instanceof Failed failed && failed.getProblem() != null)
+					? failed.getProblem().getDetail() : "no result";
+			throw new CliFailure(CliFailure.SYNC_FAILED, "the first sync of node-05 failed: " + reason);
 		}
-		a.put("/api/v1/nodes/node-05", untyped(node("node-05", "192.168.1.25", "running", "ops-key")),
-				CliFailure.CANNOT_RUN);
-		b.put("/api/v1/nodes/node-05", untyped(node("node-05", "192.168.1.35", "stopped", "ops-key")),
-				CliFailure.CANNOT_RUN);
+		replaceNode(a, node("node-05", "192.168.1.25", "running", "ops-key"));
+		replaceNode(b, node("node-05", "192.168.1.35", "stopped", "ops-key"));
 		out.println("node-05 was synced, then changed on both servers: a conflict.");
 		return 0;
+	}
+
+	/**
+	 * Creates the items through the generated client's typed create operations, keys
+	 * before nodes before clusters (which name them). The bulk import operation cannot be
+	 * used from the generated client: openapi.yaml types its JSON items as strings.
+	 */
+	private static void load(Server server, List<Map<String, Object>> items) {
+		for (String type : List.of("ssh_key", "node", "cluster", "configuration")) {
+			for (Map<String, Object> item : items) {
+				if (type.equals(item.get("type"))) {
+					create(server, type, untyped(item));
+				}
+			}
+		}
+	}
+
+	private static void create(Server server, String type, Map<String, Object> item) {
+		switch (type) {
+			case "ssh_key" -> server.call(
+					() -> new SshKeysApi(server.client()).createSshKey(server.json().convertValue(item, SshKey.class)),
+					CliFailure.CANNOT_RUN);
+			case "node" -> server.call(
+					() -> new NodesApi(server.client()).createNode(server.json().convertValue(item, Node.class)),
+					CliFailure.CANNOT_RUN);
+			case "cluster" -> server.call(() -> new ClustersApi(server.client())
+				.createCluster(server.json().convertValue(item, Cluster.class)), CliFailure.CANNOT_RUN);
+			default -> server.call(
+					() -> new ConfigurationsApi(server.client())
+						.createConfiguration(server.json().convertValue(item, ModelConfiguration.class)),
+					CliFailure.CANNOT_RUN);
+		}
+	}
+
+	private static void replaceNode(Server server, Map<String, Object> item) {
+		Node node = server.json().convertValue(untyped(item), Node.class);
+		server.call(() -> new NodesApi(server.client()).replaceNode(node.getHostname(), node), CliFailure.CANNOT_RUN);
 	}
 
 	private static List<Map<String, Object>> itemsOfA() {

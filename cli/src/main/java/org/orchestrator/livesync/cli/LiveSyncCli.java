@@ -67,13 +67,13 @@ public class LiveSyncCli {
 	}
 
 	/** A client of the server, logged in as the operator. */
-	ApiClient operator() {
+	Server operator() {
 		return operator(server());
 	}
 
 	/** A client of another server, logged in with the same operator credentials. */
-	ApiClient operator(String url) {
-		ApiClient client = new ApiClient(url);
+	Server operator(String url) {
+		Server client = new Server(url);
 		client.login(firstOf(this.user, this.environment.get("ADMIN_USERNAME"), "admin"),
 				firstOf(this.adminPassword, this.environment.get("ADMIN_PASSWORD"), null));
 		return client;

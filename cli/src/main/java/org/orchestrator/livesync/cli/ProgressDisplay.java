@@ -2,7 +2,8 @@ package org.orchestrator.livesync.cli;
 
 import java.io.PrintWriter;
 
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.model.Phase;
+import org.orchestrator.livesync.client.model.Progress;
 
 /**
  * Shows a job's events: on a terminal one line redrawn in place with a progress bar;
@@ -20,25 +21,25 @@ final class ProgressDisplay {
 
 	private long lastPlainLine;
 
-	private JsonNode progress;
+	private Progress progress;
 
-	private ApiClient.Event end;
+	private JobEvents.Event end;
 
 	ProgressDisplay(PrintWriter out, boolean terminal) {
 		this.out = out;
 		this.terminal = terminal;
 	}
 
-	void show(ApiClient.Event event) {
+	void show(JobEvents.Event event) {
 		switch (event.name()) {
 			case "phase" -> {
-				this.phase = event.data().path("phase").asString();
+				this.phase = ((Phase) event.data()).getPhase().getValue();
 				if (!this.terminal) {
 					this.out.println("phase: " + this.phase);
 				}
 			}
 			case "progress" -> {
-				this.progress = event.data();
+				this.progress = (Progress) event.data();
 				long now = System.currentTimeMillis();
 				if (!this.terminal && now - this.lastPlainLine >= 1000) {
 					this.out.println("progress: " + counts());
@@ -61,13 +62,13 @@ final class ProgressDisplay {
 		this.out.flush();
 	}
 
-	ApiClient.Event end() {
+	JobEvents.Event end() {
 		return this.end;
 	}
 
 	private String bar() {
-		long total = (this.progress != null) ? this.progress.path("total").asLong() : 0;
-		long done = (this.progress != null) ? this.progress.path("done").asLong() : 0;
+		long total = (this.progress != null) ? this.progress.getTotal() : 0;
+		long done = (this.progress != null) ? this.progress.getDone() : 0;
 		int filled = (total > 0) ? (int) Math.min(BAR, done * BAR / total) : 0;
 		return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]";
 	}
@@ -76,8 +77,7 @@ final class ProgressDisplay {
 		if (this.progress == null) {
 			return "0/0 items";
 		}
-		return this.progress.path("done").asLong() + "/" + this.progress.path("total").asLong() + " items, "
-				+ bytes(this.progress.path("bytes").asLong());
+		return this.progress.getDone() + "/" + this.progress.getTotal() + " items, " + bytes(this.progress.getBytes());
 	}
 
 	private static String bytes(long bytes) {

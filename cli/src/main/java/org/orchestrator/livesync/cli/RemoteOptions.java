@@ -1,9 +1,8 @@
 package org.orchestrator.livesync.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.CreateSessionRequest;
+import org.orchestrator.livesync.client.model.SessionResponse;
 import picocli.CommandLine.Option;
 
 /** The remote server to compare or sync with, and the password it expects. */
@@ -20,18 +19,14 @@ final class RemoteOptions {
 	/**
 	 * Opens a session on the server with the remote: the remote is reached and compared.
 	 */
-	JsonNode openSession(LiveSyncCli cli, ApiClient api) {
+	SessionResponse openSession(LiveSyncCli cli, Server api) {
 		String url = LiveSyncCli.firstOf(this.remote, cli.environment.get("SYNC_REMOTE_URL"), null);
 		if (url == null) {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "no remote server: give --remote URL or set SYNC_REMOTE_URL");
 		}
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("remote_url", url);
-		String password = LiveSyncCli.firstOf(this.syncPassword, cli.environment.get("SYNC_PASSWORD"), null);
-		if (password != null) {
-			request.put("password", password);
-		}
-		return api.post("/api/v1/sync/sessions", request, CliFailure.CANNOT_RUN);
+		CreateSessionRequest request = new CreateSessionRequest().remoteUrl(url)
+			.password(LiveSyncCli.firstOf(this.syncPassword, cli.environment.get("SYNC_PASSWORD"), null));
+		return api.call(() -> new SyncApi(api.client()).createSyncSession(request), CliFailure.CANNOT_RUN);
 	}
 
 }

@@ -7,7 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.Completed;
+import org.orchestrator.livesync.client.model.Failed;
+import org.orchestrator.livesync.client.model.JobStarted;
+import org.orchestrator.livesync.client.model.KindCounts;
+import org.orchestrator.livesync.client.model.Selection;
+import org.orchestrator.livesync.client.model.SessionResponse;
+import org.orchestrator.livesync.client.model.StartJobRequest;
+import org.orchestrator.livesync.client.model.StartJobRequest.ConflictPolicyEnum;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,25 +64,24 @@ class SyncCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Object selection = selection();
+		ConflictPolicyEnum conflictPolicy = conflictPolicy();
 		PrintWriter out = this.spec.commandLine().getOut();
-		ApiClient api = this.cli.operator();
-		JsonNode session = this.remote.openSession(this.cli, api);
-		String remoteName = session.at("/remote/name").asString() + " (" + session.at("/remote/url").asString() + ")";
-		ComparisonReport.print(session, out);
+		Server api = this.cli.operator();
+		SessionResponse session = this.remote.openSession(this.cli, api);
+		String remoteName = session.getRemote().getName() + " (" + session.getRemote().getUrl() + ")";
+		ComparisonReport.print(api.json().valueToTree(session), out);
 		if (!this.yes) {
 			confirm(remoteName, out);
 		}
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("session_id", session.get("session_id").asString());
-		request.put("selection", selection);
-		request.put("dry_run", this.dryRun);
-		request.put("conflict_policy", this.conflicts);
-		JsonNode started = api.post("/api/v1/sync/jobs", request, CliFailure.CANNOT_RUN);
-		out.printf("%s to %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", remoteName,
-				started.get("job_id").asString());
+		StartJobRequest request = new StartJobRequest().sessionId(session.getSessionId())
+			.selection(selection)
+			.dryRun(this.dryRun)
+			.conflictPolicy(conflictPolicy);
+		JobStarted started = api.call(() -> new SyncApi(api.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
+		out.printf("%s to %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", remoteName, started.getJobId());
 		out.flush();
 		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal);
-		api.events(started.get("events_url").asString(), display::show);
+		JobEvents.read(api, started.getEventsUrl(), display::show);
 		return report(display.end(), remoteName, out);
 	}
 
@@ -86,7 +93,7 @@ class SyncCommand implements Callable<Integer> {
 		if (this.all) {
 			return "all";
 		}
-		Map<String, List<String>> keys = new LinkedHashMap<>();
+		Selection keys = new Selection();
 		for (String item : this.select) {
 			int colon = item.indexOf(':');
 			String kind = (colon > 0) ? KINDS.get(item.substring(0, colon)) : null;
@@ -94,9 +101,25 @@ class SyncCommand implements Callable<Integer> {
 				throw new ParameterException(this.spec.commandLine(),
 						"--select " + item + ": expected kind:key with kind node, cluster, ssh_key or configuration");
 			}
-			keys.computeIfAbsent(kind, (k) -> new ArrayList<>()).add(item.substring(colon + 1));
+			String key = item.substring(colon + 1);
+			switch (kind) {
+				case "nodes" -> keys.addNodesItem(key);
+				case "clusters" -> keys.addClustersItem(key);
+				case "ssh_keys" -> keys.addSshKeysItem(key);
+				default -> keys.addConfigurationsItem(key);
+			}
 		}
 		return keys;
+	}
+
+	private ConflictPolicyEnum conflictPolicy() {
+		try {
+			return ConflictPolicyEnum.fromValue(this.conflicts);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--conflicts " + this.conflicts + ": expected skip or overwrite");
+		}
 	}
 
 	private void confirm(String remoteName, PrintWriter out) {
@@ -111,42 +134,52 @@ class SyncCommand implements Callable<Integer> {
 		}
 	}
 
-	private int report(ApiClient.Event end, String remoteName, PrintWriter out) {
+	private int report(JobEvents.Event end, String remoteName, PrintWriter out) {
 		if (end == null) {
 			throw new CliFailure(CliFailure.SYNC_FAILED, "the event stream ended before the job did");
 		}
-		if ("failed".equals(end.name())) {
+		if (end.data() instanceof Failed failed) {
+			String detail = (failed.getProblem() != null) ? failed.getProblem().getDetail() : null;
 			throw new CliFailure(CliFailure.SYNC_FAILED,
-					"sync failed: " + end.data().at("/problem/detail").asString("unknown reason"));
+					"sync failed: " + ((detail != null) ? detail : "unknown reason"));
 		}
-		JsonNode result = end.data();
+		Completed result = (Completed) end.data();
+		boolean dryRun = Boolean.TRUE.equals(result.getDryRun());
 		out.printf("%s %s: applied %s; changed %s; deleted %s; skipped %d; %.1f s.%n",
-				result.path("dry_run").asBoolean() ? "Dry run against" : "Synced to", remoteName,
-				counts(result.get("applied")), counts(result.get("changed")), counts(result.get("deleted")),
-				result.path("skipped").asLong(), result.path("duration_ms").asLong() / 1000.0);
-		if (result.path("dry_run").asBoolean()) {
+				dryRun ? "Dry run against" : "Synced to", remoteName, counts(result.getApplied()),
+				counts(result.getChanged()), counts(result.getDeleted()), orZero(result.getSkipped()),
+				orZero(result.getDurationMs()) / 1000.0);
+		if (dryRun) {
 			out.println("Nothing was changed (dry run).");
 			return 0;
 		}
-		if (!result.path("verified").asBoolean(false)) {
-			List<String> mismatches = new ArrayList<>();
-			result.path("mismatches").forEach((m) -> mismatches.add(m.asString()));
+		if (!Boolean.TRUE.equals(result.getVerified())) {
 			throw new CliFailure(CliFailure.SYNC_FAILED,
-					"applied, but verification found differences: " + String.join("; ", mismatches));
+					"applied, but verification found differences: " + String.join("; ", result.getMismatches()));
 		}
 		out.println("Verified: the remote now has exactly what was sent.");
 		return 0;
 	}
 
-	private static String counts(JsonNode counts) {
+	private static String counts(KindCounts counts) {
 		List<String> parts = new ArrayList<>();
-		for (String[] kind : ComparisonReport.KINDS) {
-			long count = counts.path(kind[0]).asLong();
-			if (count > 0) {
-				parts.add(count + " " + kind[0].replace('_', ' '));
-			}
+		if (counts != null) {
+			add(parts, counts.getNodes(), "nodes");
+			add(parts, counts.getClusters(), "clusters");
+			add(parts, counts.getSshKeys(), "ssh keys");
+			add(parts, counts.getConfigurations(), "configurations");
 		}
 		return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+	}
+
+	private static void add(List<String> parts, Long count, String kind) {
+		if (count != null && count > 0) {
+			parts.add(count + " " + kind);
+		}
+	}
+
+	private static long orZero(Long value) {
+		return (value != null) ? value : 0;
 	}
 
 }

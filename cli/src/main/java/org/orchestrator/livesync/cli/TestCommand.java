@@ -2,7 +2,8 @@ package org.orchestrator.livesync.cli;
 
 import java.util.concurrent.Callable;
 
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.SyncTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -33,11 +34,12 @@ class TestCommand implements Callable<Integer> {
 	}
 
 	private void check(String url) {
-		JsonNode test = new ApiClient(url).get("/api/v1/sync/test", CliFailure.CANNOT_RUN);
+		Server server = new Server(url);
+		SyncTest test = server.call(() -> new SyncApi(server.client()).testSync(), CliFailure.CANNOT_RUN);
 		this.spec.commandLine()
 			.getOut()
-			.printf("ok  %s: %s (server_id %s, version %s)%n", url, test.path("server_name").asString(),
-					test.path("server_id").asString(), test.path("version").asString());
+			.printf("ok  %s: %s (server_id %s, version %s)%n", url, test.getServerName(), test.getServerId(),
+					test.getVersion());
 	}
 
 }

@@ -83,8 +83,8 @@ final class BackendProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
-	ApiClient operator() {
-		ApiClient client = new ApiClient(url());
+	Server operator() {
+		Server client = new Server(url());
 		client.login("admin", ADMIN_PASSWORD);
 		return client;
 	}

@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
+import org.orchestrator.livesync.client.api.NodesApi;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.CreateSessionRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,20 +59,22 @@ class DemoEndToEndTests {
 			String a = "http://localhost:" + portA;
 			String b = "http://localhost:" + portB;
 
-			ApiClient api = new ApiClient(a);
+			Server api = new Server(a);
 			api.login("admin", "demo-admin");
-			JsonNode comparison = api.post("/api/v1/sync/sessions", Map.of("remote_url", b, "password", "demo-sync"), 2)
-				.get("comparison");
+			JsonNode comparison = api.json()
+				.valueToTree(new SyncApi(api.client())
+					.createSyncSession(new CreateSessionRequest().remoteUrl(b).password("demo-sync"))
+					.getComparison());
 			for (String status : List.of("identical", "different", "missing_on_remote", "missing_on_local",
 					"conflict")) {
 				assertThat(comparison.at("/summary/" + status).asLong()).as(status).isPositive();
 			}
 			JsonNode node02 = comparison.at("/nodes/different/0");
-			assertThat(node02.get("key").asString()).isEqualTo("node-02");
-			assertThat(node02.at("/changes/0/local").asString()).isEqualTo("192.168.1.11");
-			assertThat(node02.at("/changes/0/remote").asString()).isEqualTo("192.168.1.12");
-			assertThat(comparison.at("/clusters/different/0/key").asString()).isEqualTo("staging");
-			assertThat(comparison.at("/nodes/conflict/0/key").asString()).isEqualTo("node-05");
+			assertThat(node02.get("key").asText()).isEqualTo("node-02");
+			assertThat(node02.at("/changes/0/local").asText()).isEqualTo("192.168.1.11");
+			assertThat(node02.at("/changes/0/remote").asText()).isEqualTo("192.168.1.12");
+			assertThat(comparison.at("/clusters/different/0/key").asText()).isEqualTo("staging");
+			assertThat(comparison.at("/nodes/conflict/0/key").asText()).isEqualTo("node-05");
 
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();
@@ -79,11 +84,11 @@ class DemoEndToEndTests {
 					false, new PrintWriter(out), new PrintWriter(err));
 			assertThat(exitCode).as(err.toString()).isZero();
 			assertThat(out.toString()).contains("Verified");
-			ApiClient onB = new ApiClient(b);
+			Server onB = new Server(b);
 			onB.login("admin", "demo-admin");
-			assertThat(onB.get("/api/v1/nodes/node-03", 2).get("ip").asString()).isEqualTo("192.168.1.13");
-			assertThat(onB.get("/api/v1/nodes/node-05", 2).get("ip").asString()).as("conflicts are skipped")
-				.isEqualTo("192.168.1.35");
+			NodesApi nodesOnB = new NodesApi(onB.client());
+			assertThat(nodesOnB.getNode("node-03").getIp()).isEqualTo("192.168.1.13");
+			assertThat(nodesOnB.getNode("node-05").getIp()).as("conflicts are skipped").isEqualTo("192.168.1.35");
 		}
 		finally {
 			demo.destroy();

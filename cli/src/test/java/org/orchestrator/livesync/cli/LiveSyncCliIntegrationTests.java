@@ -9,6 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.livesync.client.api.ClustersApi;
+import org.orchestrator.livesync.client.api.NodesApi;
+import org.orchestrator.livesync.client.model.Cluster;
+import org.orchestrator.livesync.client.model.Member;
+import org.orchestrator.livesync.client.model.Node;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +30,13 @@ class LiveSyncCliIntegrationTests {
 	static void servers() throws Exception {
 		a = BackendProcess.start("cli-a");
 		b = BackendProcess.start("cli-b");
-		ApiClient api = a.operator();
+		NodesApi nodes = new NodesApi(a.operator().client());
 		for (String hostname : List.of("cli-01", "cli-02", "cli-03")) {
-			api.post("/api/v1/nodes",
-					Map.of("hostname", hostname, "ip", "10.9.0." + hostname.substring(5), "username", "ubuntu"), 2);
+			nodes.createNode(new Node().hostname(hostname).ip("10.9.0." + hostname.substring(5)).username("ubuntu"));
 		}
-		api.post("/api/v1/clusters", Map.of("name", "cli-cluster", "nodes", List.of(Map.of("hostname", "cli-01"))), 2);
-		b.operator().post("/api/v1/nodes", Map.of("hostname", "cli-03", "ip", "10.9.9.3", "username", "ubuntu"), 2);
+		new ClustersApi(a.operator().client())
+			.createCluster(new Cluster().name("cli-cluster").addNodesItem(new Member().hostname("cli-01")));
+		new NodesApi(b.operator().client()).createNode(new Node().hostname("cli-03").ip("10.9.9.3").username("ubuntu"));
 	}
 
 	@AfterAll
@@ -55,7 +60,7 @@ class LiveSyncCliIntegrationTests {
 	}
 
 	@Test
-	void comparesThenSyncsEverythingWithProgressAndASummary() {
+	void comparesThenSyncsEverythingWithProgressAndASummary() throws Exception {
 		Run table = cli("compare", "--remote", b.url());
 		assertThat(table.exitCode()).isZero();
 		assertThat(table.out()).contains("🔵 node cli-01: missing on remote")
@@ -75,8 +80,8 @@ class LiveSyncCliIntegrationTests {
 			.contains("progress: ")
 			.contains("Synced to cli-b")
 			.contains("Verified");
-		assertThat(b.operator().get("/api/v1/nodes/cli-02", 2).get("ip").asString()).isEqualTo("10.9.0.2");
-		assertThat(b.operator().get("/api/v1/clusters/cli-cluster", 2).get("nodes").size()).isEqualTo(1);
+		assertThat(new NodesApi(b.operator().client()).getNode("cli-02").getIp()).isEqualTo("10.9.0.2");
+		assertThat(new ClustersApi(b.operator().client()).getCluster("cli-cluster").getNodes()).hasSize(1);
 	}
 
 	@Test
