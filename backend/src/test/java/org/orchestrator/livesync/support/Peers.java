@@ -18,6 +18,21 @@ public final class Peers {
 	}
 
 	/** A session on {@code server}, opened in the name of {@code callerServerId}. */
+	/**
+	 * A server that peers join with {@link #SYNC_PASSWORD}, named so its answers tell it
+	 * apart.
+	 */
+	public static TestServer server(String name) {
+		return new TestServer().with("SYNC_PASSWORD", SYNC_PASSWORD).with("SERVER_NAME", name);
+	}
+
+	/**
+	 * The same on a fixed port, for a server that others reach by a URL known in advance.
+	 */
+	public static TestServer server(String name, int port) {
+		return server(name).with("server.port", String.valueOf(port));
+	}
+
 	public static Session connect(TestServer server, String callerServerId) {
 		return connect(server, callerServerId, SYNC_PASSWORD);
 	}

@@ -34,12 +34,10 @@ class SyncJobIntegrationTests {
 	static final int PORT_B = freePort();
 
 	@RegisterExtension
-	static TestServer a = new TestServer().with("SYNC_PASSWORD", Peers.SYNC_PASSWORD).with("SERVER_NAME", "a");
+	static TestServer a = Peers.server("a");
 
 	@RegisterExtension
-	static TestServer b = new TestServer().with("SYNC_PASSWORD", Peers.SYNC_PASSWORD)
-		.with("SERVER_NAME", "b")
-		.with("server.port", String.valueOf(PORT_B));
+	static TestServer b = Peers.server("b", PORT_B);
 
 	@Test
 	void opensASessionWithAComparison() {

@@ -36,10 +36,10 @@ import static org.orchestrator.livesync.support.ProblemAssert.problem;
 class PeerSyncIntegrationTests {
 
 	@RegisterExtension
-	static TestServer a = new TestServer().with("SYNC_PASSWORD", Peers.SYNC_PASSWORD).with("SERVER_NAME", "a");
+	static TestServer a = Peers.server("a");
 
 	@RegisterExtension
-	static TestServer b = new TestServer().with("SYNC_PASSWORD", Peers.SYNC_PASSWORD).with("SERVER_NAME", "b");
+	static TestServer b = Peers.server("b");
 
 	/** Same data, another password. */
 	@RegisterExtension
