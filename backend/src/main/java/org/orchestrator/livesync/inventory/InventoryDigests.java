@@ -72,15 +72,6 @@ public class InventoryDigests {
 
 		public static final Digest EMPTY = new Digest(0, "0".repeat(64));
 
-		/**
-		 * Whether a peer's digest of the same kind ({@code {items, digest}}) is this one:
-		 * then both hold the same items.
-		 */
-		public boolean sameAs(tools.jackson.databind.JsonNode remote) {
-			return this.items == remote.path("items").asLong(-1)
-					&& this.digest.equals(remote.path("digest").asString(""));
-		}
-
 	}
 
 }
