@@ -23,6 +23,8 @@ import {
 type Schemas = components['schemas'];
 
 const FETCH_CLIENT_NODE = 'generated-fetch-client-node';
+const IMPORTED_NODE = 'generated-imported-node';
+const IMPORTED_CLUSTER = 'generated-imported-cluster';
 const OPENAPI_FETCH_NODE = 'generated-openapi-fetch-node';
 
 let a: TestServer;
@@ -142,23 +144,23 @@ describe('clients generated from openapi.yaml', () => {
     expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = await readAll(stream.data!);
 
-    const names = events.map((event) => event.event);
-    expect(names.at(-1)).toBe('completed');
-    const phases = events
-      .filter((event) => event.event === 'phase')
-      .map((event) => (JSON.parse(event.data) as Schemas['Phase']).phase);
+    // Each event's data says its type, the SSE event name: the union narrows on it.
+    const decoded = events.map((event) => JSON.parse(event.data) as Schemas['JobEvent']);
+    expect(decoded.map((event) => event.type)).toEqual(events.map((event) => event.event));
+    const last = decoded.at(-1);
+    expect(last?.type).toBe('completed');
+    const phases = decoded.flatMap((event) => (event.type === 'phase' ? [event.phase] : []));
     expect(phases).toContain('verifying');
-    const items = events
-      .filter((event) => event.event === 'item')
-      .map((event) => JSON.parse(event.data) as Schemas['Item']);
-    expect(items.map((item) => [item.kind, item.key, item.status]).sort()).toEqual(
+    const items = decoded.flatMap((event) =>
+      event.type === 'item' ? [[event.kind, event.key, event.status]] : [],
+    );
+    expect(items.sort()).toEqual(
       [
-        ['node', FETCH_CLIENT_NODE, 'sent'],
-        ['node', OPENAPI_FETCH_NODE, 'sent'],
+        ['nodes', FETCH_CLIENT_NODE, 'sent'],
+        ['nodes', OPENAPI_FETCH_NODE, 'sent'],
       ].sort(),
     );
-    const completed = JSON.parse(events.at(-1)!.data) as Schemas['Completed'];
-    expect(completed).toMatchObject({
+    expect(last?.type === 'completed' ? last : null).toMatchObject({
       dry_run: false,
       verified: true,
       applied: { nodes: 2, clusters: 0, ssh_keys: 0, configurations: 0 },
@@ -178,5 +180,49 @@ describe('clients generated from openapi.yaml', () => {
       [FETCH_CLIENT_NODE, OPENAPI_FETCH_NODE].sort(),
     );
     expect(await nodesOnB.getNode({ key: FETCH_CLIENT_NODE })).toMatchObject({ ip: '10.30.0.1' });
+  });
+
+  it('typescript-fetch: imports items on A, pushes "all" to B and follows the job', async () => {
+    explainFailures();
+    const configuration = await fetchClientConfiguration(a);
+    const imported = await new fetchClient.InventoryApi(configuration).importInventory({
+      importItem: [
+        { type: 'node', hostname: IMPORTED_NODE, ip: '10.30.0.3', username: 'ubuntu' },
+        {
+          type: 'cluster',
+          name: IMPORTED_CLUSTER,
+          nodes: [{ hostname: IMPORTED_NODE, role: 'control-plane' }],
+        },
+      ],
+    });
+    expect(imported.written).toMatchObject({ nodes: 1, clusters: 1 });
+
+    const sync = new fetchClient.SyncApi(configuration);
+    const session = await sync.createSyncSession({ createSessionRequest: { remoteUrl: b.url } });
+    expect(session.comparison.clusters.missingOnRemote.map((entry) => entry.key)).toEqual([
+      IMPORTED_CLUSTER,
+    ]);
+    const started = await sync.startSyncJob({
+      startJobRequest: { sessionId: session.sessionId, selection: 'all' },
+    });
+
+    const stream = await sync.streamSyncJobEventsRaw({ id: started.jobId });
+    const events = (await readAll(stream.raw.body!)).map((event) =>
+      fetchClient.JobEventFromJSON(JSON.parse(event.data)),
+    );
+    const sent = events.flatMap((event) =>
+      event.type === 'item' ? [`${event.kind}:${event.key}`] : [],
+    );
+    expect(sent.sort()).toEqual([`clusters:${IMPORTED_CLUSTER}`, `nodes:${IMPORTED_NODE}`]);
+    const completed = events.at(-1);
+    expect(completed?.type).toBe('completed');
+    if (completed?.type !== 'completed') return;
+    expect(completed.verified).toBe(true);
+    expect(completed.applied).toMatchObject({ nodes: 1, clusters: 1 });
+
+    const onB = await new fetchClient.ClustersApi(await fetchClientConfiguration(b)).getCluster({
+      key: IMPORTED_CLUSTER,
+    });
+    expect(onB.nodes.map((member) => member.hostname)).toEqual([IMPORTED_NODE]);
   });
 });

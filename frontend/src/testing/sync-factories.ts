@@ -80,6 +80,7 @@ export function completedEvent(
   overrides: Partial<Schemas['Completed']> = {},
 ): Schemas['Completed'] {
   return {
+    type: 'completed',
     applied: NONE,
     changed: NONE,
     deleted: NONE,

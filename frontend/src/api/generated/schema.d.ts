@@ -290,10 +290,7 @@ export interface paths {
         /** Every item's type, key and content hash, as NDJSON (metadata line first, stats last) */
         get: operations["listPeerHashes"];
         put?: never;
-        /**
-         * The type, key and content hash of the items in scope, as NDJSON
-         * @description The body names per kind "all" or a list of keys: {"nodes": ["node-01"], "clusters": "all"}.
-         */
+        /** The type, key and content hash of the items in scope, as NDJSON */
         post: operations["listPeerHashesInScope"];
         delete?: never;
         options?: never;
@@ -550,7 +547,7 @@ export interface components {
             updated_at: string;
         };
         CompareRequest: {
-            remote_inventory?: components["schemas"]["JsonNode"];
+            remote_inventory?: components["schemas"]["InventoryBody"];
         };
         CompareResponse: {
             comparison: components["schemas"]["Comparison"];
@@ -587,6 +584,11 @@ export interface components {
             mismatches: string[];
             /** Format: int64 */
             skipped: number;
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "completed";
             verified: boolean | null;
         };
         Configuration: {
@@ -668,6 +670,11 @@ export interface components {
             /** Format: int64 */
             duration_ms: number;
             problem: components["schemas"]["Problem"];
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "failed";
         };
         FieldChange: {
             /** @example ip */
@@ -683,40 +690,161 @@ export interface components {
             database: string;
             status: string;
         };
+        /** @description a cluster to import */
+        ImportCluster: {
+            description?: string;
+            /** @description default false */
+            ha_enabled?: boolean;
+            /** @example production */
+            name: string;
+            /** @description node assignments; each node belongs to one cluster at most */
+            nodes?: components["schemas"]["Member"][];
+            /** @description free-form cluster settings, e.g. {"addons": ["dns"]} */
+            settings?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description the item's kind (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "cluster";
+        };
+        /** @description a configuration to import */
+        ImportConfiguration: {
+            /**
+             * @description YAML text, validated on write
+             * @example replicas: 3
+             */
+            content: string;
+            /**
+             * @description default config
+             * @enum {string}
+             */
+            kind?: "config" | "playbook" | "template";
+            /** @example ingress-values */
+            name: string;
+            /** @description free-form settings */
+            settings?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description the item's kind (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "configuration";
+        };
+        /** @description one item of any kind, named by its type */
+        ImportItem: components["schemas"]["ImportSshKey"] | components["schemas"]["ImportNode"] | components["schemas"]["ImportCluster"] | components["schemas"]["ImportConfiguration"];
+        /** @description a node to import */
+        ImportNode: {
+            /** @description free-form hardware facts, e.g. {"cpu": 8, "memory_gb": 32} */
+            hardware?: {
+                [key: string]: unknown;
+            };
+            /** @example node-01 */
+            hostname: string;
+            /** @example 192.168.1.10 */
+            ip: string;
+            /**
+             * @description default unknown
+             * @enum {string}
+             */
+            microk8s_status?: "unknown" | "not_installed" | "installing" | "installed" | "running" | "stopped" | "failed";
+            /** @description name of an SSH key on this server */
+            ssh_key?: string;
+            /**
+             * Format: int32
+             * @description default 22
+             */
+            ssh_port?: number;
+            /**
+             * @description the item's kind (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "node";
+            /** @example ubuntu */
+            username: string;
+            wol?: components["schemas"]["WakeOnLan"];
+        };
         ImportResult: {
             received: components["schemas"]["KindCounts"];
             written: components["schemas"]["KindCounts"];
         };
+        /** @description a ssh key to import */
+        ImportSshKey: {
+            /** @example deploy */
+            name: string;
+            /**
+             * @description where the key lives on the orchestrator host
+             * @example ~/.ssh/id_ed25519
+             */
+            path?: string;
+            /** @description write-only; omit on update to keep the stored one */
+            private_key?: string;
+            /** @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl ops@example */
+            public_key: string;
+            /**
+             * @description the item's kind (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "ssh_key";
+        };
         InventoryBody: {
-            clusters: {
-                [key: string]: Record<string, never>;
-            }[];
-            configurations: {
-                [key: string]: Record<string, never>;
-            }[];
-            metadata: {
-                [key: string]: unknown;
-            };
-            nodes: {
-                [key: string]: Record<string, never>;
-            }[];
-            ssh_keys: {
-                [key: string]: Record<string, never>;
-            }[];
-            stats: {
-                [key: string]: unknown;
-            };
+            clusters: components["schemas"]["InventoryEntry"][];
+            configurations: components["schemas"]["InventoryEntry"][];
+            metadata: components["schemas"]["InventoryMetadata"];
+            nodes: components["schemas"]["InventoryEntry"][];
+            ssh_keys: components["schemas"]["InventoryEntry"][];
+            stats: components["schemas"]["InventoryStats"];
         };
         /** @description The seed's inventory document. Items carry their kind's fields and content_hash; SSH keys carry fingerprint and private_key_fingerprint, never the private key. */
         InventoryDocument: {
             inventory: components["schemas"]["InventoryBody"];
             success: boolean;
         };
-        Item: {
+        InventoryEntry: {
+            /** @description SHA-256 of the item's canonical form */
+            content_hash: string;
+        } & {
+            [key: string]: unknown;
+        };
+        InventoryMetadata: {
+            /** Format: int32 */
+            format_version: number;
+            /** Format: date-time */
+            generated_at: string;
+            server_id: string;
+            server_name: string;
+            version: string;
+        };
+        InventoryStats: {
+            /** Format: int64 */
+            clusters: number;
+            /** Format: int64 */
+            configurations: number;
+            /** Format: int64 */
+            nodes: number;
+            /** Format: int64 */
+            ssh_keys: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description one event of a job's stream; its type is the SSE event name */
+        JobEvent: components["schemas"]["Progress"] | components["schemas"]["Completed"] | components["schemas"]["JobItem"] | components["schemas"]["Failed"] | components["schemas"]["Phase"];
+        JobItem: {
             key: string;
-            kind: string;
+            /**
+             * @description the kind's name in selections
+             * @enum {string}
+             */
+            kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
             /** @enum {string} */
             status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only";
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "item";
         };
         JobStarted: {
             events_url: string;
@@ -740,6 +868,8 @@ export interface components {
         };
         /** @description any JSON value */
         JsonNode: unknown;
+        /** @description a list of natural keys, or "all" of the kind; null leaves the kind alone */
+        KeysOrAll: unknown;
         KindComparison: {
             /** @description 🔴 */
             conflict: components["schemas"]["ComparisonEntry"][];
@@ -763,6 +893,21 @@ export interface components {
             nodes: number;
             /** Format: int64 */
             ssh_keys: number;
+        };
+        /**
+         * @description per kind, "all" or a list of natural keys; kinds not named are left alone
+         * @example {
+         *       "clusters": "all",
+         *       "nodes": [
+         *         "node-01"
+         *       ]
+         *     }
+         */
+        KindSelection: {
+            clusters?: components["schemas"]["KeysOrAll"];
+            configurations?: components["schemas"]["KeysOrAll"];
+            nodes?: components["schemas"]["KeysOrAll"];
+            ssh_keys?: components["schemas"]["KeysOrAll"];
         };
         LoginRequest: {
             password: string;
@@ -872,6 +1017,11 @@ export interface components {
         Phase: {
             /** @enum {string} */
             phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying";
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "phase";
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -891,6 +1041,11 @@ export interface components {
             done: number;
             /** Format: int64 */
             total: number;
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "progress";
         };
         ReceiveRequest: {
             encrypted?: boolean;
@@ -968,7 +1123,7 @@ export interface components {
             conflict_policy?: "skip" | "overwrite";
             /** @description apply on the target in a transaction that is rolled back; default false */
             dry_run?: boolean;
-            selection: components["schemas"]["JsonNode"];
+            selection: components["schemas"]["SyncSelection"];
             session_id: string;
         };
         Summary: {
@@ -1020,6 +1175,8 @@ export interface components {
             source_server_id?: string;
             source_server_name?: string;
         };
+        /** @description what to sync: "all", or a selection per kind */
+        SyncSelection: "all" | components["schemas"]["KindSelection"];
         SyncSettings: {
             default_remote_url: string | null;
             enabled: boolean;
@@ -1864,8 +2021,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": (string & (components["schemas"]["Node"] | components["schemas"]["Cluster"] | components["schemas"]["SshKey"] | components["schemas"]["Configuration"]))[];
-                "application/x-ndjson": components["schemas"]["Node"] | components["schemas"]["Cluster"] | components["schemas"]["SshKey"] | components["schemas"]["Configuration"];
+                "application/json": components["schemas"]["ImportItem"][];
+                "application/x-ndjson": components["schemas"]["ImportItem"];
             };
         };
         responses: {
@@ -2965,7 +3122,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["JsonNode"];
+                "application/json": components["schemas"]["KindSelection"];
             };
         };
         responses: {
@@ -3381,7 +3538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["Phase"] | components["schemas"]["Progress"] | components["schemas"]["Item"] | components["schemas"]["Completed"] | components["schemas"]["Failed"];
+                    "text/event-stream": components["schemas"]["JobEvent"];
                 };
             };
             /** @description The request is malformed or invalid */

@@ -13,7 +13,8 @@ export type ComparisonSummary = Schemas['Summary'];
 export type ComparisonEntry = Schemas['ComparisonEntry'];
 export type FieldChange = Schemas['FieldChange'];
 export type KindCounts = Schemas['KindCounts'];
-export type JobProgress = Schemas['Progress'];
+/** Progress counts, without the event's `type` tag. */
+export type JobProgress = Omit<Schemas['Progress'], 'type'>;
 export type JobCompleted = Schemas['Completed'];
 export type JobStarted = Schemas['JobStarted'];
 
@@ -30,4 +31,4 @@ export type StatusId = keyof Schemas['KindComparison'];
 export type PhaseId = Schemas['Phase']['phase'];
 
 /** What a job did with one item, as its `item` events say. */
-export type ItemStatusId = Schemas['Item']['status'];
+export type ItemStatusId = Schemas['JobItem']['status'];

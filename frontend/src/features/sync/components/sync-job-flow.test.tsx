@@ -74,8 +74,8 @@ function playSuccessfulRun(stream: EventStream, dryRun: boolean) {
   if (!dryRun) phases.push('verifying');
   phases.forEach((phase) => stream.event('phase', { phase }));
   stream.event('progress', { done: 0, total: 2, bytes: 0 });
-  stream.event('item', { kind: 'node', key: 'node-02', status: 'sent' });
-  stream.event('item', { kind: 'node', key: 'node-03', status: 'sent' });
+  stream.event('item', { kind: 'nodes', key: 'node-02', status: 'sent' });
+  stream.event('item', { kind: 'nodes', key: 'node-03', status: 'sent' });
   stream.event('progress', { done: 2, total: 2, bytes: 2048 });
   stream.event(
     'completed',
@@ -115,7 +115,7 @@ describe('Preview and Start Sync', () => {
     stream.event('phase', { phase: 'connecting' });
     stream.event('phase', { phase: 'fetching' });
     stream.event('progress', { done: 1, total: 2, bytes: 900 });
-    stream.event('item', { kind: 'node', key: 'node-02', status: 'sent' });
+    stream.event('item', { kind: 'nodes', key: 'node-02', status: 'sent' });
     const bar = await within(panel).findByRole('progressbar', { name: 'Items sent' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '1'));
     expect(bar).toHaveAttribute('aria-valuemax', '2');

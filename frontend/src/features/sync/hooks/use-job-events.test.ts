@@ -54,10 +54,10 @@ describe('useJobEvents', () => {
     expect(result.current.status).toBe('running');
 
     stream.event('progress', { done: 1, total: 2, bytes: 512 });
-    stream.event('item', { kind: 'node', key: 'node-01', status: 'sent' });
+    stream.event('item', { kind: 'nodes', key: 'node-01', status: 'sent' });
     await waitFor(() => expect(result.current.itemCount).toBe(1));
     expect(result.current.progress).toEqual({ done: 1, total: 2, bytes: 512 });
-    expect(result.current.items).toEqual([{ kind: 'node', key: 'node-01', status: 'sent' }]);
+    expect(result.current.items).toEqual([{ kind: 'nodes', key: 'node-01', status: 'sent' }]);
 
     stream.event('completed', completedEvent({ verified: true }));
     stream.close();

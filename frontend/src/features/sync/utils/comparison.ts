@@ -9,21 +9,14 @@ export interface KindInfo {
   /** For sentences: "node", "SSH key"; "nodes", "SSH keys". */
   noun: string;
   plural: string;
-  /** The name job item events use: node, cluster, ssh_key, configuration. */
-  type: string;
 }
 
 // Keyed by the contract's kinds, so a kind added or dropped there fails to compile here.
 const KIND_INFO = {
-  nodes: { label: 'Nodes', noun: 'node', plural: 'nodes', type: 'node' },
-  clusters: { label: 'Clusters', noun: 'cluster', plural: 'clusters', type: 'cluster' },
-  ssh_keys: { label: 'SSH keys', noun: 'SSH key', plural: 'SSH keys', type: 'ssh_key' },
-  configurations: {
-    label: 'Configurations',
-    noun: 'configuration',
-    plural: 'configurations',
-    type: 'configuration',
-  },
+  nodes: { label: 'Nodes', noun: 'node', plural: 'nodes' },
+  clusters: { label: 'Clusters', noun: 'cluster', plural: 'clusters' },
+  ssh_keys: { label: 'SSH keys', noun: 'SSH key', plural: 'SSH keys' },
+  configurations: { label: 'Configurations', noun: 'configuration', plural: 'configurations' },
 } satisfies Record<KindId, Omit<KindInfo, 'id'>>;
 
 /** In the seed's order. */

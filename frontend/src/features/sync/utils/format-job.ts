@@ -1,5 +1,5 @@
 // A job's events and result in words.
-import type { ItemStatusId, KindCounts, PhaseId } from '../api/types';
+import type { ItemStatusId, KindCounts, KindId, PhaseId } from '../api/types';
 import { KINDS } from './comparison';
 
 /** Every phase the contract names, in the order a job passes them. */
@@ -26,8 +26,8 @@ export function itemStatus(status: ItemStatusId): { icon: string; words: string 
   return ITEM_STATUS[status];
 }
 
-export function kindNoun(type: string): string {
-  return KINDS.find((kind) => kind.type === type)?.noun ?? type;
+export function kindNoun(id: KindId): string {
+  return KINDS.find((kind) => kind.id === id)?.noun ?? id;
 }
 
 /** "2 nodes, 1 cluster", or "nothing". */

@@ -32,7 +32,7 @@ describe('applyJobEvent', () => {
     for (let i = 0; i < MAX_ITEMS + 5; i++) {
       state = applyJobEvent(state, {
         type: 'item',
-        item: { kind: 'node', key: `node-${i}`, status: 'sent' },
+        item: { kind: 'nodes', key: `node-${i}`, status: 'sent' },
       });
     }
     expect(state.items).toHaveLength(MAX_ITEMS);

@@ -3,7 +3,8 @@
 // tested without one.
 import { ApiProblem } from '@/api/problem';
 import type { SseEvent } from '@/lib/sse';
-import type { ItemStatusId, JobCompleted, JobProgress, PhaseId } from '../api/types';
+import type { ItemStatusId, JobCompleted, JobProgress, KindId, PhaseId } from '../api/types';
+import { KINDS } from './comparison';
 import { ITEM_STATUS, PHASE_LABELS } from './format-job';
 
 export type { PhaseId } from '../api/types';
@@ -12,14 +13,18 @@ export type { PhaseId } from '../api/types';
 export const PHASES = Object.keys(PHASE_LABELS) as PhaseId[];
 
 export interface JobItem {
-  /** Singular: node, cluster, ssh_key, configuration. */
-  kind: string;
+  /** As selections name kinds: nodes, clusters, ssh_keys, configurations. */
+  kind: KindId;
   key: string;
   status: ItemStatusId;
 }
 
 function isItemStatus(value: unknown): value is ItemStatusId {
   return typeof value === 'string' && Object.hasOwn(ITEM_STATUS, value);
+}
+
+function isKind(value: unknown): value is KindId {
+  return KINDS.some((kind) => kind.id === value);
 }
 
 export type JobEvent =
@@ -108,12 +113,9 @@ export function decodeJobEvent(event: SseEvent): JobEvent | null {
         progress: { done: count(data.done), total: count(data.total), bytes: count(data.bytes) },
       };
     case 'item':
-      // A status this app does not know is not one to show in its words.
-      return isItemStatus(data.status)
-        ? {
-            type: 'item',
-            item: { kind: String(data.kind), key: String(data.key), status: data.status },
-          }
+      // A kind or status this app does not know is not one to show in its words.
+      return isItemStatus(data.status) && isKind(data.kind)
+        ? { type: 'item', item: { kind: data.kind, key: String(data.key), status: data.status } }
         : null;
     case 'completed':
       // The server's completed event; its shape is the contract's Completed schema.

@@ -61,6 +61,10 @@ public final class Scope {
 				throw ProblemException.invalid(section,
 						"is not a kind: use nodes, clusters, ssh_keys or configurations");
 			}
+			if (value.isNull()) {
+				// As if left out, as in a job's selection.
+				continue;
+			}
 			if (value.isString() && "all".equals(value.stringValue())) {
 				kinds.put(kind, null);
 			}

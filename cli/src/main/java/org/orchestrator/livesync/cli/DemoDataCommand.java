@@ -11,21 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.orchestrator.livesync.client.api.ClustersApi;
-import org.orchestrator.livesync.client.api.ConfigurationsApi;
+import org.orchestrator.livesync.client.api.InventoryApi;
 import org.orchestrator.livesync.client.api.NodesApi;
-import org.orchestrator.livesync.client.api.SshKeysApi;
 import org.orchestrator.livesync.client.api.SyncApi;
-import org.orchestrator.livesync.client.model.Cluster;
 import org.orchestrator.livesync.client.model.Completed;
 import org.orchestrator.livesync.client.model.Failed;
+import org.orchestrator.livesync.client.model.ImportItem;
 import org.orchestrator.livesync.client.model.JobStarted;
-import org.orchestrator.livesync.client.model.ModelConfiguration;
+import org.orchestrator.livesync.client.model.KindSelection;
 import org.orchestrator.livesync.client.model.Node;
-import org.orchestrator.livesync.client.model.Selection;
 import org.orchestrator.livesync.client.model.SessionResponse;
-import org.orchestrator.livesync.client.model.SshKey;
 import org.orchestrator.livesync.client.model.StartJobRequest;
+import org.orchestrator.livesync.client.model.SyncSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -73,7 +70,7 @@ class DemoDataCommand implements Callable<Integer> {
 		// sides.
 		SessionResponse session = this.remote.openSession(this.cli, a);
 		StartJobRequest request = new StartJobRequest().sessionId(session.getSessionId())
-			.selection(new Selection().addNodesItem("node-05"));
+			.selection(new SyncSelection(new KindSelection().nodes(List.of("node-05"))));
 		JobStarted job = a.call(() -> new SyncApi(a.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
 		JobEvents.Event[] end = new JobEvents.Event[1];
 		JobEvents.read(a, job.getEventsUrl(), (event) -> {
@@ -92,36 +89,12 @@ class DemoDataCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/**
-	 * Creates the items through the generated client's typed create operations, keys
-	 * before nodes before clusters (which name them). The bulk import operation cannot be
-	 * used from the generated client: openapi.yaml types its JSON items as strings.
-	 */
+	/** Imports the items in one transaction: all of them are there, or none. */
 	private static void load(Server server, List<Map<String, Object>> items) {
-		for (String type : List.of("ssh_key", "node", "cluster", "configuration")) {
-			for (Map<String, Object> item : items) {
-				if (type.equals(item.get("type"))) {
-					create(server, type, untyped(item));
-				}
-			}
-		}
-	}
-
-	private static void create(Server server, String type, Map<String, Object> item) {
-		switch (type) {
-			case "ssh_key" -> server.call(
-					() -> new SshKeysApi(server.client()).createSshKey(server.json().convertValue(item, SshKey.class)),
-					CliFailure.CANNOT_RUN);
-			case "node" -> server.call(
-					() -> new NodesApi(server.client()).createNode(server.json().convertValue(item, Node.class)),
-					CliFailure.CANNOT_RUN);
-			case "cluster" -> server.call(() -> new ClustersApi(server.client())
-				.createCluster(server.json().convertValue(item, Cluster.class)), CliFailure.CANNOT_RUN);
-			default -> server.call(
-					() -> new ConfigurationsApi(server.client())
-						.createConfiguration(server.json().convertValue(item, ModelConfiguration.class)),
-					CliFailure.CANNOT_RUN);
-		}
+		List<ImportItem> typed = items.stream()
+			.map((item) -> server.json().convertValue(item, ImportItem.class))
+			.toList();
+		server.call(() -> new InventoryApi(server.client()).importInventory(typed), CliFailure.CANNOT_RUN);
 	}
 
 	private static void replaceNode(Server server, Map<String, Object> item) {

@@ -11,17 +11,13 @@ import com.launchdarkly.eventsource.MessageEvent;
 import com.launchdarkly.eventsource.StreamClosedByServerException;
 import com.launchdarkly.eventsource.StreamException;
 import com.launchdarkly.eventsource.StreamHttpErrorException;
-import org.orchestrator.livesync.client.model.Completed;
-import org.orchestrator.livesync.client.model.Failed;
-import org.orchestrator.livesync.client.model.Item;
-import org.orchestrator.livesync.client.model.Phase;
-import org.orchestrator.livesync.client.model.Progress;
+import org.orchestrator.livesync.client.model.JobEvent;
 
 /**
  * Reads a job's event stream (text/event-stream) with okhttp-eventsource and hands each
- * event on as the generated model type of its name. The generated client cannot stream
- * (it reads the whole body), and its oneOf wrapper for the event data cannot tell the
- * event types apart (several match every payload), so the SSE event name picks the type.
+ * event on as the generated model of its type: the generated client cannot stream (it
+ * reads the whole body), but its {@link JobEvent} union reads each event's data, told
+ * apart by the data's {@code type}, the SSE event name.
  */
 final class JobEvents {
 
@@ -58,21 +54,13 @@ final class JobEvents {
 	}
 
 	private static Event parse(Server server, MessageEvent message) {
-		Class<?> type = switch (message.getEventName()) {
-			case "phase" -> Phase.class;
-			case "progress" -> Progress.class;
-			case "item" -> Item.class;
-			case "completed" -> Completed.class;
-			case "failed" -> Failed.class;
-			default -> null;
-		};
 		try {
-			Object data = (type != null) ? server.json().readValue(message.getData(), type) : null;
-			return new Event(message.getEventName(), data);
+			JobEvent event = server.json().readValue(message.getData(), JobEvent.class);
+			return new Event(message.getEventName(), event.getActualInstance());
 		}
 		catch (JsonProcessingException ex) {
-			throw new CliFailure(CliFailure.SYNC_FAILED,
-					"unreadable " + message.getEventName() + " event from " + server.url());
+			// An event type this CLI does not know yet: shown as nothing, not a failure.
+			return new Event(message.getEventName(), null);
 		}
 	}
 

@@ -11,10 +11,11 @@ import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.Completed;
 import org.orchestrator.livesync.client.model.Failed;
 import org.orchestrator.livesync.client.model.JobStarted;
+import org.orchestrator.livesync.client.model.KindSelection;
 import org.orchestrator.livesync.client.model.KindCounts;
-import org.orchestrator.livesync.client.model.Selection;
 import org.orchestrator.livesync.client.model.SessionResponse;
 import org.orchestrator.livesync.client.model.StartJobRequest;
+import org.orchestrator.livesync.client.model.SyncSelection;
 import org.orchestrator.livesync.client.model.StartJobRequest.ConflictPolicyEnum;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,7 @@ class SyncCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Object selection = selection();
+		SyncSelection selection = selection();
 		ConflictPolicyEnum conflictPolicy = conflictPolicy();
 		PrintWriter out = this.spec.commandLine().getOut();
 		Server api = this.cli.operator();
@@ -85,15 +86,15 @@ class SyncCommand implements Callable<Integer> {
 		return report(display.end(), remoteName, out);
 	}
 
-	private Object selection() {
+	private SyncSelection selection() {
 		if (this.all == !this.select.isEmpty()) {
 			throw new ParameterException(this.spec.commandLine(),
 					"choose what to sync: --all, or one or more --select kind:key");
 		}
 		if (this.all) {
-			return "all";
+			return new SyncSelection("all");
 		}
-		Selection keys = new Selection();
+		Map<String, List<String>> keys = new LinkedHashMap<>();
 		for (String item : this.select) {
 			int colon = item.indexOf(':');
 			String kind = (colon > 0) ? KINDS.get(item.substring(0, colon)) : null;
@@ -101,15 +102,20 @@ class SyncCommand implements Callable<Integer> {
 				throw new ParameterException(this.spec.commandLine(),
 						"--select " + item + ": expected kind:key with kind node, cluster, ssh_key or configuration");
 			}
-			String key = item.substring(colon + 1);
-			switch (kind) {
-				case "nodes" -> keys.addNodesItem(key);
-				case "clusters" -> keys.addClustersItem(key);
-				case "ssh_keys" -> keys.addSshKeysItem(key);
-				default -> keys.addConfigurationsItem(key);
-			}
+			keys.computeIfAbsent(kind, (named) -> new ArrayList<>()).add(item.substring(colon + 1));
 		}
-		return keys;
+		// Only the kinds named: the generated setters would send a kind given null as
+		// null.
+		KindSelection kinds = new KindSelection();
+		keys.forEach((kind, named) -> {
+			switch (kind) {
+				case "nodes" -> kinds.nodes(named);
+				case "clusters" -> kinds.clusters(named);
+				case "ssh_keys" -> kinds.sshKeys(named);
+				default -> kinds.configurations(named);
+			}
+		});
+		return new SyncSelection(kinds);
 	}
 
 	private ConflictPolicyEnum conflictPolicy() {

@@ -41,7 +41,12 @@ final class ResponseRequirements implements OpenApiCustomizer {
 			List<String> always = this.records.present().get(name);
 			Schema<?> schema = schemas.get(name);
 			if (always != null && schema != null && !always.isEmpty()) {
-				schema.setRequired(always);
+				// Keeps what annotations require beyond the record's components.
+				Set<String> required = new java.util.TreeSet<>(always);
+				if (schema.getRequired() != null) {
+					required.addAll(schema.getRequired());
+				}
+				schema.setRequired(new java.util.ArrayList<>(required));
 			}
 		});
 	}

@@ -132,7 +132,7 @@ class ContractResponsesIntegrationTests {
 						.post()
 						.uri("/api/v1/sync/jobs")
 						.bodyValue(Map.of("session_id", sessionId, "selection",
-								Map.of("nodes", List.of("contract-sync")), "dry_run", dryRun)),
+								dryRun ? Map.of("nodes", List.of("contract-sync")) : "all", "dry_run", dryRun)),
 					202);
 			String job = started.get("job_id").asString();
 			List<ServerSentEvent<String>> events = a.operator()

@@ -55,6 +55,14 @@ final class ContractSchemas {
 		assertValid(schema, read(body), method + " " + path + " " + status);
 	}
 
+	/** Whether a request body matches what the contract declares for it. */
+	boolean requestMatches(String method, String path, String mediaType, String body) {
+		JsonNode operation = this.contract.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+		JsonNode schema = operation.path("requestBody").path("content").path(mediaType).path("schema");
+		assertThat(schema.isMissingNode()).as("%s %s takes %s", method, path, mediaType).isFalse();
+		return errors(schema, read(body)).isEmpty();
+	}
+
 	/** Asserts that a value matches a named component schema. */
 	void assertMatchesComponent(String name, String body) {
 		assertThat(this.contract.path("components").path("schemas").path(name).isMissingNode()).as(name).isFalse();
@@ -62,6 +70,10 @@ final class ContractSchemas {
 	}
 
 	private void assertValid(JsonNode schema, JsonNode value, String what) {
+		assertThat(errors(schema, value)).as("%s: %s does not match the contract", what, value).isEmpty();
+	}
+
+	private List<Error> errors(JsonNode schema, JsonNode value) {
 		// The schema travels with the components it refers to, as the contract's own
 		// document would.
 		ObjectNode document = JSON.createObjectNode();
@@ -69,8 +81,7 @@ final class ContractSchemas {
 		document.setAll((ObjectNode) schema.deepCopy());
 		document.set("components", this.contract.path("components"));
 		Schema validator = this.registry.getSchema(document.toString());
-		List<Error> errors = validator.validate(value);
-		assertThat(errors).as("%s: %s does not match the contract", what, value).isEmpty();
+		return validator.validate(value);
 	}
 
 	private static JsonNode read(String body) {

@@ -9,11 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import org.orchestrator.livesync.inventory.internal.cluster.Cluster;
-import org.orchestrator.livesync.inventory.internal.configuration.Configuration;
-import org.orchestrator.livesync.inventory.internal.node.Node;
-import org.orchestrator.livesync.inventory.internal.sshkey.SshKey;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,11 +31,9 @@ class ImportController {
 					+ "resolves.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
 					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							array = @ArraySchema(schema = @Schema(
-									oneOf = { Node.class, Cluster.class, SshKey.class, Configuration.class }))),
+							array = @ArraySchema(schema = @Schema(ref = ImportSchemas.ITEM_REF))),
 					@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
-							schema = @Schema(
-									oneOf = { Node.class, Cluster.class, SshKey.class, Configuration.class })) }))
+							schema = @Schema(ref = ImportSchemas.ITEM_REF)) }))
 	@PostMapping(path = "/api/v1/inventory/import",
 			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
 	Mono<ImportResult> importItems(@RequestBody Flux<JsonNode> items) {

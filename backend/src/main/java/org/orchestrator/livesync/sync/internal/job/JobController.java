@@ -63,8 +63,7 @@ class JobController {
 	@Operation(summary = "A job's live events (phase, progress, item, completed, failed)",
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-							schema = @Schema(oneOf = { JobEvent.Phase.class, JobEvent.Progress.class,
-									JobEvent.Item.class, JobEvent.Completed.class, JobEvent.Failed.class }))))
+							schema = @Schema(ref = "#/components/schemas/" + JobSchemas.EVENT))))
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<JobEvent>> events(@PathVariable String id) {
 		return this.jobs.events(id);
@@ -72,8 +71,7 @@ class JobController {
 
 	record StartJobRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sessionId,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-					description = "per kind a list of natural keys or \"all\", e.g. {\"nodes\": [\"node-01\"], "
-							+ "\"clusters\": \"all\"}; or \"all\" for everything") JsonNode selection,
+					ref = "#/components/schemas/" + JobSchemas.SELECTION) JsonNode selection,
 			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
 			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides",
 					allowableValues = {

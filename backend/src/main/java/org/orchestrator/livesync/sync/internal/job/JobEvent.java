@@ -1,7 +1,9 @@
 package org.orchestrator.livesync.sync.internal.job;
 
 import java.util.List;
+import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -9,44 +11,39 @@ import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.system.Problem;
 
 /**
- * The one event schema of a job's live stream ({@code text/event-stream}); the SSE event
- * name is the record's {@link #name()}.
+ * The one event schema of a job's live stream ({@code text/event-stream}). Each event
+ * says its {@link #type()}, which is also its SSE event name, so a client that reads the
+ * data alone (or a generated one, through the contract's discriminator) tells them apart.
  */
 public sealed interface JobEvent {
 
-	String name();
+	@JsonProperty(value = "type", index = 0)
+	@Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+	default String type() {
+		return typeOf(getClass());
+	}
+
+	/** The type of an event class: its simple name in lower case ({@code progress}). */
+	static String typeOf(Class<? extends JobEvent> eventClass) {
+		return eventClass.getSimpleName().toLowerCase(Locale.ROOT);
+	}
 
 	/** A stage began. */
 	record Phase(JobPhase phase) implements JobEvent {
-
-		@Override
-		public String name() {
-			return "phase";
-		}
-
 	}
 
 	/** Items sent so far of those to send, and ciphertext bytes sent. */
 	record Progress(long done, long total, long bytes) implements JobEvent {
-
-		@Override
-		public String name() {
-			return "progress";
-		}
-
 	}
 
 	/** What happened to one item (large jobs report a sample, not every item). */
-	record Item(String kind, String key, @Schema(allowableValues = {
-			"sent", "delete_sent", "in_sync", "skipped_conflict", "skipped_remote_only" }) String status)
+	@Schema(name = "JobItem")
+	record Item(@Schema(description = "the kind's name in selections", allowableValues = {
+			"nodes", "clusters", "ssh_keys", "configurations" }) String kind, String key,
+			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict",
+					"skipped_remote_only" }) String status)
 			implements
 				JobEvent{
-
-		@Override
-		public String name() {
-			return "item";
-		}
-
 	}
 
 	/**
@@ -54,22 +51,10 @@ public sealed interface JobEvent {
 	 */
 	record Completed(KindCounts applied, KindCounts changed, KindCounts deleted, long skipped, List<String> errors,
 			long durationMs, @Nullable Boolean verified, List<String> mismatches, boolean dryRun) implements JobEvent {
-
-		@Override
-		public String name() {
-			return "completed";
-		}
-
 	}
 
 	/** The job failed; nothing was applied on the target. */
 	record Failed(Problem problem, long durationMs) implements JobEvent {
-
-		@Override
-		public String name() {
-			return "failed";
-		}
-
 	}
 
 }

@@ -137,9 +137,9 @@ class JobRunner {
 			switch (each.decision()) {
 				case UPSERT, DELETE, AGREE -> sink.next(each);
 				case SKIP_CONFLICT ->
-					job.item(new JobEvent.Item(item.kind().type(), item.entry().key(), "skipped_conflict"), false);
-				case SKIP_REMOTE_ONLY ->
-					job.item(new JobEvent.Item(item.kind().type(), item.entry().key(), "skipped_remote_only"), false);
+					job.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_conflict"), false);
+				case SKIP_REMOTE_ONLY -> job
+					.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_remote_only"), false);
 				case NONE -> {
 				}
 			}
@@ -147,7 +147,9 @@ class JobRunner {
 			.cast(Decided.class)
 			.buffer(ITEMS_PER_READ)
 			.flatMapSequential(this.packageLines::lines, READS_IN_FLIGHT)
-			.doOnNext((line) -> job.item(new JobEvent.Item(line.type(), line.key(), PackageLines.status(line)), true));
+			.doOnNext((line) -> job.item(
+					new JobEvent.Item(ItemKind.ofType(line.type()).section(), line.key(), PackageLines.status(line)),
+					true));
 		if (!job.dryRun()) {
 			lines = lines.buffer(ITEMS_PER_READ)
 				.flatMapSequential((batch) -> this.transfer.addToOffer(header.packageId(), PackageLines.synced(batch))

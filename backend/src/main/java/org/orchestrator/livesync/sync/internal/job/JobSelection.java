@@ -78,6 +78,11 @@ final class JobSelection {
 				if (kind == null) {
 					violations.add(at, "is not a kind: use nodes, clusters, ssh_keys or configurations");
 				}
+				else if (value.isNull()) {
+					// As if left out: clients that send every field send unselected kinds
+					// as null.
+					continue;
+				}
 				else if (value.isString() && "all".equals(value.stringValue())) {
 					all.add(kind);
 				}

@@ -81,7 +81,7 @@ public class JobService {
 			SyncJob.Cursor cursor = new SyncJob.Cursor();
 			Flux<ServerSentEvent<JobEvent>> changes = Flux.interval(Duration.ZERO, EVENT_INTERVAL)
 				.concatMapIterable((tick) -> job.since(cursor))
-				.map((event) -> ServerSentEvent.<JobEvent>builder(event).event(event.name()).build());
+				.map((event) -> ServerSentEvent.<JobEvent>builder(event).event(event.type()).build());
 			Flux<ServerSentEvent<JobEvent>> heartbeat = Flux.interval(HEARTBEAT, HEARTBEAT)
 				.map((tick) -> ServerSentEvent.<JobEvent>builder().comment("keep-alive").build());
 			return Flux.merge(changes, heartbeat)

@@ -22,6 +22,7 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.compare.CompareService;
+import org.orchestrator.livesync.sync.internal.job.JobSchemas;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.transfer.Selection;
@@ -121,8 +122,9 @@ class PeerReadController {
 	}
 
 	@Operation(summary = "The type, key and content hash of the items in scope, as NDJSON",
-			description = "The body names per kind \"all\" or a list of keys: {\"nodes\": [\"node-01\"], "
-					+ "\"clusters\": \"all\"}.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(ref = "#/components/schemas/" + JobSchemas.KIND_SELECTION))),
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 							schema = @Schema(type = "string", description = "one JSON object per line"))))

@@ -1,5 +1,7 @@
 package org.orchestrator.livesync.sync.internal.protocol;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,7 +53,7 @@ public final class PeerMessages {
 
 	public record CompareRequest(
 			@Schema(description = "the other server's inventory, as GET /sync/inventory returns it "
-					+ "(the 'inventory' object)") JsonNode remoteInventory) {
+					+ "(the 'inventory' object)", implementation = InventoryBody.class) JsonNode remoteInventory) {
 	}
 
 	public record TransferRequest(String sessionId, @Schema(description = "natural keys per kind") Selection items,
@@ -108,10 +110,37 @@ public final class PeerMessages {
 	public record InventoryDocument(boolean success, InventoryBody inventory) {
 	}
 
-	public record InventoryBody(java.util.Map<String, Object> metadata,
-			java.util.List<java.util.Map<String, Object>> nodes, java.util.List<java.util.Map<String, Object>> clusters,
-			java.util.List<java.util.Map<String, Object>> sshKeys,
-			java.util.List<java.util.Map<String, Object>> configurations, java.util.Map<String, Long> stats) {
+	public record InventoryBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) InventoryMetadata metadata,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InventoryEntry> nodes,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InventoryEntry> clusters,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InventoryEntry> sshKeys,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<InventoryEntry> configurations,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) InventoryStats stats) {
+	}
+
+	/** Who serves the inventory, and when it was read. */
+	public record InventoryMetadata(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String serverId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String serverName,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String version,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int formatVersion,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "date-time") String generatedAt) {
+	}
+
+	/**
+	 * One item: its kind's syncable fields (as in Node, Cluster, SshKey, Configuration)
+	 * and its hash over them.
+	 */
+	@Schema(additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+	public record InventoryEntry(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+			description = "SHA-256 of the item's canonical form") String contentHash) {
+	}
+
+	/** Items per kind, and in all. */
+	public record InventoryStats(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long nodes,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long clusters,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long sshKeys,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long configurations,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long total) {
 	}
 
 }

@@ -72,9 +72,15 @@ class JobSelectionTests {
 	}
 
 	@Test
+	void aKindGivenNullIsLeftAlone() {
+		JobSelection selection = parse("{\"nodes\": [\"n-1\"], \"clusters\": null}", null);
+		assertThat(selection.scope().toJson()).containsOnlyKeys("nodes");
+	}
+
+	@Test
 	void refusesWhatSelectsNothingOrIsMisspelled() {
 		for (String json : new String[] { "{}", "{\"gadgets\": \"all\"}", "{\"nodes\": [1]}",
-				"{\"nodes\": [\"not a host\"]}", "{\"nodes\": \"some\"}", "42", "null" }) {
+				"{\"nodes\": [\"not a host\"]}", "{\"nodes\": \"some\"}", "42", "null", "{\"nodes\": null}" }) {
 			assertThatExceptionOfType(ProblemException.class).as(json)
 				.isThrownBy(() -> parse(json, null))
 				.satisfies((problem) -> assertThat(problem.code()).isEqualTo("validation"));
