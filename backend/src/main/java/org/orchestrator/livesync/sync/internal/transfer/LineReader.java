@@ -1,21 +1,18 @@
 package org.orchestrator.livesync.sync.internal.transfer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 import reactor.core.publisher.Flux;
 
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
- * Reads the body of a package of either form: inflates it, splits it into lines, hashes
- * and counts them, and refuses a body that inflates beyond a limit (a "zip bomb"). What
- * the lines must add up to is the form's business: it checks the {@link LineTotals} at
+ * Reads the lines of a package body of either form, hashing and counting them as they go.
+ * What they must add up to is the form's business: it checks the {@link LineTotals} at
  * the end.
  */
 final class LineReader {
@@ -23,26 +20,16 @@ final class LineReader {
 	/** Inflated payloads beyond this are refused. */
 	static final long MAX_INFLATED_BYTES = 2L * 1024 * 1024 * 1024;
 
-	private final InputStream in;
+	private final InflatedLines lines;
 
 	private final MessageDigest digest = PackageFormat.digest();
-
-	private final byte[] buffer = new byte[64 * 1024];
-
-	private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-	private int position;
-
-	private int limit;
-
-	private long inflated;
 
 	private long count;
 
 	private StreamTrailer trailer;
 
-	private LineReader(InputStream compressed) throws IOException {
-		this.in = new GZIPInputStream(compressed, 64 * 1024);
+	private LineReader(InflatedLines lines) {
+		this.lines = lines;
 	}
 
 	/**
@@ -51,27 +38,34 @@ final class LineReader {
 	 * an error, not in completion: consume it inside the transaction it feeds.
 	 */
 	static Flux<ReceivedLine> read(Supplier<InputStream> compressed, Consumer<LineTotals> checkEnd) {
-		return Flux.using(() -> new LineReader(compressed.get()), (reader) -> Flux.generate((sink) -> {
-			try {
-				ReceivedLine line = reader.next();
-				if (line != null) {
-					sink.next(line);
-					return;
-				}
-				checkEnd.accept(reader.totals());
-				sink.complete();
-			}
-			catch (ProblemException ex) {
-				sink.error(ex);
-			}
-			catch (FluxInputStream.ChunkFailure ex) {
-				sink.error((ex.getCause() instanceof ProblemException problem) ? problem
-						: PackageProblems.rejected("the package stream broke off: " + ex.getMessage()));
-			}
-			catch (IOException ex) {
-				sink.error(PackageProblems.rejected("the payload is not valid gzip"));
-			}
-		}), LineReader::close);
+		return read(compressed, checkEnd, MAX_INFLATED_BYTES);
+	}
+
+	/** The same with another limit, which tests can reach without inflating gigabytes. */
+	static Flux<ReceivedLine> read(Supplier<InputStream> compressed, Consumer<LineTotals> checkEnd,
+			long maxInflatedBytes) {
+		return Flux.using(() -> new LineReader(new InflatedLines(compressed.get(), maxInflatedBytes)),
+				(reader) -> Flux.generate((sink) -> {
+					try {
+						ReceivedLine line = reader.next();
+						if (line != null) {
+							sink.next(line);
+							return;
+						}
+						checkEnd.accept(reader.totals());
+						sink.complete();
+					}
+					catch (ProblemException ex) {
+						sink.error(ex);
+					}
+					catch (FluxInputStream.ChunkFailure ex) {
+						sink.error((ex.getCause() instanceof ProblemException problem) ? problem
+								: PackageProblems.rejected("the package stream broke off: " + ex.getMessage()));
+					}
+					catch (IOException ex) {
+						sink.error(PackageProblems.rejected("the payload is not valid gzip"));
+					}
+				}), (reader) -> reader.lines.close());
 	}
 
 	/**
@@ -79,7 +73,7 @@ final class LineReader {
 	 */
 	private ReceivedLine next() throws IOException {
 		while (true) {
-			byte[] bytes = nextLine();
+			byte[] bytes = this.lines.next();
 			if (bytes == null) {
 				return null;
 			}
@@ -98,63 +92,8 @@ final class LineReader {
 		}
 	}
 
-	/** The next line without its newline; null at the end of the payload. */
-	private byte[] nextLine() throws IOException {
-		while (true) {
-			if (this.position == this.limit && !fill()) {
-				if (this.line.size() > 0) {
-					throw PackageProblems.rejected("the payload ends in the middle of a line");
-				}
-				return null;
-			}
-			int end = indexOfNewline(this.buffer, this.position, this.limit);
-			if (end < 0) {
-				this.line.write(this.buffer, this.position, this.limit - this.position);
-				this.position = this.limit;
-				continue;
-			}
-			this.line.write(this.buffer, this.position, end - this.position);
-			this.position = end + 1;
-			byte[] bytes = this.line.toByteArray();
-			this.line.reset();
-			return bytes;
-		}
-	}
-
-	private boolean fill() throws IOException {
-		this.limit = this.in.read(this.buffer);
-		this.position = 0;
-		if (this.limit <= 0) {
-			this.limit = 0;
-			return false;
-		}
-		this.inflated += this.limit;
-		if (this.inflated > MAX_INFLATED_BYTES) {
-			throw PackageProblems.rejected("the payload inflates beyond " + MAX_INFLATED_BYTES + " bytes");
-		}
-		return true;
-	}
-
-	private static int indexOfNewline(byte[] bytes, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (bytes[i] == '\n') {
-				return i;
-			}
-		}
-		return -1;
-	}
-
 	private LineTotals totals() {
 		return new LineTotals(PackageFormat.checksum(this.digest), this.count, this.trailer);
-	}
-
-	private void close() {
-		try {
-			this.in.close();
-		}
-		catch (IOException ex) {
-			// Nothing to do: the stream is dropped either way.
-		}
 	}
 
 }
