@@ -12,9 +12,11 @@ import java.util.zip.GZIPInputStream;
  */
 final class InflatedLines implements AutoCloseable {
 
-	private final InputStream in;
+	private final InputStream compressed;
 
 	private final long maxInflatedBytes;
+
+	private InputStream in;
 
 	private final byte[] buffer = new byte[64 * 1024];
 
@@ -26,13 +28,19 @@ final class InflatedLines implements AutoCloseable {
 
 	private long inflated;
 
-	InflatedLines(InputStream compressed, long maxInflatedBytes) throws IOException {
-		this.in = new GZIPInputStream(compressed, 64 * 1024);
+	InflatedLines(InputStream compressed, long maxInflatedBytes) {
+		this.compressed = compressed;
 		this.maxInflatedBytes = maxInflatedBytes;
 	}
 
 	/** The next line without its newline; null at the end of the payload. */
 	byte[] next() throws IOException {
+		if (this.in == null) {
+			// Opened by the first read, not before: reading the gzip header fails as any
+			// later read can (not gzip, a first segment that does not decrypt), and the
+			// reader turns such failures into the package's refusal.
+			this.in = new GZIPInputStream(this.compressed, 64 * 1024);
+		}
 		while (true) {
 			if (this.position == this.limit && !fill()) {
 				if (this.line.size() > 0) {
@@ -80,7 +88,7 @@ final class InflatedLines implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			this.in.close();
+			((this.in != null) ? this.in : this.compressed).close();
 		}
 		catch (IOException ex) {
 			// Nothing to do: the stream is dropped either way.
