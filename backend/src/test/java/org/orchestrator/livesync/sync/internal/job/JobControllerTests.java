@@ -23,6 +23,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
+import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaType;
 
 /**
  * The operator's jobs alone: an unknown job (or its event stream) is a 404 problem, the
@@ -80,11 +81,7 @@ class JobControllerTests {
 	void aBodyThatIsNotAJobRequestIsRefusedBeforeAJobStarts() {
 		problem(start("{\"session_id\": "), 400, "malformed-request");
 		invalidField(start("{\"session_id\":\"s-1\",\"selection\":\"all\",\"colour\":\"red\"}"), "colour");
-		problem(this.client.post()
-			.uri("/api/v1/sync/jobs")
-			.contentType(MediaType.TEXT_PLAIN)
-			.bodyValue("s-1")
-			.exchange(), 415, "unsupported-media-type");
+		unsupportedMediaType(this.client, "/api/v1/sync/jobs");
 		verifyNoInteractions(this.jobs);
 	}
 

@@ -24,6 +24,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
+import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaType;
 
 /**
  * The door of the peer API alone: what each refusal of {@code /sync/connect} says, and
@@ -109,11 +110,7 @@ class PeerAuthControllerTests {
 	void aBodyThatIsNotAConnectRequestIsRefusedBeforeAnyCheck() {
 		problem(connect("{\"server_id\": "), 400, "malformed-request");
 		invalidField(connect("{\"server_id\":\"server-a\",\"password\":\"x\",\"role\":\"admin\"}"), "role");
-		problem(this.client.post()
-			.uri("/api/v1/sync/connect")
-			.contentType(MediaType.TEXT_PLAIN)
-			.bodyValue("server-a")
-			.exchange(), 415, "unsupported-media-type");
+		unsupportedMediaType(this.client, "/api/v1/sync/connect");
 		verifyNoInteractions(this.sessions, this.tokens);
 	}
 

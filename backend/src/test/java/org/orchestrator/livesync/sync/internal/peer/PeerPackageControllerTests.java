@@ -37,6 +37,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
+import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaType;
 
 /**
  * What a peer writes, alone: bodies and headers refused before a package is touched, the
@@ -99,8 +100,7 @@ class PeerPackageControllerTests {
 		invalidField(post(PeerApi.RECEIVE, "{\"session_id\":\"s-1\",\"encrypted\":false,\"package\":" + PACKAGE + "}"),
 				"encrypted");
 		problem(post(PeerApi.RECEIVE, "{\"session_id\":\"s-1\",\"package\": "), 400, "malformed-request");
-		problem(this.client.post().uri(PeerApi.RECEIVE).contentType(MediaType.TEXT_PLAIN).bodyValue(PACKAGE).exchange(),
-				415, "unsupported-media-type");
+		unsupportedMediaType(this.client, PeerApi.RECEIVE);
 		verifyNoInteractions(this.receive);
 	}
 

@@ -30,6 +30,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
+import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaType;
 
 /**
  * What a peer reads, alone: which form of the inventory an {@code Accept} header gets,
@@ -112,11 +113,7 @@ class PeerReadControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"remote_inventory\": ")
 			.exchange(), 400, "malformed-request");
-		problem(this.client.post()
-			.uri("/api/v1/sync/compare")
-			.contentType(MediaType.TEXT_PLAIN)
-			.bodyValue("nodes")
-			.exchange(), 415, "unsupported-media-type");
+		unsupportedMediaType(this.client, "/api/v1/sync/compare");
 		verifyNoInteractions(this.compare);
 	}
 

@@ -23,6 +23,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
+import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaType;
 
 /**
  * The operator's sessions alone: an unknown session is a 404 problem, what opening one
@@ -89,11 +90,7 @@ class SessionControllerTests {
 	void aBodyThatIsNotASessionRequestIsRefusedBeforeTheServiceIsAsked() {
 		problem(create("{\"remote_url\": "), 400, "malformed-request");
 		invalidField(create("{\"remote_url\":\"http://b:5001\",\"colour\":\"red\"}"), "colour");
-		problem(this.client.post()
-			.uri("/api/v1/sync/sessions")
-			.contentType(MediaType.TEXT_PLAIN)
-			.bodyValue("http://b:5001")
-			.exchange(), 415, "unsupported-media-type");
+		unsupportedMediaType(this.client, "/api/v1/sync/sessions");
 		verifyNoInteractions(this.sessions);
 	}
 
