@@ -30,6 +30,12 @@ public final class ProblemAssert {
 		return problem;
 	}
 
+	/** Plain text posted where JSON is read: refused as 415 before anything else. */
+	public static Problem unsupportedMediaType(WebTestClient client, String uri) {
+		return problem(client.post().uri(uri).contentType(MediaType.TEXT_PLAIN).bodyValue("text").exchange(), 415,
+				"unsupported-media-type");
+	}
+
 	/** The problem must list {@code field} among its invalid fields. */
 	public static Problem invalidField(WebTestClient.ResponseSpec response, String field) {
 		Problem problem = problem(response, 400, "validation");

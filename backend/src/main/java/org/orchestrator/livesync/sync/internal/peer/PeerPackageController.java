@@ -11,8 +11,9 @@ import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
-import org.orchestrator.livesync.sync.internal.transfer.ReceiveService;
+import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
 import org.orchestrator.livesync.sync.internal.transfer.TransferService;
+import org.orchestrator.livesync.sync.internal.transfer.WholePackageReceiver;
 import org.orchestrator.livesync.system.JsonBodies;
 import org.orchestrator.livesync.system.ProblemException;
 
@@ -37,14 +38,18 @@ class PeerPackageController {
 
 	private final TransferService transfer;
 
-	private final ReceiveService receive;
+	private final WholePackageReceiver receive;
+
+	private final StreamedPackageReceiver receiveStream;
 
 	private final JsonBodies bodies;
 
-	PeerPackageController(PeerSessionCheck check, TransferService transfer, ReceiveService receive, JsonBodies bodies) {
+	PeerPackageController(PeerSessionCheck check, TransferService transfer, WholePackageReceiver receive,
+			StreamedPackageReceiver receiveStream, JsonBodies bodies) {
 		this.check = check;
 		this.transfer = transfer;
 		this.receive = receive;
+		this.receiveStream = receiveStream;
 		this.bodies = bodies;
 	}
 
@@ -93,7 +98,7 @@ class PeerPackageController {
 			@RequestParam(name = PeerApi.DRY_RUN, defaultValue = "false") boolean dryRun, ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> this.check.session(exchange, sessionId)).flatMap((session) -> {
 			Flux<byte[]> body = RequestBytes.of(exchange.getRequest().getBody());
-			return this.receive.receiveStream(header, body, dryRun).doOnSuccess((result) -> {
+			return this.receiveStream.receive(header, body, dryRun).doOnSuccess((result) -> {
 				if (!dryRun) {
 					this.check.end(session);
 				}

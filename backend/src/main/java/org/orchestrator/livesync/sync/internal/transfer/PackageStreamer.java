@@ -14,18 +14,18 @@ import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.springframework.stereotype.Component;
 
 /**
- * The streamed form of a package: its header travels ahead (an HTTP header), its lines
- * follow as they are produced, compressed, then encrypted segment by segment, ending with
- * a line that holds the count and checksum. Nothing holds the whole package.
+ * Sends packages in the streamed form: its header travels ahead (an HTTP header), its
+ * lines follow as they are produced, compressed, then encrypted segment by segment,
+ * ending with a line that holds the count and checksum. Nothing holds the whole package.
  */
 @Component
 public class PackageStreamer {
 
 	private static final int LINES_PER_CHUNK = 256;
 
-	private final PackageSealer sealer;
+	private final StreamedPackageSealer sealer;
 
-	PackageStreamer(PackageSealer sealer) {
+	PackageStreamer(StreamedPackageSealer sealer) {
 		this.sealer = sealer;
 	}
 
@@ -34,7 +34,7 @@ public class PackageStreamer {
 	 * {@code password}.
 	 */
 	public SyncPackage header(boolean encrypted, String password) {
-		return this.sealer.streamHeader(encrypted, password);
+		return this.sealer.header(encrypted, password);
 	}
 
 	/**
@@ -43,14 +43,22 @@ public class PackageStreamer {
 	 */
 	public Flux<byte[]> stream(SyncPackage header, Flux<PackageLine> lines, String password) {
 		Flux<byte[]> compressed = Flux.defer(() -> {
-			PackageCodec.Writer writer = new PackageCodec.Writer();
+			LineWriter writer = new LineWriter();
 			// Serialising and compressing is CPU work: off the I/O threads.
 			return lines.publishOn(Schedulers.parallel()).buffer(LINES_PER_CHUNK).map((batch) -> {
 				batch.forEach(writer::add);
 				return writer.drain();
-			}).concatWith(Mono.fromCallable(writer::finishWithTrailer)).filter((chunk) -> chunk.length > 0);
+			}).concatWith(Mono.fromCallable(() -> finishWithTrailer(writer))).filter((chunk) -> chunk.length > 0);
 		});
-		return this.sealer.encryptStream(header, password, compressed);
+		return this.sealer.encrypt(header, password, compressed);
+	}
+
+	/**
+	 * The rest of the body: the count and checksum go last, as a stream cannot know them
+	 * when it sends its header.
+	 */
+	static byte[] finishWithTrailer(LineWriter writer) {
+		return writer.finish(new StreamTrailer(writer.lines(), writer.checksum()));
 	}
 
 	/**
@@ -66,10 +74,10 @@ public class PackageStreamer {
 	static SyncPackage decodeHeader(String encoded) {
 		try {
 			String json = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-			return PackageCodec.JSON.readValue(json, SyncPackage.class);
+			return PackageFormat.JSON.readValue(json, SyncPackage.class);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			throw PackageCodec.rejected(PeerApi.PACKAGE_HEADER + " is not a package header");
+			throw PackageProblems.rejected(PeerApi.PACKAGE_HEADER + " is not a package header");
 		}
 	}
 

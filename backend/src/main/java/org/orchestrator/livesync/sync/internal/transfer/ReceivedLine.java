@@ -83,7 +83,7 @@ record ReceivedLine(String type, String action, String key, String contentHash, 
 			return new ReceivedLine(type, action, key, contentHash, bytes, itemStart, itemLength, items, checksum);
 		}
 		catch (StreamReadException ex) {
-			throw PackageCodec.rejected("line " + (index + 1) + " of the package is not JSON");
+			throw PackageProblems.rejected("line " + (index + 1) + " of the package is not JSON");
 		}
 		catch (JacksonException ex) {
 			throw notALine(index);
@@ -102,7 +102,7 @@ record ReceivedLine(String type, String action, String key, String contentHash, 
 	}
 
 	private static RuntimeException notALine(long index) {
-		return PackageCodec.rejected("line " + (index + 1) + " of the package is not a package line");
+		return PackageProblems.rejected("line " + (index + 1) + " of the package is not a package line");
 	}
 
 	@Override

@@ -36,7 +36,7 @@ class ReceivedPackages {
 			id = UUID.fromString(packageId);
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			return Mono.error(PackageCodec.rejected("package_id is not a UUID"));
+			return Mono.error(PackageProblems.rejected("package_id is not a UUID"));
 		}
 		return this.database.sql("SELECT result FROM sync_received_packages WHERE package_id = $1")
 			.bind(0, id)

@@ -32,7 +32,7 @@ public class TransferService {
 
 	private final InventoryReader inventory;
 
-	private final PackageSealer sealer;
+	private final WholePackageSealer sealer;
 
 	private final PackageOffers offers;
 
@@ -42,7 +42,7 @@ public class TransferService {
 
 	private final Clock clock;
 
-	TransferService(InventoryReader inventory, PackageSealer sealer, PackageOffers offers, SyncProperties sync,
+	TransferService(InventoryReader inventory, WholePackageSealer sealer, PackageOffers offers, SyncProperties sync,
 			TransactionalOperator transaction, Clock clock) {
 		this.inventory = inventory;
 		this.sealer = sealer;
@@ -74,9 +74,8 @@ public class TransferService {
 				.doOnNext((line) -> manifest.add(new SyncBases.Synced(ItemKind.ofType(line.type()), line.key(),
 						line.isDelete() ? null : line.contentHash())))
 				.publishOn(Schedulers.boundedElastic())
-				.reduceWith(PackageCodec.Writer::new, PackageCodec.Writer::add)
-				.map(PackageCodec.Writer::finish)
-				.flatMap((encoded) -> this.sealer.seal(encoded, encrypted))
+				.reduceWith(LineWriter::new, LineWriter::add)
+				.flatMap((written) -> this.sealer.seal(written, encrypted))
 				.flatMap((built) -> this.offers
 					.forgetOlderThan(this.clock.instant().minus(this.sync.tokenLifetime().multipliedBy(2)))
 					.then(this.offers.record(UUID.fromString(built.packageId()), peerServerId, manifest))

@@ -50,6 +50,30 @@ class ReceivedLineTests {
 		assertRejected("{\"type\":\"node\"} {\"type\":\"node\"}", "is not a package line");
 	}
 
+	@Test
+	void refusesControlCharactersAndBytesThatAreNotUtf8AsNotJson() {
+		assertRejected("{\"type\":\"node\",\"key\":\"a\u0000b\"}", "line 7 of the package is not JSON");
+		assertRejected("{\"type\":\"node\",\"key\":\"a\tb\"}", "line 7 of the package is not JSON");
+		byte[] notUtf8 = "{\"type\":\"node\",\"key\":\"a?b\"}".getBytes(StandardCharsets.UTF_8);
+		notUtf8[24] = (byte) 0xFF;
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> ReceivedLine.parse(JSON, notUtf8, 6))
+			.withMessage("line 7 of the package is not JSON");
+	}
+
+	@Test
+	void anEscapedNulIsTextForTheChecksThatFollow() {
+		assertThat(parse("{\"type\":\"node\",\"key\":\"a\\u0000b\"}").key()).isEqualTo("a\u0000b");
+	}
+
+	@Test
+	void refusesBlankLinesAndKeepsUnknownFieldsOut() {
+		assertRejected("", "line 7 of the package is not a package line");
+		assertRejected("   ", "line 7 of the package is not a package line");
+		ReceivedLine line = parse("{\"type\":\"node\",\"base\":false,\"extra\":{\"a\":[1]},\"key\":\"k\"}");
+		assertThat(line.key()).isEqualTo("k");
+		assertThat(line.hasItem()).isFalse();
+	}
+
 	private static void assertRejected(String line, String reason) {
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> parse(line))
 			.satisfies((ex) -> assertThat(ex.getMessage() + " " + ex.toString()).contains(reason));

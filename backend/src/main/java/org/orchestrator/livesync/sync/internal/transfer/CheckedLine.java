@@ -1,0 +1,66 @@
+package org.orchestrator.livesync.sync.internal.transfer;
+
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.orchestrator.livesync.inventory.Formats;
+import org.orchestrator.livesync.inventory.Hashed;
+import org.orchestrator.livesync.inventory.InventoryItem;
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.inventory.Violations;
+import org.orchestrator.livesync.system.Problem;
+
+/**
+ * A received line after its checks, ready to apply: an item to write ({@code item} set),
+ * a key to delete, or a key both sides have alike ({@code agreedHash} set).
+ */
+record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash) {
+
+	/**
+	 * Checks a line: known kind, well-formed key, and for an upsert valid content (as
+	 * {@code json}, the API's mapper, reads items) that hashes to the line's hash, so a
+	 * line damaged on the way is refused before anything is written.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static CheckedLine check(ReceivedLine line, JsonMapper json) {
+		ItemKind kind = ItemKind.ofType(line.type());
+		if (kind == null || line.key() == null
+				|| !((kind == ItemKind.NODE) ? Formats.isHostname(line.key()) : Formats.isName(line.key()))) {
+			throw PackageProblems.rejected("the package has a line of unknown type or key (" + line.type() + ")");
+		}
+		String where = kind.section() + "[" + line.key() + "]";
+		if (line.isDelete()) {
+			return new CheckedLine(kind, line.key(), null, null);
+		}
+		if (line.isBase()) {
+			if (line.contentHash() == null || !line.contentHash().matches("[0-9a-f]{64}")) {
+				throw PackageProblems.rejected(where + " has no content hash");
+			}
+			return new CheckedLine(kind, line.key(), null, line.contentHash());
+		}
+		if (!PackageLine.UPSERT.equals(line.action()) || !line.hasItem()) {
+			throw PackageProblems.rejected(where + " has no action the package format knows");
+		}
+		InventoryItem<?> item;
+		try {
+			item = line.item(json, kind.itemClass());
+		}
+		catch (JacksonException ex) {
+			throw PackageProblems.invalidItem(kind, line.key(),
+					List.of(new Problem.FieldError(where, "does not have the shape of a " + kind.type())));
+		}
+		Violations violations = new Violations().nested(where);
+		Hashed<?> hashed = Hashed.prepare((InventoryItem) item, violations);
+		if (!violations.isEmpty()) {
+			throw PackageProblems.invalidItem(kind, line.key(), violations.errors());
+		}
+		if (!item.naturalKey().equals(line.key()) || !hashed.contentHash().equals(line.contentHash())) {
+			throw PackageProblems.rejected(kind.type() + " '" + line.key()
+					+ "' does not match the checksum it came with: the package is damaged");
+		}
+		return new CheckedLine(kind, line.key(), hashed, null);
+	}
+
+}

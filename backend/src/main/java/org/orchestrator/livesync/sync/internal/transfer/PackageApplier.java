@@ -1,0 +1,103 @@
+package org.orchestrator.livesync.sync.internal.transfer;
+
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.orchestrator.livesync.inventory.InventoryWriter;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Applies the lines of a package, whichever form it came in, all or nothing: inside one
+ * transaction, bounded in time, every line is checked (the checksum at the end), the
+ * items are written, references are checked and the bases with the source are recorded. A
+ * package applied before is not applied again.
+ */
+@Component
+class PackageApplier {
+
+	/** Items written per statement: large enough that round trips do not dominate. */
+	private static final int BATCH_SIZE = 2000;
+
+	/**
+	 * Batches checked ahead of the one being written: enough to overlap, few enough to
+	 * keep memory flat.
+	 */
+	private static final int BATCHES_AHEAD = 2;
+
+	/** Lines checked together on one core. */
+	private static final int LINES_PER_CHECK = 500;
+
+	private final InventoryWriter writer;
+
+	private final BatchWriter batches;
+
+	private final ReceivedPackages received;
+
+	private final TransactionalOperator transaction;
+
+	private final ApplyBounds bounds;
+
+	private final JsonMapper json;
+
+	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
+			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json) {
+		this.writer = writer;
+		this.batches = batches;
+		this.received = received;
+		this.transaction = transaction;
+		this.bounds = bounds;
+		this.json = json;
+	}
+
+	/**
+	 * Applies a package unless it was applied before; then answers what it did then. Two
+	 * deliveries at once are told apart by the database: the loser answers the winner's
+	 * result.
+	 */
+	Mono<ReceiveResult> once(SyncPackage header, Supplier<Mono<ReceiveResult>> apply) {
+		return Mono.defer(() -> this.received.previously(header.packageId()))
+			.switchIfEmpty(Mono.defer(apply))
+			.onErrorResume(ReceivedPackages::isDuplicateReceipt,
+					(ex) -> this.received.previously(header.packageId()).switchIfEmpty(Mono.error(ex)));
+	}
+
+	/**
+	 * Applies {@code lines}, read from the body of the package of {@code header}. A dry
+	 * run applies them in a transaction that is rolled back, and is not remembered.
+	 */
+	Mono<ReceiveResult> apply(SyncPackage header, Flux<ReceivedLine> lines, boolean dryRun) {
+		BatchWriter.Tally tally = new BatchWriter.Tally();
+		// Reading is sequential (one stream, one checksum); checking lines costs more, so
+		// batches of lines are checked on all cores, and handed on in order.
+		Flux<CheckedLine> checked = lines.subscribeOn(Schedulers.boundedElastic())
+			.buffer(LINES_PER_CHECK)
+			.flatMapSequential((batch) -> Mono
+				.fromCallable(() -> batch.stream().map((line) -> CheckedLine.check(line, this.json)).toList())
+				.subscribeOn(Schedulers.parallel()), Schedulers.DEFAULT_POOL_SIZE)
+			.flatMapIterable((batch) -> batch);
+		Mono<ReceiveResult> applied = this.bounds.apply()
+			.then(this.writer.deferConstraints())
+			.thenMany(checked.buffer(BATCH_SIZE))
+			.concatMap((batch) -> this.batches.write(batch, header.sourceServerId(), tally), BATCHES_AHEAD)
+			.then(this.writer.checkReferences())
+			.then(Mono.fromCallable(() -> tally.result(header, dryRun)))
+			.flatMap((result) -> dryRun ? Mono.just(result) : this.received.remember(result).thenReturn(result))
+			// Inside the transaction: running out of time is a failure, and rolls back.
+			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
+			.onErrorMap(ApplyBounds::isTimeout, (timedOut) -> this.bounds.exceeded());
+		if (!dryRun) {
+			return applied.as(this.transaction::transactional);
+		}
+		return this.transaction.execute((status) -> {
+			status.setRollbackOnly();
+			return applied;
+		}).single();
+	}
+
+}

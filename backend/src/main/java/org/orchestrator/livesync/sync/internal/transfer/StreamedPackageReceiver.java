@@ -1,0 +1,53 @@
+package org.orchestrator.livesync.sync.internal.transfer;
+
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies packages of the streamed form on the target ({@code /receive/stream}). The
+ * upload is staged whole first, outside any transaction, then applied from storage: the
+ * apply transaction lasts as long as the apply, never as long as the sender takes.
+ */
+@Service
+public class StreamedPackageReceiver {
+
+	private final StreamedPackageSealer sealer;
+
+	private final StagedUploads staged;
+
+	private final PackageApplier applier;
+
+	StreamedPackageReceiver(StreamedPackageSealer sealer, StagedUploads staged, PackageApplier applier) {
+		this.sealer = sealer;
+		this.staged = staged;
+		this.applier = applier;
+	}
+
+	/**
+	 * Applies a streamed package: {@code encodedHeader} as sent ahead, {@code ciphertext}
+	 * as it arrives. A dry run applies it in a transaction that is rolled back, and
+	 * reports what it did; it does not count as the package's delivery.
+	 */
+	public Mono<ReceiveResult> receive(String encodedHeader, Flux<byte[]> ciphertext, boolean dryRun) {
+		return Mono.fromCallable(() -> PackageStreamer.decodeHeader(encodedHeader))
+			.flatMap((header) -> receive(header, ciphertext, dryRun));
+	}
+
+	private Mono<ReceiveResult> receive(SyncPackage header, Flux<byte[]> ciphertext, boolean dryRun) {
+		Supplier<Mono<ReceiveResult>> apply = () -> Mono.usingWhen(
+				Mono.fromRunnable(() -> this.sealer.checkHeader(header)).then(this.staged.stage(header, ciphertext)),
+				(upload) -> this.applier.apply(header, lines(header, upload), dryRun), this.staged::discard,
+				(upload, failure) -> this.staged.discard(upload), this.staged::discard);
+		return dryRun ? Mono.defer(apply) : this.applier.once(header, apply);
+	}
+
+	private Flux<ReceivedLine> lines(SyncPackage header, StagedUploads.Upload upload) {
+		return LineReader.read(() -> new FluxInputStream(this.sealer.decrypt(header, this.staged.read(upload))),
+				StreamedPackageSealer::checkEnd);
+	}
+
+}
