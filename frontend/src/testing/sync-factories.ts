@@ -85,6 +85,7 @@ export function completedEvent(
     changed: NONE,
     deleted: NONE,
     skipped: 0,
+    changed_since_compare: [],
     errors: [],
     duration_ms: 1200,
     verified: true,

@@ -576,6 +576,7 @@ export interface components {
         Completed: {
             applied: components["schemas"]["KindCounts"];
             changed: components["schemas"]["KindCounts"];
+            changed_since_compare: components["schemas"]["ItemKey"][];
             deleted: components["schemas"]["KindCounts"];
             dry_run: boolean;
             /** Format: int64 */
@@ -829,6 +830,11 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        ItemKey: {
+            key: string;
+            /** @enum {string} */
+            kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
+        };
         /** @description one event of a job's stream; its type is the SSE event name */
         JobEvent: components["schemas"]["Progress"] | components["schemas"]["Completed"] | components["schemas"]["JobItem"] | components["schemas"]["Failed"] | components["schemas"]["Phase"];
         JobItem: {
@@ -839,7 +845,7 @@ export interface components {
              */
             kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
             /** @enum {string} */
-            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only";
+            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare";
             /**
              * @description the SSE event name (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -1055,6 +1061,7 @@ export interface components {
         ReceiveResult: {
             applied: components["schemas"]["KindCounts"];
             changed: components["schemas"]["KindCounts"];
+            changed_since_compare: components["schemas"]["ItemKey"][];
             deleted: components["schemas"]["KindCounts"];
             dry_run: boolean;
             errors: string[];

@@ -1,7 +1,7 @@
 import { formatDuration } from '@/utils/format';
 import type { JobCompleted } from '../api/types';
 import { KINDS } from '../utils/comparison';
-import { countsText } from '../utils/format-job';
+import { countsText, kindNoun } from '../utils/format-job';
 
 interface JobResultProps {
   result: JobCompleted;
@@ -26,9 +26,25 @@ export function JobResult({ result, remoteName }: JobResultProps) {
   const dryRun = result.dry_run === true;
   const errors = result.errors ?? [];
   const mismatches = result.mismatches ?? [];
+  const leftAlone = result.changed_since_compare ?? [];
   return (
     <div className="job-result" data-testid="job-result">
       <p className="result-sentence">{resultSentence(result, remoteName)}</p>
+      {leftAlone.length > 0 && (
+        <div className="warning" data-testid="changed-since-compare">
+          <p>
+            Left alone on {remoteName}: changed there since the comparison. Compare again to see the
+            change before syncing these.
+          </p>
+          <ul>
+            {leftAlone.map((item) => (
+              <li key={`${item.kind}-${item.key}`}>
+                {kindNoun(item.kind)} <strong>{item.key}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {!dryRun &&
         (result.verified ? (
           <p className="verified">
@@ -89,8 +105,8 @@ export function JobResult({ result, remoteName }: JobResultProps) {
         </table>
       </div>
       <p>
-        Skipped: {result.skipped ?? 0} (unselected conflicts and items only the remote has) · Took{' '}
-        {formatDuration(result.duration_ms ?? 0)}
+        Skipped: {result.skipped ?? 0} (unselected conflicts, items only the remote has, and items
+        changed on the remote since the comparison) · Took {formatDuration(result.duration_ms ?? 0)}
       </p>
       {errors.length > 0 && (
         <div className="warning">

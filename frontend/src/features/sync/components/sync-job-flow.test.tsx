@@ -201,6 +201,37 @@ describe('Preview and Start Sync', () => {
     expect(screen.getByRole('heading', { name: 'Summary' })).toHaveFocus();
   });
 
+  it('names the items the remote left alone because they changed there since the comparison', async () => {
+    const { user } = await openPage('their-secret');
+    await user.click(screen.getByRole('checkbox', { name: /Select all nodes shown/ }));
+    await user.click(screen.getByRole('button', { name: 'Start Sync' }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Start Sync' }),
+    );
+
+    const stream = await streamOfJob(1);
+    stream.event('phase', { phase: 'connecting' });
+    stream.event('item', { kind: 'nodes', key: 'node-03', status: 'sent' });
+    stream.event('item', { kind: 'nodes', key: 'node-02', status: 'changed_since_compare' });
+    stream.event(
+      'completed',
+      completedEvent({
+        applied: { nodes: 1, clusters: 0, ssh_keys: 0, configurations: 0 },
+        skipped: 1,
+        changed_since_compare: [{ kind: 'nodes', key: 'node-02' }],
+      }),
+    );
+    stream.close();
+
+    const panel = screen.getByRole('region', { name: 'Sync to server-b' });
+    const leftAlone = await within(panel).findByTestId('changed-since-compare');
+    expect(leftAlone).toHaveTextContent(
+      'Left alone on server-b: changed there since the comparison.',
+    );
+    expect(within(leftAlone).getByRole('listitem')).toHaveTextContent('node node-02');
+    expect(panel).toHaveTextContent('left alone: changed on the remote since the comparison');
+  });
+
   it('shows why a job failed', async () => {
     const { user } = await openPage();
     await user.click(screen.getByRole('checkbox', { name: 'Select node-03' }));

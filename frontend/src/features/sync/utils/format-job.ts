@@ -20,6 +20,10 @@ export const ITEM_STATUS = {
   in_sync: { icon: '=', words: 'already alike, recorded as synced' },
   skipped_conflict: { icon: '⏭', words: 'skipped: conflict' },
   skipped_remote_only: { icon: '⏭', words: 'skipped: only on the remote' },
+  changed_since_compare: {
+    icon: '⚠',
+    words: 'left alone: changed on the remote since the comparison',
+  },
 } as const satisfies Record<ItemStatusId, { icon: string; words: string }>;
 
 export function itemStatus(status: ItemStatusId): { icon: string; words: string } {

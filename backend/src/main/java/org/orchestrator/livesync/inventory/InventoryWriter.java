@@ -87,6 +87,22 @@ public class InventoryWriter {
 		}).reduce(KindCounts.ZERO, KindCounts::plus);
 	}
 
+	/**
+	 * Locks the rows of these keys until the transaction ends, and answers their hashes
+	 * (keys that do not exist are left out): what a write may then rely on stays so.
+	 */
+	public Flux<ItemSnapshot> lockHashes(ItemKind kind, List<String> keys) {
+		String key = InventoryReader.keyColumn(kind);
+		// In key order, so two writers lock in the same order and cannot deadlock.
+		return this.database
+			.sql("SELECT " + key + " AS key, content_hash FROM " + InventoryReader.table(kind) + " WHERE " + key
+					+ " = ANY($1) ORDER BY " + key + " FOR UPDATE")
+			.bind(0, keys.toArray(String[]::new))
+			.map((row) -> new ItemSnapshot(kind, row.get("key", String.class), row.get("content_hash", String.class),
+					null))
+			.all();
+	}
+
 	/** Deletes items of one kind by key; returns how many existed. */
 	public Mono<Long> delete(ItemKind kind, List<String> keys) {
 		if (keys.isEmpty()) {

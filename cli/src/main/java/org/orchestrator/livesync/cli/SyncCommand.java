@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.Completed;
 import org.orchestrator.livesync.client.model.Failed;
+import org.orchestrator.livesync.client.model.ItemKey;
 import org.orchestrator.livesync.client.model.JobStarted;
 import org.orchestrator.livesync.client.model.KindSelection;
 import org.orchestrator.livesync.client.model.KindCounts;
@@ -155,6 +156,12 @@ class SyncCommand implements Callable<Integer> {
 				dryRun ? "Dry run against" : "Synced to", remoteName, counts(result.getApplied()),
 				counts(result.getChanged()), counts(result.getDeleted()), orZero(result.getSkipped()),
 				orZero(result.getDurationMs()) / 1000.0);
+		List<ItemKey> leftAlone = (result.getChangedSinceCompare() != null) ? result.getChangedSinceCompare()
+				: List.of();
+		if (!leftAlone.isEmpty()) {
+			out.printf("Left alone on %s, changed there since the comparison (compare again to see): %s%n", remoteName,
+					String.join(", ", leftAlone.stream().map((item) -> item.getKind() + ":" + item.getKey()).toList()));
+		}
 		if (dryRun) {
 			out.println("Nothing was changed (dry run).");
 			return 0;

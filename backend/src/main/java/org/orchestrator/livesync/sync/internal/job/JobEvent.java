@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.orchestrator.livesync.inventory.KindCounts;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.Problem;
 
 /**
@@ -40,17 +41,20 @@ public sealed interface JobEvent {
 	@Schema(name = "JobItem")
 	record Item(@Schema(description = "the kind's name in selections", allowableValues = {
 			"nodes", "clusters", "ssh_keys", "configurations" }) String kind, String key,
-			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict",
-					"skipped_remote_only" }) String status)
+			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict", "skipped_remote_only",
+					JobRunner.CHANGED_SINCE_COMPARE }) String status)
 			implements
 				JobEvent{
 	}
 
 	/**
 	 * The job ended well; {@code verified} is null for a dry run, which verifies nothing.
+	 * {@code changed_since_compare}: what the remote left alone because it was changed
+	 * there since the compare (also counted in {@code skipped}).
 	 */
-	record Completed(KindCounts applied, KindCounts changed, KindCounts deleted, long skipped, List<String> errors,
-			long durationMs, @Nullable Boolean verified, List<String> mismatches, boolean dryRun) implements JobEvent {
+	record Completed(KindCounts applied, KindCounts changed, KindCounts deleted, long skipped,
+			List<ItemKey> changedSinceCompare, List<String> errors, long durationMs, @Nullable Boolean verified,
+			List<String> mismatches, boolean dryRun) implements JobEvent {
 	}
 
 	/** The job failed; nothing was applied on the target. */

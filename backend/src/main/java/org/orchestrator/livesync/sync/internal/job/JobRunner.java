@@ -18,6 +18,7 @@ import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageLine;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
@@ -47,6 +48,9 @@ class JobRunner {
 	 * before asking for the next (order is kept).
 	 */
 	private static final int READS_IN_FLIGHT = 3;
+
+	/** The item status of what the remote left alone: changed there since the compare. */
+	static final String CHANGED_SINCE_COMPARE = "changed_since_compare";
 
 	private final RemoteClient remote;
 
@@ -130,6 +134,7 @@ class JobRunner {
 			DecidedMemo memo) {
 		job.phase(JobPhase.PACKAGING);
 		SyncPackage header = this.streamer.header(true, session.password());
+		List<ItemKey> moved = java.util.Collections.synchronizedList(new ArrayList<>());
 		Flux<Decided> decided = memo.complete() ? Flux.fromIterable(memo.decided())
 				: compared(job, remote, selection.scope()).map((item) -> new Decided(item, selection.decide(item)));
 		Flux<PackageLine> lines = decided.handle((each, sink) -> {
@@ -146,10 +151,14 @@ class JobRunner {
 		})
 			.cast(Decided.class)
 			.buffer(ITEMS_PER_READ)
-			.flatMapSequential(this.packageLines::lines, READS_IN_FLIGHT)
-			.doOnNext((line) -> job.item(
-					new JobEvent.Item(ItemKind.ofType(line.type()).section(), line.key(), PackageLines.status(line)),
-					true));
+			.flatMapSequential((batch) -> this.packageLines.lines(batch, session.reviewed()), READS_IN_FLIGHT)
+			.doOnNext((line) -> {
+				ItemKey key = ItemKey.of(ItemKind.ofType(line.type()), line.key());
+				job.item(new JobEvent.Item(key.kind(), key.key(), PackageLines.status(line)), true);
+				if (session.reviewed().lists(key)) {
+					moved.add(key);
+				}
+			});
 		if (!job.dryRun()) {
 			lines = lines.buffer(ITEMS_PER_READ)
 				.flatMapSequential((batch) -> this.transfer.addToOffer(header.packageId(), PackageLines.synced(batch))
@@ -164,27 +173,35 @@ class JobRunner {
 		}).doOnComplete(() -> job.phase(JobPhase.APPLYING));
 		Mono<Void> offer = job.dryRun() ? Mono.empty() : this.transfer.openOffer(header.packageId(), remote.serverId());
 		return offer.then(this.remote.send(remote.url(), remote.session(), header, ciphertext, job.dryRun()))
-			.map((result) -> new Sent(header.packageId(), result));
+			.map((result) -> new Sent(header.packageId(), result, moved));
 	}
 
 	/** After a real run: the bases, then pass three, the verification. */
 	private Mono<JobEvent.Completed> finish(SyncJob job, SyncSession session, JobSelection selection, Sent sent,
 			DecidedMemo memo, long started) {
 		ReceiveResult result = sent.result();
+		List<ItemKey> leftAlone = result.changedSinceCompare();
+		// Changed on the remote since the compare: reported, never overwritten.
+		leftAlone.forEach((item) -> job.item(new JobEvent.Item(item.kind(), item.key(), CHANGED_SINCE_COMPARE), false));
 		long skipped = job.skipped();
 		if (job.dryRun()) {
 			return Mono.just(new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
-					result.errors(), millisSince(started), null, List.of(), true));
+					leftAlone, result.errors(), millisSince(started), null, List.of(), true));
 		}
 		Scope moved = memo.complete() ? memo.scope() : selection.scope();
-		return this.transfer.confirm(sent.packageId(), session.remote().serverId()).then(Mono.defer(() -> {
-			job.phase(JobPhase.VERIFYING);
-			return connect(session);
-		}))
-			.flatMap((remote) -> this.verification.mismatches(remote, moved, selection,
+		Set<ItemKey> unmoved = Set.copyOf(leftAlone);
+		return this.transfer.withdrawFromOffer(sent.packageId(), leftAlone)
+			.then(this.transfer.confirm(sent.packageId(), session.remote().serverId()))
+			.doOnNext((bases) -> session.reviewed()
+				.moved(sent.moved().stream().filter((item) -> !unmoved.contains(item)).toList()))
+			.then(Mono.defer(() -> {
+				job.phase(JobPhase.VERIFYING);
+				return connect(session);
+			}))
+			.flatMap((remote) -> this.verification.mismatches(remote, moved, selection, unmoved,
 					() -> job.phase(JobPhase.COMPARING)))
 			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
-					result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));
+					leftAlone, result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));
 	}
 
 	/** This server's hashes against the remote's, three-way, streamed. */
@@ -202,7 +219,8 @@ class JobRunner {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
 
-	private record Sent(String packageId, ReceiveResult result) {
+	/** What the remote did with a package, and the reviewed items it held. */
+	private record Sent(String packageId, ReceiveResult result, List<ItemKey> moved) {
 	}
 
 }

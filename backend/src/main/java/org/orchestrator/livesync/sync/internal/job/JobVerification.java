@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 
 import org.springframework.stereotype.Component;
 
@@ -34,12 +35,14 @@ class JobVerification {
 	 * The moved items that do not match now, described, at most {@value #MAX_MISMATCHES}.
 	 */
 	Mono<List<String>> mismatches(RemoteCompare.Remote remote, Scope moved, JobSelection selection,
-			Runnable onCompare) {
+			Set<ItemKey> leftAlone, Runnable onCompare) {
 		return unverified(remote, moved)
 			.flatMapMany((scope) -> scope.isEmpty() ? Flux.empty() : this.compare.classify(remote, scope, onCompare))
 			.filter((item) -> {
 				JobSelection.Decision decision = selection.decide(item);
-				return decision == JobSelection.Decision.UPSERT || decision == JobSelection.Decision.DELETE;
+				// What the remote left alone is reported as such, not as a mismatch.
+				return (decision == JobSelection.Decision.UPSERT || decision == JobSelection.Decision.DELETE)
+						&& !leftAlone.contains(ItemKey.of(item.kind(), item.entry().key()));
 			})
 			.map((item) -> item.kind().type() + " '" + item.entry().key() + "' is " + item.status().jsonName())
 			.collectList()

@@ -2,6 +2,7 @@ package org.orchestrator.livesync.sync.internal.job;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
+import org.orchestrator.livesync.sync.internal.session.ReviewedHashes;
 import org.orchestrator.livesync.sync.internal.transfer.PackageLine;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a job's decided items into package lines: upserts with their content read fresh
  * from the database, deletions carrying the hash the remote last had, and agreements
- * carrying the hash both sides share.
+ * carrying the hash both sides share. Upserts and deletions expect what the remote had
+ * when they were decided ({@link ReviewedHashes}).
  */
 @Component
 class PackageLines {
@@ -30,34 +33,37 @@ class PackageLines {
 	}
 
 	/** The lines of a batch of decided items (each of which moves), upserts first. */
-	Flux<PackageLine> lines(List<Decided> batch) {
-		Map<ItemKind, List<String>> upserts = new EnumMap<>(ItemKind.class);
+	Flux<PackageLine> lines(List<Decided> batch, ReviewedHashes reviewed) {
+		Map<ItemKind, Map<String, String>> upserts = new EnumMap<>(ItemKind.class);
 		List<PackageLine> others = new ArrayList<>();
 		for (Decided decided : batch) {
 			ClassifiedItem item = decided.item();
 			if (decided.decision() == JobSelection.Decision.UPSERT) {
-				upserts.computeIfAbsent(item.kind(), (k) -> new ArrayList<>()).add(item.entry().key());
+				upserts.computeIfAbsent(item.kind(), (k) -> new LinkedHashMap<>())
+					.put(item.entry().key(), reviewed.expect(item));
 			}
 			else {
-				others.add(withoutContent(decided));
+				others.add(withoutContent(decided, reviewed));
 			}
 		}
 		Flux<PackageLine> written = Flux.fromIterable(upserts.entrySet())
-			.concatMap((entry) -> this.inventory.packageView(entry.getKey(), entry.getValue()))
+			.concatMap(
+					(entry) -> this.inventory.packageView(entry.getKey(), new ArrayList<>(entry.getValue().keySet())))
 			.map((snapshot) -> new PackageLine(snapshot.kind().type(), PackageLine.UPSERT, snapshot.key(),
-					snapshot.contentHash(), snapshot.content()));
+					snapshot.contentHash(), snapshot.content(), upserts.get(snapshot.kind()).get(snapshot.key())));
 		return written.concatWith(Flux.fromIterable(others));
 	}
 
 	/** The line of an agreement or a deletion, which carries no content. */
-	static PackageLine withoutContent(Decided decided) {
+	static PackageLine withoutContent(Decided decided, ReviewedHashes reviewed) {
 		ClassifiedItem item = decided.item();
 		if (decided.decision() == JobSelection.Decision.AGREE) {
 			return new PackageLine(item.kind().type(), PackageLine.BASE, item.entry().key(), item.entry().localHash(),
 					null);
 		}
 		String lastKnown = (item.entry().baseHash() != null) ? item.entry().baseHash() : item.entry().remoteHash();
-		return new PackageLine(item.kind().type(), PackageLine.DELETE, item.entry().key(), lastKnown, null);
+		return new PackageLine(item.kind().type(), PackageLine.DELETE, item.entry().key(), lastKnown, null,
+				reviewed.expect(item));
 	}
 
 	/** What a sent line is in the job's item events. */

@@ -20,7 +20,9 @@ public final class SyncSession {
 
 	private final Instant createdAt;
 
-	private volatile Comparison comparison;
+	private final Comparison comparison;
+
+	private final ReviewedHashes reviewed;
 
 	private volatile Instant lastUsed;
 
@@ -29,6 +31,7 @@ public final class SyncSession {
 		this.remote = remote;
 		this.password = password;
 		this.comparison = comparison;
+		this.reviewed = new ReviewedHashes(comparison);
 		this.createdAt = now;
 		this.lastUsed = now;
 	}
@@ -50,8 +53,9 @@ public final class SyncSession {
 		return this.comparison;
 	}
 
-	void compared(Comparison fresh) {
-		this.comparison = fresh;
+	/** What the remote had in this comparison, for jobs to expect. */
+	public ReviewedHashes reviewed() {
+		return this.reviewed;
 	}
 
 	public Instant createdAt() {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one batch of checked lines inside the apply transaction: upserts, deletes, and
- * the bases with the source for what the batch leaves alike on both sides.
+ * the bases with the source for what the batch leaves alike on both sides. First it locks
+ * the rows the batch writes and leaves out every line whose item is no longer what the
+ * sender expected: an edit made here since the sender's compare is never overwritten.
  */
 @Component
 class BatchWriter {
@@ -37,6 +40,47 @@ class BatchWriter {
 	}
 
 	Mono<Void> write(List<CheckedLine> batch, String sourceServerId, Tally tally) {
+		return stillExpected(batch, tally).flatMap((lines) -> writeLines(lines, sourceServerId, tally));
+	}
+
+	/**
+	 * The lines whose item is as their sender expected, under a row lock held to the end
+	 * of the transaction; the others are tallied as changed since the compare. A line
+	 * whose change is already made here (the same content, or already deleted) counts as
+	 * expected.
+	 */
+	private Mono<List<CheckedLine>> stillExpected(List<CheckedLine> batch, Tally tally) {
+		Map<ItemKind, List<String>> guarded = new EnumMap<>(ItemKind.class);
+		for (CheckedLine line : batch) {
+			if (line.expect() != null && line.agreedHash() == null) {
+				guarded.computeIfAbsent(line.kind(), (k) -> new ArrayList<>()).add(line.key());
+			}
+		}
+		if (guarded.isEmpty()) {
+			return Mono.just(batch);
+		}
+		Map<ItemKind, Map<String, String>> current = new EnumMap<>(ItemKind.class);
+		return Flux.fromIterable(guarded.entrySet())
+			.concatMap((entry) -> this.writer.lockHashes(entry.getKey(), entry.getValue()))
+			.doOnNext((row) -> current.computeIfAbsent(row.kind(), (k) -> new HashMap<>())
+				.put(row.key(), row.contentHash()))
+			.then(Mono.fromCallable(() -> {
+				List<CheckedLine> kept = new ArrayList<>(batch.size());
+				for (CheckedLine line : batch) {
+					String now = current.getOrDefault(line.kind(), Map.of()).get(line.key());
+					String wanted = (line.item() != null) ? line.item().contentHash() : null;
+					if (line.expects(now) || line.agreedHash() != null || Objects.equals(now, wanted)) {
+						kept.add(line);
+					}
+					else {
+						tally.changedSinceCompare.add(ItemKey.of(line.kind(), line.key()));
+					}
+				}
+				return kept;
+			}));
+	}
+
+	private Mono<Void> writeLines(List<CheckedLine> batch, String sourceServerId, Tally tally) {
 		List<InventoryWriter.Prepared> upserts = new ArrayList<>();
 		Map<ItemKind, List<String>> deletes = new EnumMap<>(ItemKind.class);
 		Map<ItemKind, Map<String, String>> agreed = new EnumMap<>(ItemKind.class);
@@ -83,9 +127,11 @@ class BatchWriter {
 
 		private KindCounts deleted = KindCounts.ZERO;
 
+		private final List<ItemKey> changedSinceCompare = new ArrayList<>();
+
 		ReceiveResult result(SyncPackage header, boolean dryRun) {
 			return new ReceiveResult(true, header.packageId(), header.sourceServerId(), this.applied, this.changed,
-					this.deleted, List.of(), false, dryRun);
+					this.deleted, List.copyOf(this.changedSinceCompare), List.of(), false, dryRun);
 		}
 
 	}

@@ -14,9 +14,21 @@ import org.orchestrator.livesync.system.Problem;
 
 /**
  * A received line after its checks, ready to apply: an item to write ({@code item} set),
- * a key to delete, or a key both sides have alike ({@code agreedHash} set).
+ * a key to delete, or a key both sides have alike ({@code agreedHash} set). An item to
+ * write or delete may {@code expect} what this server has (see {@link PackageLine}).
  */
-record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash) {
+record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash, String expect) {
+
+	CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash) {
+		this(kind, key, item, agreedHash, null);
+	}
+
+	/**
+	 * Whether this server's current hash of the item ({@code null}: none) is expected.
+	 */
+	boolean expects(String current) {
+		return this.expect == null || this.expect.equals(PackageLine.expecting(current));
+	}
 
 	/**
 	 * Checks a line: known kind, well-formed key, and for an upsert valid content (as
@@ -31,11 +43,15 @@ record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash)
 			throw PackageProblems.rejected("the package has a line of unknown type or key (" + line.type() + ")");
 		}
 		String where = kind.section() + "[" + line.key() + "]";
+		String expect = line.expect();
+		if (expect != null && !expect.equals(PackageLine.ABSENT) && !isHash(expect)) {
+			throw PackageProblems.rejected(where + " expects neither a content hash nor absent");
+		}
 		if (line.isDelete()) {
-			return new CheckedLine(kind, line.key(), null, null);
+			return new CheckedLine(kind, line.key(), null, null, expect);
 		}
 		if (line.isBase()) {
-			if (line.contentHash() == null || !line.contentHash().matches("[0-9a-f]{64}")) {
+			if (!isHash(line.contentHash())) {
 				throw PackageProblems.rejected(where + " has no content hash");
 			}
 			return new CheckedLine(kind, line.key(), null, line.contentHash());
@@ -60,7 +76,12 @@ record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash)
 			throw PackageProblems.rejected(kind.type() + " '" + line.key()
 					+ "' does not match the checksum it came with: the package is damaged");
 		}
-		return new CheckedLine(kind, line.key(), hashed, null);
+		return new CheckedLine(kind, line.key(), hashed, null, expect);
+	}
+
+	private static boolean isHash(String text) {
+		return text != null && text.length() == 64
+				&& text.chars().allMatch((c) -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 	}
 
 }

@@ -6,16 +6,32 @@ import tools.jackson.databind.JsonNode;
 /**
  * One line of a package: an item to create or replace ({@code upsert}, with its content)
  * or to delete, with the SHA-256 of the content (for a delete, of the content that was
- * deleted).
+ * deleted). {@code expect} is what the target had when the sender decided to move the
+ * item: its hash, or {@link #ABSENT}. The target applies the line only if it still has
+ * that, so an edit made there since is never overwritten; a line without it (the pulled
+ * form, built without knowing the target) is applied as it is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PackageLine(String type, String action, String key, String contentHash, JsonNode item) {
+public record PackageLine(String type, String action, String key, String contentHash, JsonNode item, String expect) {
+
+	/** {@code expect}: the target did not have the item. */
+	public static final String ABSENT = "absent";
 
 	public static final String UPSERT = "upsert";
 
 	public static final String DELETE = "delete";
 
 	public static final String BASE = "base";
+
+	/** A line applied whatever the target has. */
+	public PackageLine(String type, String action, String key, String contentHash, JsonNode item) {
+		this(type, action, key, contentHash, item, null);
+	}
+
+	/** The {@code expect} of a line decided when the target had {@code hash}. */
+	public static String expecting(String hash) {
+		return (hash != null) ? hash : ABSENT;
+	}
 
 	public boolean isBase() {
 		return BASE.equals(this.action);

@@ -50,6 +50,20 @@ class PackageOffers {
 			.then();
 	}
 
+	/** Takes items the peer left alone out of an offer: they become no bases. */
+	Mono<Void> withdraw(UUID packageId, List<ItemKey> items) {
+		if (items.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.database.sql(
+				"DELETE FROM sync_offered_items o USING unnest(CAST($2 AS text[]), CAST($3 AS text[])) AS w(kind, key) "
+						+ "WHERE o.package_id = $1 AND o.kind = w.kind AND o.key = w.key")
+			.bind(0, packageId)
+			.bind(1, items.stream().map((i) -> i.itemKind().type()).toArray(String[]::new))
+			.bind(2, items.stream().map(ItemKey::key).toArray(String[]::new))
+			.then();
+	}
+
 	/**
 	 * Turns a confirmed offer into bases with its peer; returns how many items it held,
 	 * or empty when there is no such offer for that peer.

@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * line is checked: no JSON tree is built for it, which was the target's largest single
  * cost.
  */
-record ReceivedLine(String type, String action, String key, String contentHash, byte[] bytes, int itemStart,
-		int itemLength, long items, String checksum) {
+record ReceivedLine(String type, String action, String key, String contentHash, String expect, byte[] bytes,
+		int itemStart, int itemLength, long items, String checksum) {
 
 	boolean isBase() {
 		return PackageLine.BASE.equals(this.action);
@@ -45,6 +45,7 @@ record ReceivedLine(String type, String action, String key, String contentHash, 
 			String action = null;
 			String key = null;
 			String contentHash = null;
+			String expect = null;
 			String checksum = null;
 			long items = -1;
 			int itemStart = -1;
@@ -57,6 +58,7 @@ record ReceivedLine(String type, String action, String key, String contentHash, 
 					case "action" -> action = text(parser, index);
 					case "key" -> key = text(parser, index);
 					case "content_hash" -> contentHash = text(parser, index);
+					case "expect" -> expect = text(parser, index);
 					case "checksum" -> checksum = text(parser, index);
 					case "items" -> {
 						if (value != JsonToken.VALUE_NUMBER_INT) {
@@ -80,7 +82,8 @@ record ReceivedLine(String type, String action, String key, String contentHash, 
 			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
 				throw notALine(index);
 			}
-			return new ReceivedLine(type, action, key, contentHash, bytes, itemStart, itemLength, items, checksum);
+			return new ReceivedLine(type, action, key, contentHash, expect, bytes, itemStart, itemLength, items,
+					checksum);
 		}
 		catch (StreamReadException ex) {
 			throw PackageProblems.rejected("line " + (index + 1) + " of the package is not JSON");

@@ -134,6 +134,14 @@ public class TransferService {
 		return this.offers.add(UUID.fromString(packageId), items);
 	}
 
+	/**
+	 * Takes out of an offered package the items the peer left alone (changed there since
+	 * the compare): they become no bases when it is confirmed.
+	 */
+	public Mono<Void> withdrawFromOffer(String packageId, List<ItemKey> items) {
+		return this.offers.withdraw(UUID.fromString(packageId), items);
+	}
+
 	/** Records that the peer applied an offered package: its hashes become the bases. */
 	public Mono<Long> confirm(String packageId, String peerServerId) {
 		UUID id;

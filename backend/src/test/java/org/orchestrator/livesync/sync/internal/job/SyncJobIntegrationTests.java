@@ -214,6 +214,49 @@ class SyncJobIntegrationTests {
 	}
 
 	@Test
+	void anEditOnTheTargetAfterTheReviewIsReportedNotOverwritten() {
+		create(a, Fixtures.node("review-01", "10.8.5.1", null));
+		create(a, Fixtures.node("review-02", "10.8.5.2", null));
+		String first = session(b.baseUrl(), null).get("session_id").asString();
+		assertThat(last(events(startJob(first, Map.of("nodes", List.of("review-01", "review-02")), false))).event())
+			.isEqualTo("completed");
+		// A changes both; the operator reviews that; then B changes review-01.
+		replace(a, "review-01", "10.8.6.1");
+		replace(a, "review-02", "10.8.6.2");
+		String reviewed = session(b.baseUrl(), null).get("session_id").asString();
+		replace(b, "review-01", "10.8.7.1");
+
+		// Named explicitly, so today's compare would send it over B's edit.
+		List<ServerSentEvent<JsonNode>> events = events(
+				startJob(reviewed, Map.of("nodes", List.of("review-01", "review-02")), false));
+		JsonNode completed = last(events).data();
+		assertThat(last(events).event()).isEqualTo("completed");
+		assertThat(events)
+			.anyMatch((event) -> "item".equals(event.event()) && "review-01".equals(event.data().get("key").asString())
+					&& JobRunner.CHANGED_SINCE_COMPARE.equals(event.data().get("status").asString()));
+		assertThat(completed.get("changed_since_compare").toString())
+			.isEqualTo("[{\"kind\":\"nodes\",\"key\":\"review-01\"}]");
+		assertThat(completed.get("applied").get("nodes").asLong()).isEqualTo(1);
+		assertThat(completed.get("verified").asBoolean()).isTrue();
+		assertThat(ip(b, "review-01")).isEqualTo("10.8.7.1");
+		assertThat(ip(b, "review-02")).isEqualTo("10.8.6.2");
+
+		// Nothing became a base: a fresh compare shows the conflict that it is.
+		JsonNode conflicts = session(b.baseUrl(), null).get("comparison").get("nodes").get("conflict");
+		assertThat(keys(conflicts)).contains("review-01");
+	}
+
+	private static void replace(TestServer server, String hostname, String ip) {
+		server.operator()
+			.put()
+			.uri("/api/v1/nodes/" + hostname)
+			.bodyValue(Fixtures.node(hostname, ip, null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void verificationCatchesATargetThatDoesNotStoreWhatItWasSent() {
 		DatabaseClient databaseB = b.bean(DatabaseClient.class);
 		// A target that alters one node as it stores it: its digest no longer matches.

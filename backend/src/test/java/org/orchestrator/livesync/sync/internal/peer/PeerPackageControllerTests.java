@@ -56,7 +56,7 @@ class PeerPackageControllerTests {
 			+ "\"encrypted\":true,\"payload\":\"AAAA\"}";
 
 	private static final ReceiveResult APPLIED = new ReceiveResult(true, "7b0c8a52-4c9e-4d55-9a55-8e0f4f4a0c11",
-			"server-a", KindCounts.ZERO, KindCounts.ZERO, KindCounts.ZERO, List.of(), false, false);
+			"server-a", KindCounts.ZERO, KindCounts.ZERO, KindCounts.ZERO, List.of(), List.of(), false, false);
 
 	@Autowired
 	WebTestClient client;
