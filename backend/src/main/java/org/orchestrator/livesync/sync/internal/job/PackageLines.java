@@ -59,7 +59,7 @@ class PackageLines {
 		ClassifiedItem item = decided.item();
 		if (decided.decision() == JobSelection.Decision.AGREE) {
 			return new PackageLine(item.kind().type(), PackageLine.BASE, item.entry().key(), item.entry().localHash(),
-					null);
+					null, reviewed.expect(item));
 		}
 		String lastKnown = (item.entry().baseHash() != null) ? item.entry().baseHash() : item.entry().remoteHash();
 		return new PackageLine(item.kind().type(), PackageLine.DELETE, item.entry().key(), lastKnown, null,

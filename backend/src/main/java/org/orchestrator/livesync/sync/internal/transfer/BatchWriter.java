@@ -52,7 +52,7 @@ class BatchWriter {
 	private Mono<List<CheckedLine>> stillExpected(List<CheckedLine> batch, Tally tally) {
 		Map<ItemKind, List<String>> guarded = new EnumMap<>(ItemKind.class);
 		for (CheckedLine line : batch) {
-			if (line.expect() != null && line.agreedHash() == null) {
+			if (line.expect() != null) {
 				guarded.computeIfAbsent(line.kind(), (k) -> new ArrayList<>()).add(line.key());
 			}
 		}
@@ -68,8 +68,8 @@ class BatchWriter {
 				List<CheckedLine> kept = new ArrayList<>(batch.size());
 				for (CheckedLine line : batch) {
 					String now = current.getOrDefault(line.kind(), Map.of()).get(line.key());
-					String wanted = (line.item() != null) ? line.item().contentHash() : null;
-					if (line.expects(now) || line.agreedHash() != null || Objects.equals(now, wanted)) {
+					String wanted = (line.item() != null) ? line.item().contentHash() : line.agreedHash();
+					if (line.expects(now) || Objects.equals(now, wanted)) {
 						kept.add(line);
 					}
 					else {

@@ -54,7 +54,7 @@ record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash,
 			if (!isHash(line.contentHash())) {
 				throw PackageProblems.rejected(where + " has no content hash");
 			}
-			return new CheckedLine(kind, line.key(), null, line.contentHash());
+			return new CheckedLine(kind, line.key(), null, line.contentHash(), expect);
 		}
 		if (!PackageLine.UPSERT.equals(line.action()) || !line.hasItem()) {
 			throw PackageProblems.rejected(where + " has no action the package format knows");
