@@ -346,7 +346,7 @@ export interface paths {
         get: operations["listSyncJobs"];
         put?: never;
         /**
-         * Start a sync of the selected items from this server to the session's remote
+         * Start a sync of the selected items between this server and the session's remote
          * @description Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.
          */
         post: operations["startSyncJob"];
@@ -513,6 +513,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/transfer/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stream an encrypted package of the selected items, for the session's peer to apply
+         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. The package is sealed under this server's sync password. The peer confirms it with /confirm once applied.
+         */
+        post: operations["streamPeerTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -627,6 +647,8 @@ export interface components {
             updated_at: string;
         };
         ConfirmRequest: {
+            /** @description items the peer left alone (changed there since its compare): they become no bases */
+            left_alone?: components["schemas"]["ItemKey"][];
             package_id?: string;
             session_id?: string;
         };
@@ -845,7 +867,7 @@ export interface components {
              */
             kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
             /** @enum {string} */
-            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare";
+            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare" | "received" | "delete_received" | "skipped_local_only" | "skipped_changed_here";
             /**
              * @description the SSE event name (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -857,6 +879,8 @@ export interface components {
             job_id: string;
         };
         JobView: {
+            /** @enum {string} */
+            direction: "push" | "pull";
             dry_run: boolean;
             /** Format: date-time */
             finished_at: string | null;
@@ -1128,6 +1152,11 @@ export interface components {
              * @enum {string}
              */
             conflict_policy?: "skip" | "overwrite";
+            /**
+             * @description push (default): from this server to the remote; pull: from the remote to this server
+             * @enum {string}
+             */
+            direction?: "push" | "pull";
             /** @description apply on the target in a transaction that is rolled back; default false */
             dry_run?: boolean;
             selection: components["schemas"]["SyncSelection"];
@@ -4056,6 +4085,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamPeerTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests this client may still make in the current hour */
+                    "X-RateLimit-Remaining"?: unknown;
+                    /** @description the package header, base64url */
+                    "X-Sync-Package": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description The request is malformed or invalid */

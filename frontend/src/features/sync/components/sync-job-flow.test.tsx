@@ -229,7 +229,7 @@ describe('Preview and Start Sync', () => {
       'Left alone on server-b: changed there since the comparison.',
     );
     expect(within(leftAlone).getByRole('listitem')).toHaveTextContent('node node-02');
-    expect(panel).toHaveTextContent('left alone: changed on the remote since the comparison');
+    expect(panel).toHaveTextContent('left alone: changed since the comparison');
   });
 
   it('shows why a job failed', async () => {

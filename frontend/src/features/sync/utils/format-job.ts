@@ -20,9 +20,13 @@ export const ITEM_STATUS = {
   in_sync: { icon: '=', words: 'already alike, recorded as synced' },
   skipped_conflict: { icon: '⏭', words: 'skipped: conflict' },
   skipped_remote_only: { icon: '⏭', words: 'skipped: only on the remote' },
-  changed_since_compare: {
-    icon: '⚠',
-    words: 'left alone: changed on the remote since the comparison',
+  changed_since_compare: { icon: '⚠', words: 'left alone: changed since the comparison' },
+  received: { icon: '←', words: 'received' },
+  delete_received: { icon: '✖', words: 'deletion received' },
+  skipped_local_only: { icon: '⏭', words: 'skipped: only on this server' },
+  skipped_changed_here: {
+    icon: '⏭',
+    words: 'skipped: changed on this server (push to send it)',
   },
 } as const satisfies Record<ItemStatusId, { icon: string; words: string }>;
 

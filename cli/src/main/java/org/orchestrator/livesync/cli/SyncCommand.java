@@ -18,6 +18,7 @@ import org.orchestrator.livesync.client.model.SessionResponse;
 import org.orchestrator.livesync.client.model.StartJobRequest;
 import org.orchestrator.livesync.client.model.SyncSelection;
 import org.orchestrator.livesync.client.model.StartJobRequest.ConflictPolicyEnum;
+import org.orchestrator.livesync.client.model.StartJobRequest.DirectionEnum;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,28 +64,49 @@ class SyncCommand implements Callable<Integer> {
 			description = "with --all: skip (default) or overwrite items changed on both sides")
 	String conflicts = "skip";
 
+	@Option(names = "--direction", paramLabel = "push|pull",
+			description = "push (default): from this server to the remote; pull: from the remote to this server")
+	String direction = "push";
+
 	@Override
 	public Integer call() {
 		SyncSelection selection = selection();
 		ConflictPolicyEnum conflictPolicy = conflictPolicy();
+		DirectionEnum direction = direction();
 		PrintWriter out = this.spec.commandLine().getOut();
 		Server api = this.cli.operator();
 		SessionResponse session = this.remote.openSession(this.cli, api);
 		String remoteName = session.getRemote().getName() + " (" + session.getRemote().getUrl() + ")";
 		ComparisonReport.print(api.json().valueToTree(session), out);
 		if (!this.yes) {
-			confirm(remoteName, out);
+			confirm(remoteName, direction, out);
 		}
 		StartJobRequest request = new StartJobRequest().sessionId(session.getSessionId())
 			.selection(selection)
+			.direction(direction)
 			.dryRun(this.dryRun)
 			.conflictPolicy(conflictPolicy);
 		JobStarted started = api.call(() -> new SyncApi(api.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
-		out.printf("%s to %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", remoteName, started.getJobId());
+		out.printf("%s %s %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", pull(direction) ? "from" : "to",
+				remoteName, started.getJobId());
 		out.flush();
 		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal);
 		JobEvents.read(api, started.getEventsUrl(), display::show);
-		return report(display.end(), remoteName, out);
+		return report(display.end(), remoteName, pull(direction), out);
+	}
+
+	private DirectionEnum direction() {
+		try {
+			return DirectionEnum.fromValue(this.direction);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--direction " + this.direction + ": expected push or pull");
+		}
+	}
+
+	private static boolean pull(DirectionEnum direction) {
+		return direction == DirectionEnum.PULL;
 	}
 
 	private SyncSelection selection() {
@@ -129,11 +151,12 @@ class SyncCommand implements Callable<Integer> {
 		}
 	}
 
-	private void confirm(String remoteName, PrintWriter out) {
+	private void confirm(String remoteName, DirectionEnum direction, PrintWriter out) {
 		if (!this.cli.terminal || System.console() == null) {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to sync without asking");
 		}
-		out.printf("%s the selection to %s? [y/N] ", this.dryRun ? "Dry-run" : "Sync", remoteName);
+		out.printf("%s the selection %s %s? [y/N] ", this.dryRun ? "Dry-run" : (pull(direction) ? "Pull" : "Sync"),
+				pull(direction) ? "from" : "to", remoteName);
 		out.flush();
 		String answer = System.console().readLine();
 		if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
@@ -141,7 +164,7 @@ class SyncCommand implements Callable<Integer> {
 		}
 	}
 
-	private int report(JobEvents.Event end, String remoteName, PrintWriter out) {
+	private int report(JobEvents.Event end, String remoteName, boolean pulled, PrintWriter out) {
 		if (end == null) {
 			throw new CliFailure(CliFailure.SYNC_FAILED, "the event stream ended before the job did");
 		}
@@ -153,13 +176,14 @@ class SyncCommand implements Callable<Integer> {
 		Completed result = (Completed) end.data();
 		boolean dryRun = Boolean.TRUE.equals(result.getDryRun());
 		out.printf("%s %s: applied %s; changed %s; deleted %s; skipped %d; %.1f s.%n",
-				dryRun ? "Dry run against" : "Synced to", remoteName, counts(result.getApplied()),
-				counts(result.getChanged()), counts(result.getDeleted()), orZero(result.getSkipped()),
-				orZero(result.getDurationMs()) / 1000.0);
+				dryRun ? "Dry run against" : (pulled ? "Pulled from" : "Synced to"), remoteName,
+				counts(result.getApplied()), counts(result.getChanged()), counts(result.getDeleted()),
+				orZero(result.getSkipped()), orZero(result.getDurationMs()) / 1000.0);
 		List<ItemKey> leftAlone = (result.getChangedSinceCompare() != null) ? result.getChangedSinceCompare()
 				: List.of();
 		if (!leftAlone.isEmpty()) {
-			out.printf("Left alone on %s, changed there since the comparison (compare again to see): %s%n", remoteName,
+			out.printf("Left alone on %s, changed there since the comparison (compare again to see): %s%n",
+					pulled ? "this server" : remoteName,
 					String.join(", ", leftAlone.stream().map((item) -> item.getKind() + ":" + item.getKey()).toList()));
 		}
 		if (dryRun) {
@@ -170,7 +194,8 @@ class SyncCommand implements Callable<Integer> {
 			throw new CliFailure(CliFailure.SYNC_FAILED,
 					"applied, but verification found differences: " + String.join("; ", result.getMismatches()));
 		}
-		out.println("Verified: the remote now has exactly what was sent.");
+		out.println(pulled ? "Verified: this server now has exactly what was pulled."
+				: "Verified: the remote now has exactly what was sent.");
 		return 0;
 	}
 

@@ -85,6 +85,20 @@ class LiveSyncCliIntegrationTests {
 	}
 
 	@Test
+	void pullsWhatOnlyTheRemoteHas() {
+		new NodesApi(b.operator().client()).createNode(new Node().hostname("cli-pull").ip("10.9.8.1").username("ops"));
+		Run run = cli("sync", "--remote", b.url(), "--select", "node:cli-pull", "--direction", "pull", "--yes");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("Syncing from cli-b")
+			.contains("Pulled from cli-b")
+			.contains("applied 1 nodes")
+			.contains("Verified: this server now has exactly what was pulled.");
+		assertThat(new NodesApi(a.operator().client()).getNode("cli-pull").getIp()).isEqualTo("10.9.8.1");
+		assertThat(cli("sync", "--remote", b.url(), "--all", "--direction", "sideways", "--yes").exitCode())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void failsInOneLineOnAWrongPasswordAndOnUsageErrors() {
 		Run wrong = cli("sync", "--remote", b.url(), "--all", "--yes", "--sync-password", "not-it");
 		assertThat(wrong.exitCode()).isNotZero();

@@ -67,6 +67,7 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/items", "getPeerItems", PEERS);
 		name("POST /api/v1/sync/compare", "compareWithPeer", PEERS);
 		name("POST /api/v1/sync/transfer", "preparePeerTransfer", PEERS);
+		name("POST /api/v1/sync/transfer/stream", "streamPeerTransfer", PEERS);
 		name("POST /api/v1/sync/receive", "receivePackage", PEERS);
 		name("POST /api/v1/sync/receive/stream", "receivePackageStream", PEERS);
 		name("POST /api/v1/sync/confirm", "confirmPackage", PEERS);

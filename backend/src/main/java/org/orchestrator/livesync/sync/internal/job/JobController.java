@@ -35,13 +35,13 @@ class JobController {
 		this.jobs = jobs;
 	}
 
-	@Operation(summary = "Start a sync of the selected items from this server to the session's remote",
+	@Operation(summary = "Start a sync of the selected items between this server and the session's remote",
 			description = "Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request) {
 		return this.jobs
-			.start(request.sessionId(), request.selection(), Boolean.TRUE.equals(request.dryRun()),
+			.start(request.sessionId(), request.selection(), request.direction(), Boolean.TRUE.equals(request.dryRun()),
 					request.conflictPolicy())
 			.map((job) -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/sync/jobs/" + job.id()))
@@ -72,10 +72,13 @@ class JobController {
 	record StartJobRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sessionId,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					ref = "#/components/schemas/" + JobSchemas.SELECTION) JsonNode selection,
+			@Schema(description = "push (default): from this server to the remote; pull: from the remote to this "
+					+ "server",
+					allowableValues = {
+							"push", "pull" }) String direction,
 			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
 			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides",
-					allowableValues = {
-							"skip", "overwrite" }) String conflictPolicy){
+					allowableValues = { "skip", "overwrite" }) String conflictPolicy){
 	}
 
 	record JobStarted(String jobId, String eventsUrl) {

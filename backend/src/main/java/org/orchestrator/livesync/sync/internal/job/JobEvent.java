@@ -42,7 +42,8 @@ public sealed interface JobEvent {
 	record Item(@Schema(description = "the kind's name in selections", allowableValues = {
 			"nodes", "clusters", "ssh_keys", "configurations" }) String kind, String key,
 			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict", "skipped_remote_only",
-					JobRunner.CHANGED_SINCE_COMPARE }) String status)
+					JobRunner.CHANGED_SINCE_COMPARE, "received", "delete_received", "skipped_local_only",
+					"skipped_changed_here" }) String status)
 			implements
 				JobEvent{
 	}

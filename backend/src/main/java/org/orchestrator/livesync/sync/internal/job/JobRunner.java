@@ -66,8 +66,11 @@ class JobRunner {
 
 	private final ServerIdentity identity;
 
+	private final PullTransfer pull;
+
 	JobRunner(RemoteClient remote, RemoteCompare compare, PackageLines packageLines, JobVerification verification,
-			PackageStreamer streamer, TransferService transfer, ServerIdentity identity) {
+			PackageStreamer streamer, TransferService transfer, ServerIdentity identity, PullTransfer pull) {
+		this.pull = pull;
 		this.remote = remote;
 		this.compare = compare;
 		this.packageLines = packageLines;
@@ -84,7 +87,9 @@ class JobRunner {
 			return connect(session);
 		})
 			.flatMap((remote) -> count(job, remote, selection)
-				.flatMap((memo) -> send(job, session, remote, selection, memo)
+				.flatMap((memo) -> ((selection.direction() == JobDirection.PULL)
+						? this.pull.pull(job, session, remote, decided(job, remote, selection, memo))
+						: send(job, session, remote, selection, memo))
 					.flatMap((sent) -> finish(job, session, selection, sent, memo, started))))
 			.doOnNext(job::completed)
 			.onErrorResume((ex) -> {
@@ -135,9 +140,7 @@ class JobRunner {
 		job.phase(JobPhase.PACKAGING);
 		SyncPackage header = this.streamer.header(true, session.password());
 		List<ItemKey> moved = java.util.Collections.synchronizedList(new ArrayList<>());
-		Flux<Decided> decided = memo.complete() ? Flux.fromIterable(memo.decided())
-				: compared(job, remote, selection.scope()).map((item) -> new Decided(item, selection.decide(item)));
-		Flux<PackageLine> lines = decided.handle((each, sink) -> {
+		Flux<PackageLine> lines = decided(job, remote, selection, memo).handle((each, sink) -> {
 			ClassifiedItem item = each.item();
 			switch (each.decision()) {
 				case UPSERT, DELETE, AGREE -> sink.next(each);
@@ -190,18 +193,27 @@ class JobRunner {
 		}
 		Scope moved = memo.complete() ? memo.scope() : selection.scope();
 		Set<ItemKey> unmoved = Set.copyOf(leftAlone);
-		return this.transfer.withdrawFromOffer(sent.packageId(), leftAlone)
-			.then(this.transfer.confirm(sent.packageId(), session.remote().serverId()))
-			.doOnNext((bases) -> session.reviewed()
-				.moved(sent.moved().stream().filter((item) -> !unmoved.contains(item)).toList()))
-			.then(Mono.defer(() -> {
-				job.phase(JobPhase.VERIFYING);
-				return connect(session);
-			}))
+		// A pull confirmed its package to the remote already; a push records its bases
+		// here.
+		Mono<?> bases = (selection.direction() == JobDirection.PULL) ? Mono.empty()
+				: this.transfer.withdrawFromOffer(sent.packageId(), leftAlone)
+					.then(this.transfer.confirm(sent.packageId(), session.remote().serverId()))
+					.doOnNext((recorded) -> session.reviewed()
+						.moved(sent.moved().stream().filter((item) -> !unmoved.contains(item)).toList()));
+		return bases.then(Mono.defer(() -> {
+			job.phase(JobPhase.VERIFYING);
+			return connect(session);
+		}))
 			.flatMap((remote) -> this.verification.mismatches(remote, moved, selection, unmoved,
 					() -> job.phase(JobPhase.COMPARING)))
 			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
 					leftAlone, result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));
+	}
+
+	/** The selection's decisions: remembered from pass one, or decided again. */
+	private Flux<Decided> decided(SyncJob job, RemoteCompare.Remote remote, JobSelection selection, DecidedMemo memo) {
+		return memo.complete() ? Flux.fromIterable(memo.decided())
+				: compared(job, remote, selection.scope()).map((item) -> new Decided(item, selection.decide(item)));
 	}
 
 	/** This server's hashes against the remote's, three-way, streamed. */
@@ -219,8 +231,8 @@ class JobRunner {
 		return (System.nanoTime() - started) / 1_000_000;
 	}
 
-	/** What the remote did with a package, and the reviewed items it held. */
-	private record Sent(String packageId, ReceiveResult result, List<ItemKey> moved) {
+	/** What the target did with a package, and the items it moved. */
+	record Sent(String packageId, ReceiveResult result, List<ItemKey> moved) {
 	}
 
 }

@@ -17,10 +17,12 @@ import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
- * What a push job moves: per kind, natural keys or {@code "all"}. "All" of a kind makes
- * the remote like this server for that kind: new and changed items go over, items deleted
- * here are deleted there, items only the remote ever had stay. Conflicts are skipped
- * unless the policy is {@code overwrite}; a key named explicitly is always moved.
+ * What a job moves: per kind, natural keys or {@code "all"}. "All" of a kind makes the
+ * target like the source for that kind: new and changed items go over, items deleted on
+ * the source are deleted on the target, items only the target ever had stay. Conflicts
+ * are skipped unless the policy is {@code overwrite}; a key named explicitly is always
+ * moved. A push's source is this server; a pull's is the remote, and a pull leaves alone
+ * what changed here since the last sync (push that).
  */
 final class JobSelection {
 
@@ -32,10 +34,14 @@ final class JobSelection {
 
 	private final boolean overwriteConflicts;
 
-	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts) {
+	private final JobDirection direction;
+
+	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
+			JobDirection direction) {
 		this.all = all;
 		this.keys = keys;
 		this.overwriteConflicts = overwriteConflicts;
+		this.direction = direction;
 	}
 
 	/** What to do with one compared item. */
@@ -48,19 +54,29 @@ final class JobSelection {
 		 * record it as their common base, so later changes on either side are told apart.
 		 */
 		AGREE,
-		/** Send this server's version. */
+		/** Make the target's copy the source's. */
 		UPSERT,
-		/** Delete it on the remote, as it was deleted here. */
+		/** Delete it on the target, as it was deleted on the source. */
 		DELETE,
 		/** Selected, but both sides changed it: left alone (conflict policy skip). */
 		SKIP_CONFLICT,
 		/** Named explicitly, but only the remote has it: nothing to push. */
-		SKIP_REMOTE_ONLY
+		SKIP_REMOTE_ONLY,
+		/** Named explicitly, but only this server has it: nothing to pull. */
+		SKIP_LOCAL_ONLY,
+		/** A pull leaves alone what changed (or was deleted) here since the last sync. */
+		SKIP_CHANGED_HERE
 
 	}
 
 	static JobSelection parse(JsonNode selection, String conflictPolicy) {
+		return parse(selection, conflictPolicy, null);
+	}
+
+	static JobSelection parse(JsonNode selection, String conflictPolicy, String directionName) {
 		Violations violations = new Violations();
+		JobDirection direction = JobDirection.of(directionName);
+		violations.check(direction != null, "direction", "must be push or pull");
 		boolean overwrite = "overwrite".equals(conflictPolicy);
 		violations.check(conflictPolicy == null || overwrite || "skip".equals(conflictPolicy), "conflict_policy",
 				"must be skip or overwrite");
@@ -118,13 +134,20 @@ final class JobSelection {
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid(violations.errors());
 		}
-		return new JobSelection(all, keys, overwrite);
+		return new JobSelection(all, keys, overwrite, direction);
+	}
+
+	JobDirection direction() {
+		return this.direction;
 	}
 
 	Decision decide(ClassifiedItem item) {
 		boolean named = this.keys.getOrDefault(item.kind(), Set.of()).contains(item.entry().key());
 		if (!named && !this.all.contains(item.kind())) {
 			return Decision.NONE;
+		}
+		if (this.direction == JobDirection.PULL) {
+			return decidePull(item, named);
 		}
 		boolean local = item.entry().localHash() != null;
 		return switch (item.status()) {
@@ -133,6 +156,22 @@ final class JobSelection {
 			case DELETED_ON_LOCAL -> Decision.DELETE;
 			case MISSING_ON_LOCAL -> named ? Decision.SKIP_REMOTE_ONLY : Decision.NONE;
 			case CONFLICT -> (named || this.overwriteConflicts) ? (local ? Decision.UPSERT : Decision.DELETE)
+					: Decision.SKIP_CONFLICT;
+		};
+	}
+
+	/** The mirror image of a push: the remote is the source, this server the target. */
+	private Decision decidePull(ClassifiedItem item, boolean named) {
+		boolean remote = item.entry().remoteHash() != null;
+		return switch (item.status()) {
+			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
+			case DIFFERENT ->
+				"local".equals(item.entry().changedOn()) && !named ? Decision.SKIP_CHANGED_HERE : Decision.UPSERT;
+			case MISSING_ON_LOCAL -> Decision.UPSERT;
+			case DELETED_ON_REMOTE -> Decision.DELETE;
+			case DELETED_ON_LOCAL -> named ? Decision.UPSERT : Decision.SKIP_CHANGED_HERE;
+			case MISSING_ON_REMOTE -> named ? Decision.SKIP_LOCAL_ONLY : Decision.NONE;
+			case CONFLICT -> (named || this.overwriteConflicts) ? (remote ? Decision.UPSERT : Decision.DELETE)
 					: Decision.SKIP_CONFLICT;
 		};
 	}

@@ -47,11 +47,13 @@ public class JobService {
 	}
 
 	/** Starts a job and returns it at once; it runs on its own. */
-	public Mono<SyncJob> start(String sessionId, JsonNode selection, boolean dryRun, String conflictPolicy) {
+	public Mono<SyncJob> start(String sessionId, JsonNode selection, String direction, boolean dryRun,
+			String conflictPolicy) {
 		return Mono.fromCallable(() -> {
 			SyncSession session = this.sessions.find(sessionId);
-			JobSelection parsed = JobSelection.parse(selection, conflictPolicy);
-			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), dryRun, this.clock.instant());
+			JobSelection parsed = JobSelection.parse(selection, conflictPolicy, direction);
+			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), dryRun,
+					this.clock.instant());
 			remember(job);
 			this.runner.run(job, session, parsed).subscribe();
 			return job;

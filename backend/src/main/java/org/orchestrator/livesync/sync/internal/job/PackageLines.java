@@ -77,10 +77,7 @@ class PackageLines {
 
 	/** The bases the lines make once the remote has applied them. */
 	static List<SyncBases.Synced> synced(List<PackageLine> lines) {
-		return lines.stream()
-			.map((line) -> new SyncBases.Synced(ItemKind.ofType(line.type()), line.key(),
-					line.isDelete() ? null : line.contentHash()))
-			.toList();
+		return lines.stream().map(PackageLine::synced).toList();
 	}
 
 }

@@ -48,9 +48,12 @@ public final class SyncJob {
 
 	private Instant finishedAt;
 
-	SyncJob(String id, String sessionId, boolean dryRun, Instant startedAt) {
+	private final JobDirection direction;
+
+	SyncJob(String id, String sessionId, JobDirection direction, boolean dryRun, Instant startedAt) {
 		this.id = id;
 		this.sessionId = sessionId;
+		this.direction = direction;
 		this.dryRun = dryRun;
 		this.startedAt = startedAt;
 	}
@@ -142,7 +145,7 @@ public final class SyncJob {
 		JobPhase phase = this.phases.isEmpty() ? null : this.phases.get(this.phases.size() - 1);
 		JobStatus status = (this.end == null) ? JobStatus.RUNNING
 				: (this.end instanceof JobEvent.Failed) ? JobStatus.FAILED : JobStatus.COMPLETED;
-		return new JobView(this.id, this.sessionId, status, this.dryRun, phase,
+		return new JobView(this.id, this.sessionId, this.direction, status, this.dryRun, phase,
 				new JobEvent.Progress(this.done, this.total, this.bytes),
 				(this.end instanceof JobEvent.Completed completed) ? completed : null,
 				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt,
@@ -170,9 +173,9 @@ public final class SyncJob {
 	}
 
 	/** A job as {@code GET /sync/jobs/{id}} shows it. */
-	public record JobView(String jobId, String sessionId, JobStatus status, boolean dryRun, @Nullable JobPhase phase,
-			JobEvent.Progress progress, JobEvent.@Nullable Completed result, @Nullable Problem problem,
-			Instant startedAt, @Nullable Instant finishedAt) {
+	public record JobView(String jobId, String sessionId, JobDirection direction, JobStatus status, boolean dryRun,
+			@Nullable JobPhase phase, JobEvent.Progress progress, JobEvent.@Nullable Completed result,
+			@Nullable Problem problem, Instant startedAt, @Nullable Instant finishedAt) {
 	}
 
 }

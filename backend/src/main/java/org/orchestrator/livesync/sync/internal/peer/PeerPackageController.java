@@ -1,8 +1,12 @@
 package org.orchestrator.livesync.sync.internal.peer;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,14 +14,19 @@ import reactor.core.publisher.Mono;
 import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
+import org.orchestrator.livesync.sync.internal.transfer.BodyBytes;
+import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
+import org.orchestrator.livesync.sync.internal.transfer.StreamedTransfer;
 import org.orchestrator.livesync.sync.internal.transfer.TransferService;
 import org.orchestrator.livesync.sync.internal.transfer.WholePackageReceiver;
 import org.orchestrator.livesync.system.JsonBodies;
 import org.orchestrator.livesync.system.ProblemException;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,16 +47,19 @@ class PeerPackageController {
 
 	private final TransferService transfer;
 
+	private final StreamedTransfer streamed;
+
 	private final WholePackageReceiver receive;
 
 	private final StreamedPackageReceiver receiveStream;
 
 	private final JsonBodies bodies;
 
-	PeerPackageController(PeerSessionCheck check, TransferService transfer, WholePackageReceiver receive,
-			StreamedPackageReceiver receiveStream, JsonBodies bodies) {
+	PeerPackageController(PeerSessionCheck check, TransferService transfer, StreamedTransfer streamed,
+			WholePackageReceiver receive, StreamedPackageReceiver receiveStream, JsonBodies bodies) {
 		this.check = check;
 		this.transfer = transfer;
+		this.streamed = streamed;
 		this.receive = receive;
 		this.receiveStream = receiveStream;
 		this.bodies = bodies;
@@ -65,6 +77,26 @@ class PeerPackageController {
 			return this.transfer.build(request.items(), encrypted, session.peerServerId())
 				.map((built) -> new PeerMessages.TransferResponse(true, built));
 		});
+	}
+
+	@Operation(summary = "Stream an encrypted package of the selected items, for the session's peer to apply",
+			description = "The body is the package's ciphertext stream; its header travels base64url-encoded in "
+					+ "X-Sync-Package. The package is sealed under this server's sync password. The peer confirms "
+					+ "it with /confirm once applied.",
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+							schema = @Schema(type = "string", format = "binary")),
+					headers = @Header(name = PeerApi.PACKAGE_HEADER, required = true,
+							description = "the package header, base64url", schema = @Schema(type = "string"))))
+	@PostMapping(path = PeerApi.TRANSFER_STREAM, produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	Mono<ResponseEntity<Flux<DataBuffer>>> transferStream(@RequestBody PeerMessages.TransferRequest request,
+			ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
+			.flatMap((session) -> this.streamed.stream(request.items(), session.peerServerId()))
+			.map((outgoing) -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.header(PeerApi.PACKAGE_HEADER, PackageStreamer.encodeHeader(outgoing.header()))
+				.body(outgoing.ciphertext().map(exchange.getResponse().bufferFactory()::wrap)));
 	}
 
 	@Operation(summary = "Verify a package and apply it in one transaction",
@@ -97,7 +129,7 @@ class PeerPackageController {
 			@RequestHeader(PeerApi.PACKAGE_HEADER) String header,
 			@RequestParam(name = PeerApi.DRY_RUN, defaultValue = "false") boolean dryRun, ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> this.check.session(exchange, sessionId)).flatMap((session) -> {
-			Flux<byte[]> body = RequestBytes.of(exchange.getRequest().getBody());
+			Flux<byte[]> body = BodyBytes.of(exchange.getRequest().getBody());
 			return this.receiveStream.receive(header, body, dryRun).doOnSuccess((result) -> {
 				if (!dryRun) {
 					this.check.end(session);
@@ -111,7 +143,9 @@ class PeerPackageController {
 	Mono<PeerMessages.ConfirmResponse> confirm(@RequestBody PeerMessages.ConfirmRequest request,
 			ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
-			.flatMap((session) -> this.transfer.confirm(request.packageId(), session.peerServerId())
+			.flatMap((session) -> this.transfer
+				.withdrawFromOffer(request.packageId(), (request.leftAlone() != null) ? request.leftAlone() : List.of())
+				.then(this.transfer.confirm(request.packageId(), session.peerServerId()))
 				.doOnSuccess((recorded) -> this.check.end(session)))
 			.map((recorded) -> new PeerMessages.ConfirmResponse(true, request.packageId(), recorded));
 	}

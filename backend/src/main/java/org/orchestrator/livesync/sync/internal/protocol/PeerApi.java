@@ -26,6 +26,12 @@ public final class PeerApi {
 	/** The pull form: the peer asks for a package, applies it, confirms. */
 	public static final String TRANSFER = BASE + "/transfer";
 
+	/**
+	 * The streamed pull: the peer asks for the items, this server streams them as a
+	 * package (header in {@link #PACKAGE_HEADER}); the peer applies it, then confirms.
+	 */
+	public static final String TRANSFER_STREAM = BASE + "/transfer/stream";
+
 	public static final String RECEIVE = BASE + "/receive";
 
 	public static final String CONFIRM = BASE + "/confirm";

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.inventory.InventoryDigests;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.Selection;
 import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
 
@@ -67,7 +68,8 @@ public final class PeerMessages {
 			Boolean encrypted) {
 	}
 
-	public record ConfirmRequest(String sessionId, String packageId) {
+	public record ConfirmRequest(String sessionId, String packageId, @Schema(
+			description = "items the peer left alone (changed there since its compare): they become no bases") List<ItemKey> leftAlone) {
 	}
 
 	public record ConfirmResponse(boolean success, String packageId, long recorded) {

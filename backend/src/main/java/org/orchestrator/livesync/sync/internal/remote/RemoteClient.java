@@ -17,9 +17,14 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
+import org.orchestrator.livesync.sync.internal.transfer.BodyBytes;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
+import org.orchestrator.livesync.sync.internal.transfer.Selection;
 import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
+import org.orchestrator.livesync.system.ProblemCode;
+import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -164,6 +169,53 @@ public class RemoteClient {
 			.bodyToMono(ReceiveResult.class)
 			.timeout(APPLY_TIMEOUT)
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/**
+	 * Asks the remote for a streamed package of the named items: its header and its
+	 * ciphertext, to apply here and then {@link #confirm}.
+	 */
+	public Mono<Pulled> pull(String url, RemoteSession session, Selection items) {
+		return this.web.post()
+			.uri(url + PeerApi.TRANSFER_STREAM)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.accept(MediaType.APPLICATION_OCTET_STREAM)
+			.bodyValue(new PeerMessages.TransferRequest(session.sessionId(), items, true))
+			.retrieve()
+			.toEntityFlux(DataBuffer.class)
+			.timeout(ANSWER_TIMEOUT)
+			.map((entity) -> {
+				String header = entity.getHeaders().getFirst(PeerApi.PACKAGE_HEADER);
+				if (header == null || entity.getBody() == null) {
+					throw new ProblemException(ProblemCode.REMOTE_NOT_LIVE_SYNC,
+							url + " answered a pull without a package");
+				}
+				return new Pulled(header,
+						BodyBytes.of(entity.getBody())
+							.timeout(QUIET_TIMEOUT)
+							.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json)));
+			})
+			.onErrorMap((ex) -> !(ex instanceof ProblemException), (ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/**
+	 * Tells the remote a pulled package was applied here, but for the items left alone:
+	 * the rest become bases there too.
+	 */
+	public Mono<PeerMessages.ConfirmResponse> confirm(String url, RemoteSession session, String packageId,
+			List<ItemKey> leftAlone) {
+		return this.web.post()
+			.uri(url + PeerApi.CONFIRM)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.bodyValue(new PeerMessages.ConfirmRequest(session.sessionId(), packageId, leftAlone))
+			.retrieve()
+			.bodyToMono(PeerMessages.ConfirmResponse.class)
+			.timeout(ANSWER_TIMEOUT)
+			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/** A package the remote is streaming here: its encoded header and its ciphertext. */
+	public record Pulled(String encodedHeader, Flux<byte[]> ciphertext) {
 	}
 
 	private static String bearer(RemoteSession session) {

@@ -24,9 +24,13 @@ public final class ReviewedHashes {
 
 	private final Map<ItemKind, Map<String, String>> expected = new EnumMap<>(ItemKind.class);
 
+	/** The same of this server, which a pull expects to still have. */
+	private final Map<ItemKind, Map<String, String>> expectedHere = new EnumMap<>(ItemKind.class);
+
 	ReviewedHashes(Comparison reviewed) {
 		for (ItemKind kind : ItemKind.values()) {
 			this.expected.put(kind, new ConcurrentHashMap<>());
+			this.expectedHere.put(kind, new ConcurrentHashMap<>());
 		}
 		if (reviewed != null) {
 			add(ItemKind.NODE, reviewed.nodes());
@@ -42,15 +46,25 @@ public final class ReviewedHashes {
 		return (reviewed != null) ? reviewed : PackageLine.expecting(item.entry().remoteHash());
 	}
 
+	/** The {@code expect} of this server's copy, for a pull that moves this item. */
+	public String expectHere(ClassifiedItem item) {
+		String reviewed = this.expectedHere.get(item.kind()).get(item.entry().key());
+		return (reviewed != null) ? reviewed : PackageLine.expecting(item.entry().localHash());
+	}
+
 	private void add(ItemKind kind, Comparison.KindComparison lists) {
 		if (lists == null) {
 			return;
 		}
 		Map<String, String> byKey = this.expected.get(kind);
+		Map<String, String> here = this.expectedHere.get(kind);
 		for (List<ComparisonEntry> list : List.of(lists.identical(), lists.different(), lists.missingOnRemote(),
 				lists.missingOnLocal(), lists.conflict(), lists.deletedOnRemote(), lists.deletedOnLocal())) {
 			if (list != null) {
-				list.forEach((entry) -> byKey.put(entry.key(), PackageLine.expecting(entry.remoteHash())));
+				list.forEach((entry) -> {
+					byKey.put(entry.key(), PackageLine.expecting(entry.remoteHash()));
+					here.put(entry.key(), PackageLine.expecting(entry.localHash()));
+				});
 			}
 		}
 	}
@@ -62,7 +76,10 @@ public final class ReviewedHashes {
 
 	/** Items a job moved: what the review said of them is no longer so. */
 	public void moved(List<ItemKey> items) {
-		items.forEach((item) -> this.expected.get(item.itemKind()).remove(item.key()));
+		items.forEach((item) -> {
+			this.expected.get(item.itemKind()).remove(item.key());
+			this.expectedHere.get(item.itemKind()).remove(item.key());
+		});
 	}
 
 }

@@ -3,6 +3,9 @@ package org.orchestrator.livesync.sync.internal.transfer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.sync.internal.SyncBases;
+
 /**
  * One line of a package: an item to create or replace ({@code upsert}, with its content)
  * or to delete, with the SHA-256 of the content (for a delete, of the content that was
@@ -31,6 +34,11 @@ public record PackageLine(String type, String action, String key, String content
 	/** The {@code expect} of a line decided when the target had {@code hash}. */
 	public static String expecting(String hash) {
 		return (hash != null) ? hash : ABSENT;
+	}
+
+	/** The base this line makes once the target has applied it. */
+	public SyncBases.Synced synced() {
+		return new SyncBases.Synced(ItemKind.ofType(this.type), this.key, isDelete() ? null : this.contentHash);
 	}
 
 	public boolean isBase() {

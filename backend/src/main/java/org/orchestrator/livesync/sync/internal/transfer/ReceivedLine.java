@@ -15,6 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 record ReceivedLine(String type, String action, String key, String contentHash, String expect, byte[] bytes,
 		int itemStart, int itemLength, long items, String checksum) {
 
+	/** This line, expecting {@code expect} on the target. */
+	ReceivedLine expecting(String expect) {
+		return new ReceivedLine(this.type, this.action, this.key, this.contentHash, expect, this.bytes, this.itemStart,
+				this.itemLength, this.items, this.checksum);
+	}
+
 	boolean isBase() {
 		return PackageLine.BASE.equals(this.action);
 	}

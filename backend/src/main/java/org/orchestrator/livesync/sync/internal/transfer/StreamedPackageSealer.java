@@ -56,9 +56,17 @@ class StreamedPackageSealer {
 	 * The compressed chunks of a received streamed package, decrypted segment by segment.
 	 */
 	Flux<byte[]> decrypt(SyncPackage header, Flux<byte[]> ciphertext) {
+		return decrypt(header, ciphertext, null);
+	}
+
+	/**
+	 * The same for a package sealed under {@code password} (null: this server's own), as
+	 * a pulled package is: under the sending remote's password.
+	 */
+	Flux<byte[]> decrypt(SyncPackage header, Flux<byte[]> ciphertext, String password) {
 		return Mono.fromRunnable(() -> checkHeader(header))
 			.then(header.encrypted()
-					? Mono.defer(() -> this.keys.derive(this.headers.password(),
+					? Mono.defer(() -> this.keys.derive((password != null) ? password : this.headers.password(),
 							PackageHeaders.decode(header.salt(), "salt"), header.iterations()))
 					: Mono.just(new byte[0]))
 			.flatMapMany((key) -> {

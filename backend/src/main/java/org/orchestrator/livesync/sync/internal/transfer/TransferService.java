@@ -84,7 +84,11 @@ public class TransferService {
 		});
 	}
 
-	private Flux<PackageLine> lines(ItemKind kind, List<String> keys, boolean encrypted) {
+	/**
+	 * The lines of the named items of one kind: upserts of what exists, deletions of what
+	 * this server deleted; a key it never had is not found.
+	 */
+	Flux<PackageLine> lines(ItemKind kind, List<String> keys, boolean encrypted) {
 		if (keys.isEmpty()) {
 			return Flux.empty();
 		}
@@ -139,19 +143,24 @@ public class TransferService {
 	 * the compare): they become no bases when it is confirmed.
 	 */
 	public Mono<Void> withdrawFromOffer(String packageId, List<ItemKey> items) {
-		return this.offers.withdraw(UUID.fromString(packageId), items);
+		if (items.isEmpty()) {
+			return Mono.empty();
+		}
+		return packageId(packageId).flatMap((id) -> this.offers.withdraw(id, items));
 	}
 
-	/** Records that the peer applied an offered package: its hashes become the bases. */
-	public Mono<Long> confirm(String packageId, String peerServerId) {
-		UUID id;
+	private static Mono<UUID> packageId(String packageId) {
 		try {
-			id = UUID.fromString(packageId);
+			return Mono.just(UUID.fromString(packageId));
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			return Mono.error(ProblemException.invalid("package_id", "must be a package id (UUID)"));
 		}
-		return this.offers.confirm(id, peerServerId)
+	}
+
+	/** Records that the peer applied an offered package: its hashes become the bases. */
+	public Mono<Long> confirm(String packageId, String peerServerId) {
+		return packageId(packageId).flatMap((id) -> this.offers.confirm(id, peerServerId))
 			.as(this.transaction::transactional)
 			.switchIfEmpty(Mono.error(() -> ProblemException
 				.notFound("an unconfirmed package " + packageId + " offered to this session's peer")));

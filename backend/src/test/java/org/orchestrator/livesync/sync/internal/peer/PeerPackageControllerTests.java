@@ -14,6 +14,7 @@ import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
+import org.orchestrator.livesync.sync.internal.transfer.StreamedTransfer;
 import org.orchestrator.livesync.sync.internal.transfer.TransferService;
 import org.orchestrator.livesync.sync.internal.transfer.WholePackageReceiver;
 import org.orchestrator.livesync.system.JsonBodies;
@@ -68,6 +69,9 @@ class PeerPackageControllerTests {
 	TransferService transfer;
 
 	@MockitoBean
+	StreamedTransfer streamed;
+
+	@MockitoBean
 	WholePackageReceiver receive;
 
 	@MockitoBean
@@ -77,6 +81,7 @@ class PeerPackageControllerTests {
 	void sessionS1IsTheCallersOnly() {
 		given(this.check.session(any(), eq("s-1"))).willReturn(SESSION);
 		given(this.check.session(any(), eq("s-2"))).willThrow(SyncProblems.wrongSession());
+		given(this.transfer.withdrawFromOffer(any(), any())).willReturn(Mono.empty());
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.orchestrator.livesync.sync.internal.peer;
+package org.orchestrator.livesync.sync.internal.transfer;
 
 import reactor.core.publisher.Flux;
 
@@ -6,15 +6,15 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * A request body as byte arrays. Each pooled buffer is copied and released at once, so
- * none leaks when the consumer fails or cancels half way.
+ * A request or response body as byte arrays. Each pooled buffer is copied and released at
+ * once, so none leaks when the consumer fails or cancels half way.
  */
-final class RequestBytes {
+public final class BodyBytes {
 
-	private RequestBytes() {
+	private BodyBytes() {
 	}
 
-	static Flux<byte[]> of(Flux<DataBuffer> body) {
+	public static Flux<byte[]> of(Flux<DataBuffer> body) {
 		return body.map((buffer) -> {
 			try {
 				byte[] bytes = new byte[buffer.readableByteCount()];

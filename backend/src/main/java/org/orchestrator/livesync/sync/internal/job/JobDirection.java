@@ -1,0 +1,34 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Which way a job moves items: from this server to the remote (push), or from the remote
+ * to this server (pull).
+ */
+public enum JobDirection {
+
+	PUSH, PULL;
+
+	/** The wire name, which the contract lists as this enum's values. */
+	@JsonValue
+	public String jsonName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The direction a request names; null is push, as before directions existed. */
+	static JobDirection of(String name) {
+		if (name == null) {
+			return PUSH;
+		}
+		for (JobDirection direction : values()) {
+			if (direction.jsonName().equals(name)) {
+				return direction;
+			}
+		}
+		return null;
+	}
+
+}

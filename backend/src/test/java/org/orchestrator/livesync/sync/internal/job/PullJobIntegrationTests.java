@@ -1,0 +1,185 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.ServerProcess;
+import org.orchestrator.livesync.support.TestServer;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orchestrator.livesync.support.Items.create;
+import static org.orchestrator.livesync.support.Items.keys;
+
+/**
+ * Pull jobs on server A, taking from a real server B: what only B has, what B changed,
+ * what B deleted; what A changed since the last sync stays as it is.
+ */
+class PullJobIntegrationTests {
+
+	static final int PORT_B = freePort();
+
+	@RegisterExtension
+	static TestServer a = Peers.server("a");
+
+	@RegisterExtension
+	static TestServer b = Peers.server("b", PORT_B);
+
+	@Test
+	void pullsWhatTheRemoteAddedChangedAndDeletedAndLeavesLocalChangesAlone() {
+		for (String key : List.of("pull-02", "pull-03", "pull-04")) {
+			create(a, Fixtures.node(key, "10.40.0." + key.charAt(6), null));
+		}
+		JsonNode pushed = last(events(session(), Map.of("nodes", List.of("pull-02", "pull-03", "pull-04")), "push"));
+		assertThat(pushed.get("verified").asBoolean()).isTrue();
+		create(b, Fixtures.node("pull-01", "10.41.0.1", null));
+		put(b, "pull-02", "10.41.0.2");
+		put(a, "pull-03", "10.42.0.3");
+		b.operator().delete().uri("/api/v1/nodes/pull-04").exchange().expectStatus().isNoContent();
+
+		List<ServerSentEvent<JsonNode>> events = events(session(), Map.of("nodes", "all"), "pull");
+		JsonNode completed = last(events);
+		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
+		assertThat(statuses(events)).containsEntry("pull-01", "received")
+			.containsEntry("pull-02", "received")
+			.containsEntry("pull-03", "skipped_changed_here")
+			.containsEntry("pull-04", "delete_received");
+		// The other test's node, only on B, may come along: "all" is every node.
+		assertThat(completed.get("applied").get("nodes").asLong())
+			.isEqualTo(statuses(events).values().stream().filter("received"::equals).count());
+		assertThat(completed.get("deleted").get("nodes").asLong()).isEqualTo(1);
+		assertThat(ip(a, "pull-01")).isEqualTo("10.41.0.1");
+		assertThat(ip(a, "pull-02")).isEqualTo("10.41.0.2");
+		assertThat(ip(a, "pull-03")).isEqualTo("10.42.0.3");
+		assertThat(a.operator().get().uri("/api/v1/nodes/pull-04").exchange().returnResult(Void.class).getStatus())
+			.hasToString("404 NOT_FOUND");
+		assertThat(ip(b, "pull-03")).as("a pull changes nothing on the remote").isEqualTo("10.40.0.3");
+
+		// Both sides recorded the pulled items as synced: only A's own change is left.
+		JsonNode comparison = session().get("comparison").get("nodes");
+		assertThat(keys(comparison.get("identical"))).contains("pull-01", "pull-02");
+		assertThat(keys(comparison.get("different"))).containsExactly("pull-03");
+		assertThat(comparison.get("different").get(0).get("changed_on").asString()).isEqualTo("local");
+		assertThat(comparison.get("deleted_on_remote")).isEmpty();
+		assertThat(comparison.get("missing_on_local")).isEmpty();
+	}
+
+	@Test
+	void aDryRunPullChangesNothingHere() {
+		create(b, Fixtures.node("dry-pull-01", "10.43.0.1", null));
+		JsonNode completed = last(events(session(), Map.of("nodes", List.of("dry-pull-01")), "pull", true));
+		assertThat(completed.get("dry_run").asBoolean()).isTrue();
+		assertThat(completed.get("applied").get("nodes").asLong()).isEqualTo(1);
+		assertThat(a.operator().get().uri("/api/v1/nodes/dry-pull-01").exchange().returnResult(Void.class).getStatus())
+			.hasToString("404 NOT_FOUND");
+	}
+
+	private static Map<String, String> statuses(List<ServerSentEvent<JsonNode>> events) {
+		Map<String, String> statuses = new java.util.HashMap<>();
+		events.stream()
+			.filter((event) -> "item".equals(event.event()))
+			.forEach(
+					(event) -> statuses.put(event.data().get("key").asString(), event.data().get("status").asString()));
+		return statuses;
+	}
+
+	private static JsonNode session() {
+		return a.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", b.baseUrl()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static List<ServerSentEvent<JsonNode>> events(JsonNode session, Object selection, String direction) {
+		return events(session, selection, direction, false);
+	}
+
+	private static List<ServerSentEvent<JsonNode>> events(JsonNode session, Object selection, String direction,
+			boolean dryRun) {
+		String job = a.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", session.get("session_id").asString(), "selection", selection, "direction",
+					direction, "dry_run", dryRun))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("job_id")
+			.asString();
+		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
+		StepVerifier.create(a.operator()
+			.get()
+			.uri("/api/v1/sync/jobs/" + job + "/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> event.event() != null))
+			.recordWith(() -> events)
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(60));
+		assertThat(events.get(events.size() - 1).event()).as("%s", events.get(events.size() - 1).data())
+			.isEqualTo("completed");
+		return events;
+	}
+
+	private static JsonNode last(List<ServerSentEvent<JsonNode>> events) {
+		return events.get(events.size() - 1).data();
+	}
+
+	private static void put(TestServer server, String hostname, String ip) {
+		server.operator()
+			.put()
+			.uri("/api/v1/nodes/" + hostname)
+			.bodyValue(Fixtures.node(hostname, ip, null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private static String ip(TestServer server, String hostname) {
+		return server.operator()
+			.get()
+			.uri("/api/v1/nodes/" + hostname)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("ip")
+			.asString();
+	}
+
+	private static int freePort() {
+		try {
+			return ServerProcess.freePort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
