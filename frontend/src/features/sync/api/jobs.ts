@@ -1,24 +1,26 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { ApiProblem } from '@/api/problem';
-import type { JobStarted, Selection } from './types';
+import type { Direction, JobStarted, Selection } from './types';
 
 export interface StartJobRequest {
   sessionId: string;
   selection: Selection;
+  direction: Direction;
   dryRun: boolean;
 }
 
 /**
- * Starts a push job (POST /sync/jobs). Keys are always named, so the remote's
- * version of a selected conflict is overwritten: no conflict_policy needed.
+ * Starts a push or pull job (POST /sync/jobs). Keys are always named, so the
+ * target's version of a selected conflict is overwritten: no conflict_policy
+ * needed.
  */
 export function useStartJob() {
   return useMutation<JobStarted, ApiProblem, StartJobRequest>({
-    mutationFn: ({ sessionId, selection, dryRun }) =>
+    mutationFn: ({ sessionId, selection, direction, dryRun }) =>
       call(
         api.POST('/api/v1/sync/jobs', {
-          body: { session_id: sessionId, selection, dry_run: dryRun },
+          body: { session_id: sessionId, selection, direction, dry_run: dryRun },
         }),
       ),
   });

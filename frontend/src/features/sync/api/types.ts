@@ -18,6 +18,9 @@ export type JobProgress = Omit<Schemas['Progress'], 'type'>;
 export type JobCompleted = Schemas['Completed'];
 export type JobStarted = Schemas['JobStarted'];
 
+/** Which way a job moves items: to the remote (push) or from it (pull). */
+export type Direction = NonNullable<Schemas['StartJobRequest']['direction']>;
+
 /** Natural keys per kind (`{"nodes": ["node-01"]}`), as POST /sync/jobs takes them. */
 export type Selection = Schemas['Selection'];
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { STATUS_BY_ID, type Row } from '../utils/comparison';
+import { statusInfo, type Row } from '../utils/comparison';
+import { useDirection } from './direction-context';
 import { EntryChanges } from './entry-changes';
 
 interface ComparisonRowProps {
@@ -20,7 +21,8 @@ export function ComparisonRow({
   remoteName,
 }: ComparisonRowProps) {
   const [expanded, setExpanded] = useState(false);
-  const status = STATUS_BY_ID[row.status];
+  const direction = useDirection();
+  const status = statusInfo(row.status, direction);
   const key = row.entry.key ?? '';
   const changes = row.entry.changes?.length ?? 0;
   const expandable = row.status === 'different' || row.status === 'conflict';

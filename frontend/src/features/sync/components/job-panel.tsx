@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
+import type { Direction } from '../api/types';
 import type { JobEvents } from '../hooks/use-job-events';
 import { PHASE_LABELS } from '../utils/format-job';
 import { JobItems } from './job-items';
@@ -11,6 +12,8 @@ interface JobPanelProps {
   job: JobEvents;
   dryRun: boolean;
   remoteName: string;
+  localName?: string;
+  direction?: Direction;
   /** Offered once a real sync ended: the comparison on screen is from before it. */
   onCompareAgain?: () => void;
   comparing: boolean;
@@ -30,7 +33,18 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
   return phase ? `${what}: ${PHASE_LABELS[phase]}…` : `${what}: starting…`;
 }
 
-export function JobPanel({ job, dryRun, remoteName, onCompareAgain, comparing }: JobPanelProps) {
+export function JobPanel({
+  job,
+  dryRun,
+  remoteName,
+  localName = 'this server',
+  direction = 'push',
+  onCompareAgain,
+  comparing,
+}: JobPanelProps) {
+  const pull = direction === 'pull';
+  // The server the job changes: the remote for a push, this one for a pull.
+  const target = pull ? localName : remoteName;
   const heading = useRef<HTMLHeadingElement>(null);
   // The panel appears below a long list: take keyboard and screen reader users to it.
   useEffect(() => heading.current?.focus(), []);
@@ -39,16 +53,20 @@ export function JobPanel({ job, dryRun, remoteName, onCompareAgain, comparing }:
   return (
     <section className="job-panel" aria-labelledby="job-heading" aria-busy={!ended}>
       <h2 id="job-heading" ref={heading} tabIndex={-1}>
-        {dryRun ? `Preview (dry run) on ${remoteName}` : `Sync to ${remoteName}`}
+        {dryRun
+          ? `Preview (dry run) on ${target}`
+          : pull
+            ? `Pull from ${remoteName}`
+            : `Sync to ${remoteName}`}
       </h2>
       <p className="visually-hidden" role="status">
-        {announcement(job, dryRun, remoteName)}
+        {announcement(job, dryRun, target)}
       </p>
       <JobPhases job={job} dryRun={dryRun} />
       <JobProgressBar job={job} />
       <JobItems job={job} />
       {job.status === 'completed' && job.result && (
-        <JobResult result={job.result} remoteName={remoteName} />
+        <JobResult result={job.result} remoteName={target} />
       )}
       {job.status === 'failed' && job.problem && (
         <Alert title={dryRun ? 'The preview failed' : 'The sync failed'}>

@@ -1,6 +1,7 @@
 import { TriStateCheckbox } from '@/components/ui/tri-state-checkbox';
 import { stateOf, type SelectionState } from '../hooks/use-selection';
-import { STATUSES, isSelectable, type Row } from '../utils/comparison';
+import { isSelectable, statusesFor, type Row } from '../utils/comparison';
+import { useDirection } from './direction-context';
 
 interface SelectAllByStatusProps {
   /** The rows the filters let through. */
@@ -8,12 +9,16 @@ interface SelectAllByStatusProps {
   selection: SelectionState;
 }
 
-/** One box per status a push can act on, over the rows the filters show. */
+/** One box per status the job can act on, over the rows the filters show. */
 export function SelectAllByStatus({ rows, selection }: SelectAllByStatusProps) {
-  const choices = STATUSES.filter((status) => status.selectable)
+  const direction = useDirection();
+  const choices = statusesFor(direction)
+    .filter((status) => status.selectable)
     .map((status) => ({
       status,
-      ids: rows.filter((row) => row.status === status.id && isSelectable(row)).map((row) => row.id),
+      ids: rows
+        .filter((row) => row.status === status.id && isSelectable(row, direction))
+        .map((row) => row.id),
     }))
     .filter(({ ids }) => ids.length > 0);
   if (choices.length === 0) return null;

@@ -1,3 +1,4 @@
+import type { Direction } from '../api/types';
 import { KINDS, type Row } from '../utils/comparison';
 
 /** Conflicts listed by name in the question; beyond that a count. */
@@ -7,20 +8,34 @@ interface StartSyncQuestionProps {
   picked: readonly Row[];
   localName: string;
   remoteName: string;
+  direction?: Direction;
 }
 
-/** What a real sync of the picked rows will do to the remote, conflicts first. */
-export function StartSyncQuestion({ picked, localName, remoteName }: StartSyncQuestionProps) {
+/** What a real sync of the picked rows will do to its target, conflicts first. */
+export function StartSyncQuestion({
+  picked,
+  localName,
+  remoteName,
+  direction = 'push',
+}: StartSyncQuestionProps) {
+  const pull = direction === 'pull';
+  // A pull is a push the other way round: the remote is the source.
+  const source = pull ? remoteName : localName;
+  const target = pull ? localName : remoteName;
+  const sourceHas = (row: Row) => Boolean(pull ? row.entry.remote_hash : row.entry.local_hash);
   const count = (test: (row: Row) => boolean) => picked.filter(test).length;
-  const created = count(
-    (row) => row.status === 'missing_on_remote' || row.status === 'deleted_on_remote',
+  const created = count((row) =>
+    pull
+      ? row.status === 'missing_on_local' || row.status === 'deleted_on_local'
+      : row.status === 'missing_on_remote' || row.status === 'deleted_on_remote',
   );
   const replaced = count((row) => row.status === 'different');
   const deleted = count(
     (row) =>
-      row.status === 'deleted_on_local' || (row.status === 'conflict' && !row.entry.local_hash),
+      row.status === (pull ? 'deleted_on_remote' : 'deleted_on_local') ||
+      (row.status === 'conflict' && !sourceHas(row)),
   );
-  const overwritten = count((row) => row.status === 'conflict' && Boolean(row.entry.local_hash));
+  const overwritten = count((row) => row.status === 'conflict' && sourceHas(row));
   const conflicts = picked.filter((row) => row.status === 'conflict');
   const effects = [
     created > 0 && `${created} created`,
@@ -32,15 +47,15 @@ export function StartSyncQuestion({ picked, localName, remoteName }: StartSyncQu
   return (
     <>
       <p>
-        This sends {localName}’s version of the selected items to <strong>{remoteName}</strong>:{' '}
-        {effects.join(', ')} on {remoteName}.
+        This sends {source}’s version of the selected items to <strong>{target}</strong>:{' '}
+        {effects.join(', ')} on {target}.
       </p>
       {conflicts.length > 0 && (
         <div className="warning" role="note">
           <p>
             <span aria-hidden="true">⚠️ </span>
             {conflicts.length === 1 ? '1 conflict' : `${conflicts.length} conflicts`} will be
-            overwritten: what {remoteName} changed since the last sync is lost.
+            overwritten: what {target} changed since the last sync is lost.
           </p>
           <ul>
             {conflicts.slice(0, NAMED_CONFLICTS).map((row) => (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ApiProblem } from '@/api/problem';
 import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import type { Direction } from '../api/types';
 import type { SelectionState } from '../hooks/use-selection';
 import { isSelectable, type Row } from '../utils/comparison';
 import { StartSyncQuestion } from './start-sync-question';
@@ -20,6 +21,8 @@ interface SyncActionsProps {
   blockedBecause?: string;
   startError: ApiProblem | null;
   onStart: (dryRun: boolean) => void;
+  direction: Direction;
+  onDirectionChange: (direction: Direction) => void;
 }
 
 function plural(count: number, noun: string): string {
@@ -27,9 +30,12 @@ function plural(count: number, noun: string): string {
 }
 
 export function SyncActions(props: SyncActionsProps) {
-  const { rows, selection, busy, blockedBecause, startError, onStart } = props;
+  const { rows, selection, busy, blockedBecause, startError, onStart, direction } = props;
   const [confirming, setConfirming] = useState(false);
-  const picked = rows.filter((row) => selection.selected.has(row.id) && isSelectable(row));
+  const picked = rows.filter(
+    (row) => selection.selected.has(row.id) && isSelectable(row, direction),
+  );
+  const pull = direction === 'pull';
   const conflicts = picked.filter((row) => row.status === 'conflict').length;
   const tooMany = picked.length > MAX_KEYS;
   const disabled = busy || picked.length === 0 || tooMany || Boolean(blockedBecause);
@@ -45,6 +51,29 @@ export function SyncActions(props: SyncActionsProps) {
           Clear selection
         </button>
       )}
+      <fieldset className="sync-direction">
+        <legend>Direction</legend>
+        <label className="check-chip">
+          <input
+            type="radio"
+            name="direction"
+            checked={!pull}
+            disabled={busy}
+            onChange={() => props.onDirectionChange('push')}
+          />
+          Push to {props.remoteName}
+        </label>
+        <label className="check-chip">
+          <input
+            type="radio"
+            name="direction"
+            checked={pull}
+            disabled={busy}
+            onChange={() => props.onDirectionChange('pull')}
+          />
+          Pull from {props.remoteName}
+        </label>
+      </fieldset>
       <div className="sync-buttons">
         <button type="button" className="button" disabled={disabled} onClick={() => onStart(true)}>
           Preview
@@ -72,7 +101,11 @@ export function SyncActions(props: SyncActionsProps) {
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Send ${plural(picked.length, 'item')} to ${props.remoteName}?`}
+          title={
+            pull
+              ? `Take ${plural(picked.length, 'item')} from ${props.remoteName}?`
+              : `Send ${plural(picked.length, 'item')} to ${props.remoteName}?`
+          }
           confirmLabel="Start Sync"
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
@@ -84,6 +117,7 @@ export function SyncActions(props: SyncActionsProps) {
             picked={picked}
             localName={props.localName}
             remoteName={props.remoteName}
+            direction={direction}
           />
         </ConfirmDialog>
       )}

@@ -106,6 +106,7 @@ describe('Preview and Start Sync', () => {
     expect(api.sentTo('POST', JOBS)[0]?.body).toEqual({
       session_id: 'session-1',
       selection: { nodes: ['node-02', 'node-03'] },
+      direction: 'push',
       dry_run: true,
     });
     const stream = await streamOfJob(1);
@@ -165,8 +166,35 @@ describe('Preview and Start Sync', () => {
     expect(api.sentTo('POST', JOBS)[0]?.body).toEqual({
       session_id: 'session-1',
       selection: { nodes: ['node-03'], clusters: ['staging'] },
+      direction: 'push',
       dry_run: false,
     });
+  });
+
+  it('pulls from the remote: what the remote has becomes selectable, and the job says so', async () => {
+    const { user } = await openPage();
+    await user.click(screen.getByRole('radio', { name: 'Pull from server-b' }));
+    // node-03 is only here: nothing to pull.
+    expect(screen.getByRole('checkbox', { name: 'Select node-03' })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Select node-02' }));
+    await user.click(screen.getByRole('button', { name: 'Start Sync' }));
+    const dialog = screen.getByRole('dialog', { name: 'Take 1 item from server-b?' });
+    expect(dialog).toHaveTextContent('1 replaced on server-a');
+    await user.click(within(dialog).getByRole('button', { name: 'Start Sync' }));
+    await waitFor(() => expect(api.sentTo('POST', JOBS)).toHaveLength(1));
+    expect(api.sentTo('POST', JOBS)[0]?.body).toEqual({
+      session_id: 'session-1',
+      selection: { nodes: ['node-02'] },
+      direction: 'pull',
+      dry_run: false,
+    });
+
+    const stream = await streamOfJob(1);
+    stream.event('item', { kind: 'nodes', key: 'node-02', status: 'received' });
+    stream.event('completed', completedEvent());
+    stream.close();
+    expect(await screen.findByRole('heading', { name: 'Pull from server-b' })).toBeInTheDocument();
+    expect(await screen.findByText(/node-02/, { selector: 'strong' })).toBeInTheDocument();
   });
 
   it('follows a real sync to "Verified", then compares again with the same remote', async () => {

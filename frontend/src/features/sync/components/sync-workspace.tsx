@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useStartJob } from '../api/jobs';
-import type { SyncSession } from '../api/types';
+import type { Direction, SyncSession } from '../api/types';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
 import { rowsOf, selectionOf } from '../utils/comparison';
 import { ComparisonView } from './comparison-view';
+import { DirectionContext } from './direction-context';
 import { JobPanel } from './job-panel';
 import { RemoteServerInfo } from './remote-server';
 import { SyncActions } from './sync-actions';
@@ -36,7 +37,10 @@ export function SyncWorkspace({
   const rows = useMemo(() => rowsOf(comparison), [comparison]);
   const selection = useSelection();
   const start = useStartJob();
-  const [job, setJob] = useState<{ id: string; dryRun: boolean } | null>(null);
+  const [direction, setDirection] = useState<Direction>('push');
+  const [job, setJob] = useState<{ id: string; dryRun: boolean; direction: Direction } | null>(
+    null,
+  );
   const events = useJobEvents(job?.id ?? null);
   const remoteName = session.remote?.name ?? session.remote?.url ?? 'the remote';
 
@@ -50,15 +54,16 @@ export function SyncWorkspace({
     start.mutate(
       {
         sessionId: session.session_id ?? '',
-        selection: selectionOf(rows, selection.selected),
+        selection: selectionOf(rows, selection.selected, direction),
+        direction,
         dryRun,
       },
-      { onSuccess: (started) => setJob({ id: started.job_id ?? '', dryRun }) },
+      { onSuccess: (started) => setJob({ id: started.job_id ?? '', dryRun, direction }) },
     );
   }
 
   return (
-    <>
+    <DirectionContext.Provider value={direction}>
       {session.remote && <RemoteServerInfo remote={session.remote} localVersion={localVersion} />}
       <ComparisonView
         comparison={comparison}
@@ -79,6 +84,8 @@ export function SyncWorkspace({
           }
           startError={start.error}
           onStart={startJob}
+          direction={direction}
+          onDirectionChange={setDirection}
         />
         {job && (
           <JobPanel
@@ -86,11 +93,13 @@ export function SyncWorkspace({
             job={events}
             dryRun={job.dryRun}
             remoteName={remoteName}
+            localName={localName}
+            direction={job.direction}
             onCompareAgain={job.dryRun ? undefined : onCompareAgain}
             comparing={comparing}
           />
         )}
       </ComparisonView>
-    </>
+    </DirectionContext.Provider>
   );
 }

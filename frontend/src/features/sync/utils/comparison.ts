@@ -1,7 +1,14 @@
 // A comparison as the page works with it: one flat list of rows (kind, status,
 // entry), the words and icons for each status, which rows a push can act on,
 // filters, and the selection as POST /sync/jobs takes it.
-import type { Comparison, ComparisonEntry, KindId, Selection, StatusId } from '../api/types';
+import type {
+  Comparison,
+  ComparisonEntry,
+  Direction,
+  KindId,
+  Selection,
+  StatusId,
+} from '../api/types';
 
 export interface KindInfo {
   id: KindId;
@@ -93,6 +100,47 @@ export const STATUS_BY_ID = Object.fromEntries(
   STATUSES.map((status) => [status.id, status]),
 ) as Record<StatusId, StatusInfo>;
 
+// What a pull does with each status: the mirror image of a push.
+const PULL_INFO = {
+  identical: STATUS_INFO.identical,
+  different: {
+    explanation: "Selecting it replaces this server's version with the remote's.",
+    selectable: true,
+  },
+  missing_on_remote: {
+    explanation: 'Only this server has it. A pull takes items from the remote: nothing to take.',
+    selectable: false,
+  },
+  missing_on_local: {
+    explanation: 'Selecting it creates it here from the remote.',
+    selectable: true,
+  },
+  conflict: {
+    explanation:
+      "Both servers changed it since the last sync. Selecting it overwrites this server's version with the remote's.",
+    selectable: true,
+  },
+  deleted_on_remote: {
+    explanation: 'The remote deleted it. Selecting it deletes it here too.',
+    selectable: true,
+  },
+  deleted_on_local: {
+    explanation: "This server deleted it. Selecting it takes the remote's copy back.",
+    selectable: true,
+  },
+} satisfies Record<StatusId, Pick<StatusInfo, 'explanation' | 'selectable'>>;
+
+/** A status as a job in `direction` treats it. */
+export function statusInfo(id: StatusId, direction: Direction = 'push'): StatusInfo {
+  const info = STATUS_BY_ID[id];
+  return direction === 'pull' ? { ...info, ...PULL_INFO[id] } : info;
+}
+
+/** Every status, as a job in `direction` treats it. */
+export function statusesFor(direction: Direction = 'push'): readonly StatusInfo[] {
+  return STATUSES.map((status) => statusInfo(status.id, direction));
+}
+
 export interface Row {
   /** `kind:key`, unique in a comparison. */
   id: string;
@@ -122,8 +170,8 @@ export function rowsOf(comparison: Comparison): Row[] {
   });
 }
 
-export function isSelectable(row: Row): boolean {
-  return STATUS_BY_ID[row.status].selectable;
+export function isSelectable(row: Row, direction: Direction = 'push'): boolean {
+  return statusInfo(row.status, direction).selectable;
 }
 
 /** "differences" is everything but identical items, which need no sync. */
@@ -147,10 +195,14 @@ export function matches(row: Row, filters: Filters): boolean {
 }
 
 /** The selected rows as natural keys per kind, for POST /sync/jobs. */
-export function selectionOf(rows: readonly Row[], selected: ReadonlySet<string>): Selection {
+export function selectionOf(
+  rows: readonly Row[],
+  selected: ReadonlySet<string>,
+  direction: Direction = 'push',
+): Selection {
   const selection: Selection = {};
   for (const row of rows) {
-    if (!selected.has(row.id) || !isSelectable(row)) continue;
+    if (!selected.has(row.id) || !isSelectable(row, direction)) continue;
     (selection[row.kind] ??= []).push(row.entry.key ?? '');
   }
   return selection;

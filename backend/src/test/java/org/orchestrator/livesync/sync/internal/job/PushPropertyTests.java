@@ -228,6 +228,10 @@ class PushPropertyTests {
 				this.bases.remove(key);
 			}
 			String expected = expectedStatus(hash(onA.get(key)), hash(onB.get(key)), this.bases.get(key));
+			if ("identical".equals(expected) && !listed.containsKey(key)) {
+				// A kind whose digests agree is counted, not listed.
+				continue;
+			}
 			assertThat(listed.get(key))
 				.as("status of %s (local %s, remote %s, base %s)", key, hash(onA.get(key)), hash(onB.get(key)),
 						this.bases.get(key))
