@@ -85,7 +85,7 @@ class LiveSyncCliIntegrationTests {
 	}
 
 	@Test
-	void pullsWhatOnlyTheRemoteHas() {
+	void pullsWhatOnlyTheRemoteHas() throws Exception {
 		new NodesApi(b.operator().client()).createNode(new Node().hostname("cli-pull").ip("10.9.8.1").username("ops"));
 		Run run = cli("sync", "--remote", b.url(), "--select", "node:cli-pull", "--direction", "pull", "--yes");
 		assertThat(run.exitCode()).as(run.err()).isZero();
