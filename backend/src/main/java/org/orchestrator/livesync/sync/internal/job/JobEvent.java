@@ -40,8 +40,8 @@ public sealed interface JobEvent {
 	@Schema(name = "JobItem")
 	record Item(@Schema(description = "the kind's name in selections", allowableValues = {
 			"nodes", "clusters", "ssh_keys", "configurations" }) String kind, String key,
-			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict",
-					"skipped_remote_only" }) String status)
+			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict", "skipped_remote_only",
+					JobSelection.SKIPPED_CHANGED_ON_REMOTE }) String status)
 			implements
 				JobEvent{
 	}

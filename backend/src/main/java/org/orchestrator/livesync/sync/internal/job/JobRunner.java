@@ -140,6 +140,8 @@ class JobRunner {
 					job.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_conflict"), false);
 				case SKIP_REMOTE_ONLY -> job
 					.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_remote_only"), false);
+				case SKIP_CHANGED_ON_REMOTE -> job.item(new JobEvent.Item(item.kind().section(), item.entry().key(),
+						JobSelection.SKIPPED_CHANGED_ON_REMOTE), false);
 				case NONE -> {
 				}
 			}

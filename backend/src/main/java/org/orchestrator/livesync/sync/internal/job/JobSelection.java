@@ -17,14 +17,20 @@ import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
- * What a push job moves: per kind, natural keys or {@code "all"}. "All" of a kind makes
- * the remote like this server for that kind: new and changed items go over, items deleted
- * here are deleted there, items only the remote ever had stay. Conflicts are skipped
- * unless the policy is {@code overwrite}; a key named explicitly is always moved.
+ * What a push job moves: per kind, natural keys or {@code "all"}. "All" of a kind sends
+ * what changed here: new and changed items go over, items deleted here are deleted there,
+ * items only the remote ever had stay. What changed on the remote only (edited or deleted
+ * there since the last sync) is left alone and reported, named or not, unless the mode is
+ * {@code mirror}, which makes the remote like this server for the selection. Conflicts
+ * are skipped unless the policy is {@code overwrite}; a key named explicitly is moved
+ * even then.
  */
 final class JobSelection {
 
 	static final int MAX_KEYS = 100_000;
+
+	/** The item status of what a push left alone because it changed on the remote. */
+	static final String SKIPPED_CHANGED_ON_REMOTE = "skipped_changed_on_remote";
 
 	private final Set<ItemKind> all;
 
@@ -32,10 +38,14 @@ final class JobSelection {
 
 	private final boolean overwriteConflicts;
 
-	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts) {
+	private final boolean mirror;
+
+	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
+			boolean mirror) {
 		this.all = all;
 		this.keys = keys;
 		this.overwriteConflicts = overwriteConflicts;
+		this.mirror = mirror;
 	}
 
 	/** What to do with one compared item. */
@@ -55,15 +65,27 @@ final class JobSelection {
 		/** Selected, but both sides changed it: left alone (conflict policy skip). */
 		SKIP_CONFLICT,
 		/** Named explicitly, but only the remote has it: nothing to push. */
-		SKIP_REMOTE_ONLY
+		SKIP_REMOTE_ONLY,
+		/**
+		 * Selected, but changed (or deleted) on the remote only since the last sync:
+		 * pushing would revert that, so it is left alone unless mirroring.
+		 */
+		SKIP_CHANGED_ON_REMOTE
 
 	}
 
 	static JobSelection parse(JsonNode selection, String conflictPolicy) {
+		return parse(selection, conflictPolicy, null);
+	}
+
+	/** {@code mode}: {@code sync} (default) or {@code mirror}. */
+	static JobSelection parse(JsonNode selection, String conflictPolicy, String mode) {
 		Violations violations = new Violations();
 		boolean overwrite = "overwrite".equals(conflictPolicy);
 		violations.check(conflictPolicy == null || overwrite || "skip".equals(conflictPolicy), "conflict_policy",
 				"must be skip or overwrite");
+		boolean mirror = "mirror".equals(mode);
+		violations.check(mode == null || mirror || "sync".equals(mode), "mode", "must be sync or mirror");
 		Set<ItemKind> all = EnumSet.noneOf(ItemKind.class);
 		Map<ItemKind, Set<String>> keys = new EnumMap<>(ItemKind.class);
 		if (selection != null && selection.isString() && "all".equals(selection.stringValue())) {
@@ -118,7 +140,7 @@ final class JobSelection {
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid(violations.errors());
 		}
-		return new JobSelection(all, keys, overwrite);
+		return new JobSelection(all, keys, overwrite, mirror);
 	}
 
 	Decision decide(ClassifiedItem item) {
@@ -129,12 +151,19 @@ final class JobSelection {
 		boolean local = item.entry().localHash() != null;
 		return switch (item.status()) {
 			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
-			case DIFFERENT, MISSING_ON_REMOTE, DELETED_ON_REMOTE -> Decision.UPSERT;
+			case DIFFERENT -> "remote".equals(item.entry().changedOn()) ? changedOnRemote() : Decision.UPSERT;
+			case MISSING_ON_REMOTE -> Decision.UPSERT;
+			case DELETED_ON_REMOTE -> changedOnRemote();
 			case DELETED_ON_LOCAL -> Decision.DELETE;
 			case MISSING_ON_LOCAL -> named ? Decision.SKIP_REMOTE_ONLY : Decision.NONE;
 			case CONFLICT -> (named || this.overwriteConflicts) ? (local ? Decision.UPSERT : Decision.DELETE)
 					: Decision.SKIP_CONFLICT;
 		};
+	}
+
+	/** What changed on the remote only: reverted when mirroring, else left alone. */
+	private Decision changedOnRemote() {
+		return this.mirror ? Decision.UPSERT : Decision.SKIP_CHANGED_ON_REMOTE;
 	}
 
 	/**

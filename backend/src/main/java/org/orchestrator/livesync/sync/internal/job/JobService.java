@@ -47,10 +47,11 @@ public class JobService {
 	}
 
 	/** Starts a job and returns it at once; it runs on its own. */
-	public Mono<SyncJob> start(String sessionId, JsonNode selection, boolean dryRun, String conflictPolicy) {
+	public Mono<SyncJob> start(String sessionId, JsonNode selection, boolean dryRun, String conflictPolicy,
+			String mode) {
 		return Mono.fromCallable(() -> {
 			SyncSession session = this.sessions.find(sessionId);
-			JobSelection parsed = JobSelection.parse(selection, conflictPolicy);
+			JobSelection parsed = JobSelection.parse(selection, conflictPolicy, mode);
 			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), dryRun, this.clock.instant());
 			remember(job);
 			this.runner.run(job, session, parsed).subscribe();
