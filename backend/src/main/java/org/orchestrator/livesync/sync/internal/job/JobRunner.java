@@ -183,7 +183,7 @@ class JobRunner {
 			job.phase(JobPhase.VERIFYING);
 			return connect(session);
 		}))
-			.flatMap((remote) -> this.verification.mismatches(remote, moved, selection,
+			.flatMap((remote) -> this.verification.mismatches(remote, moved, memo.complete(), selection,
 					() -> job.phase(JobPhase.COMPARING)))
 			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
 					result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));
