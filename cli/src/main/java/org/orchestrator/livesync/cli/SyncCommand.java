@@ -17,6 +17,7 @@ import org.orchestrator.livesync.client.model.SessionResponse;
 import org.orchestrator.livesync.client.model.StartJobRequest;
 import org.orchestrator.livesync.client.model.SyncSelection;
 import org.orchestrator.livesync.client.model.StartJobRequest.ConflictPolicyEnum;
+import org.orchestrator.livesync.client.model.StartJobRequest.ModeEnum;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +63,11 @@ class SyncCommand implements Callable<Integer> {
 			description = "with --all: skip (default) or overwrite items changed on both sides")
 	String conflicts = "skip";
 
+	@Option(names = "--mirror",
+			description = "make the remote like this server for the selection, overwriting what changed only there "
+					+ "(default: leave that alone and report it)")
+	boolean mirror;
+
 	@Override
 	public Integer call() {
 		SyncSelection selection = selection();
@@ -71,13 +77,18 @@ class SyncCommand implements Callable<Integer> {
 		SessionResponse session = this.remote.openSession(this.cli, api);
 		String remoteName = session.getRemote().getName() + " (" + session.getRemote().getUrl() + ")";
 		ComparisonReport.print(api.json().valueToTree(session), out);
+		if (this.mirror) {
+			out.printf("Warning: --mirror makes %s like this server for the selection: changes made only there are "
+					+ "overwritten.%n", remoteName);
+		}
 		if (!this.yes) {
 			confirm(remoteName, out);
 		}
 		StartJobRequest request = new StartJobRequest().sessionId(session.getSessionId())
 			.selection(selection)
 			.dryRun(this.dryRun)
-			.conflictPolicy(conflictPolicy);
+			.conflictPolicy(conflictPolicy)
+			.mode(this.mirror ? ModeEnum.MIRROR : ModeEnum.SYNC);
 		JobStarted started = api.call(() -> new SyncApi(api.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
 		out.printf("%s to %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", remoteName, started.getJobId());
 		out.flush();
