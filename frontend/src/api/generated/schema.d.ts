@@ -867,7 +867,7 @@ export interface components {
              */
             kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
             /** @enum {string} */
-            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare" | "received" | "delete_received" | "skipped_local_only" | "skipped_changed_here";
+            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare" | "received" | "delete_received" | "skipped_local_only" | "skipped_changed_here" | "skipped_changed_on_remote";
             /**
              * @description the SSE event name (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -1159,6 +1159,11 @@ export interface components {
             direction?: "push" | "pull";
             /** @description apply on the target in a transaction that is rolled back; default false */
             dry_run?: boolean;
+            /**
+             * @description sync (default): items changed or deleted on the remote only since the last sync are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this server for the selection, overwriting those changes
+             * @enum {string}
+             */
+            mode?: "sync" | "mirror";
             selection: components["schemas"]["SyncSelection"];
             session_id: string;
         };

@@ -21,6 +21,10 @@ export const ITEM_STATUS = {
   skipped_conflict: { icon: '⏭', words: 'skipped: conflict' },
   skipped_remote_only: { icon: '⏭', words: 'skipped: only on the remote' },
   changed_since_compare: { icon: '⚠', words: 'left alone: changed since the comparison' },
+  skipped_changed_on_remote: {
+    icon: '⏭',
+    words: 'skipped: changed on the remote (pull to take it, or mirror to overwrite it)',
+  },
   received: { icon: '←', words: 'received' },
   delete_received: { icon: '✖', words: 'deletion received' },
   skipped_local_only: { icon: '⏭', words: 'skipped: only on this server' },

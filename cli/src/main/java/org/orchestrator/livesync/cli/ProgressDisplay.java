@@ -2,12 +2,15 @@ package org.orchestrator.livesync.cli;
 
 import java.io.PrintWriter;
 
+import org.orchestrator.livesync.client.model.JobItem;
 import org.orchestrator.livesync.client.model.Phase;
 import org.orchestrator.livesync.client.model.Progress;
 
 /**
  * Shows a job's events: on a terminal one line redrawn in place with a progress bar;
  * otherwise plain lines a log can keep (phases, and progress at most once per second).
+ * Items the job left alone get a line each, in words, up to
+ * {@link ComparisonReport#MAX_SHOWN}.
  */
 final class ProgressDisplay {
 
@@ -24,6 +27,8 @@ final class ProgressDisplay {
 	private Progress progress;
 
 	private JobEvents.Event end;
+
+	private int skippedShown;
 
 	ProgressDisplay(PrintWriter out, boolean terminal) {
 		this.out = out;
@@ -46,6 +51,11 @@ final class ProgressDisplay {
 					this.lastPlainLine = now;
 				}
 			}
+			case "item" -> {
+				if (event.data() instanceof JobItem item && item.getStatus() != null && leftAlone(item.getStatus())) {
+					showLeftAlone(item);
+				}
+			}
 			case "completed", "failed" -> this.end = event;
 			default -> {
 			}
@@ -60,6 +70,43 @@ final class ProgressDisplay {
 			this.out.println("progress: " + counts());
 		}
 		this.out.flush();
+	}
+
+	/** What happened to an item, in words. */
+	static String words(JobItem.StatusEnum status) {
+		return switch (status) {
+			case SENT -> "sent";
+			case DELETE_SENT -> "deletion sent";
+			case IN_SYNC -> "already alike, recorded as synced";
+			case SKIPPED_CONFLICT -> "skipped: conflict";
+			case SKIPPED_REMOTE_ONLY -> "skipped: only on the remote";
+			case SKIPPED_CHANGED_ON_REMOTE -> "changed on the remote: pull or sync both ways to take it";
+		};
+	}
+
+	private static boolean leftAlone(JobItem.StatusEnum status) {
+		return status.getValue().startsWith("skipped");
+	}
+
+	private void showLeftAlone(JobItem item) {
+		if (this.skippedShown > ComparisonReport.MAX_SHOWN) {
+			return;
+		}
+		String line = (++this.skippedShown > ComparisonReport.MAX_SHOWN)
+				? "more items were left alone: the summary counts them"
+				: kind(item) + " " + item.getKey() + ": " + words(item.getStatus());
+		// On a terminal, over the progress line, which is drawn again below it.
+		this.out.println(this.terminal ? "\r" + line + " ".repeat(20) : line);
+	}
+
+	private static String kind(JobItem item) {
+		String section = (item.getKind() != null) ? item.getKind().getValue() : "";
+		for (String[] kind : ComparisonReport.KINDS) {
+			if (kind[0].equals(section)) {
+				return kind[1];
+			}
+		}
+		return section;
 	}
 
 	JobEvents.Event end() {

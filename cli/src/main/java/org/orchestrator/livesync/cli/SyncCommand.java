@@ -19,6 +19,7 @@ import org.orchestrator.livesync.client.model.StartJobRequest;
 import org.orchestrator.livesync.client.model.SyncSelection;
 import org.orchestrator.livesync.client.model.StartJobRequest.ConflictPolicyEnum;
 import org.orchestrator.livesync.client.model.StartJobRequest.DirectionEnum;
+import org.orchestrator.livesync.client.model.StartJobRequest.ModeEnum;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +69,11 @@ class SyncCommand implements Callable<Integer> {
 			description = "push (default): from this server to the remote; pull: from the remote to this server")
 	String direction = "push";
 
+	@Option(names = "--mirror",
+			description = "make the target like the source for the selection, overwriting what changed only on the "
+					+ "target (default: leave that alone and report it)")
+	boolean mirror;
+
 	@Override
 	public Integer call() {
 		SyncSelection selection = selection();
@@ -78,6 +84,12 @@ class SyncCommand implements Callable<Integer> {
 		SessionResponse session = this.remote.openSession(this.cli, api);
 		String remoteName = session.getRemote().getName() + " (" + session.getRemote().getUrl() + ")";
 		ComparisonReport.print(api.json().valueToTree(session), out);
+		if (this.mirror) {
+			out.printf(
+					"Warning: --mirror makes %s like %s for the selection: changes made only there are "
+							+ "overwritten.%n",
+					pull(direction) ? "this server" : remoteName, pull(direction) ? remoteName : "this server");
+		}
 		if (!this.yes) {
 			confirm(remoteName, direction, out);
 		}
@@ -85,7 +97,8 @@ class SyncCommand implements Callable<Integer> {
 			.selection(selection)
 			.direction(direction)
 			.dryRun(this.dryRun)
-			.conflictPolicy(conflictPolicy);
+			.conflictPolicy(conflictPolicy)
+			.mode(this.mirror ? ModeEnum.MIRROR : ModeEnum.SYNC);
 		JobStarted started = api.call(() -> new SyncApi(api.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
 		out.printf("%s %s %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", pull(direction) ? "from" : "to",
 				remoteName, started.getJobId());

@@ -99,6 +99,30 @@ class LiveSyncCliIntegrationTests {
 	}
 
 	@Test
+	void leavesAnEditMadeOnTheRemoteAloneUnlessMirroring() throws Exception {
+		new NodesApi(a.operator().client()).createNode(new Node().hostname("cli-m1").ip("10.9.1.1").username("ubuntu"));
+		assertThat(cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--yes").exitCode()).isZero();
+		NodesApi onB = new NodesApi(b.operator().client());
+		onB.replaceNode("cli-m1", new Node().hostname("cli-m1").ip("10.9.2.1").username("ubuntu"));
+
+		Run sync = cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--yes");
+		assertThat(sync.exitCode()).as(sync.err()).isZero();
+		assertThat(sync.out()).contains("node cli-m1: changed on the remote: pull or sync both ways to take it")
+			.contains("skipped 1")
+			.doesNotContain("--mirror makes");
+		assertThat(onB.getNode("cli-m1").getIp()).isEqualTo("10.9.2.1");
+
+		Run mirror = cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--mirror", "--yes");
+		assertThat(mirror.exitCode()).as(mirror.err()).isZero();
+		assertThat(mirror.out())
+			.contains("Warning: --mirror makes cli-b (" + b.url()
+					+ ") like this server for the selection: changes made only there are overwritten")
+			.doesNotContain("changed on the remote:");
+		assertThat(mirror.out().indexOf("Warning: --mirror")).isLessThan(mirror.out().indexOf("Syncing to"));
+		assertThat(onB.getNode("cli-m1").getIp()).isEqualTo("10.9.1.1");
+	}
+
+	@Test
 	void failsInOneLineOnAWrongPasswordAndOnUsageErrors() {
 		Run wrong = cli("sync", "--remote", b.url(), "--all", "--yes", "--sync-password", "not-it");
 		assertThat(wrong.exitCode()).isNotZero();

@@ -109,6 +109,26 @@ public class SyncBases {
 	}
 
 	/**
+	 * Forgets the bases of items that neither server has any more, each only if it still
+	 * holds the hash that was found stale ({@code contentHash}), so a base that a job
+	 * recorded meanwhile stays.
+	 */
+	public Mono<Void> clearStale(String peerServerId, List<Synced> stale) {
+		if (stale.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.database
+			.sql("DELETE FROM sync_bases b USING unnest(CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS text[])) "
+					+ "AS s(kind, key, content_hash) WHERE b.peer_server_id = $1 AND b.kind = s.kind "
+					+ "AND b.key = s.key AND b.content_hash = s.content_hash")
+			.bind(0, peerServerId)
+			.bind(1, stale.stream().map((item) -> item.kind().type()).toArray(String[]::new))
+			.bind(2, stale.stream().map(Synced::key).toArray(String[]::new))
+			.bind(3, stale.stream().map(Synced::contentHash).toArray(String[]::new))
+			.then();
+	}
+
+	/**
 	 * An item both servers now agree on; {@code contentHash} null when both have it
 	 * deleted.
 	 */

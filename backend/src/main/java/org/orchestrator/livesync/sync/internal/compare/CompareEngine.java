@@ -34,12 +34,23 @@ public final class CompareEngine {
 
 	public static Flux<ClassifiedItem> compare(Flux<ItemSnapshot> local, Flux<ItemSnapshot> remote,
 			Flux<ItemSnapshot> bases) {
+		return compareWithStaleBases(local, remote, bases).filter((item) -> !item.deletedOnBoth());
+	}
+
+	/**
+	 * The same, plus an identical entry with neither hash for each item deleted on both
+	 * sides since the last sync, whose base ({@code base_hash}) is stale: left in place,
+	 * it would make the item, once re-created on one side, look changed since the sync (a
+	 * conflict) instead of new.
+	 */
+	public static Flux<ClassifiedItem> compareWithStaleBases(Flux<ItemSnapshot> local, Flux<ItemSnapshot> remote,
+			Flux<ItemSnapshot> bases) {
 		Comparator<Sided> order = Comparator.comparing(Sided::item, ORDER).thenComparingInt(Sided::side);
 		return Flux
 			.mergeComparing(order, tag(inOrder(local, "this server's inventory"), LOCAL),
 					tag(inOrder(remote, "the remote inventory"), REMOTE), tag(inOrder(bases, "the sync bases"), BASE))
 			.bufferUntilChanged((sided) -> List.of(sided.item().kind(), sided.item().key()))
-			.mapNotNull(CompareEngine::classify);
+			.map(CompareEngine::classify);
 	}
 
 	private static ClassifiedItem classify(List<Sided> group) {
@@ -48,11 +59,16 @@ public final class CompareEngine {
 			sides[sided.side()] = sided.item();
 		}
 		ItemSnapshot any = group.get(0).item();
-		return classify(any.kind(), any.key(), sides[LOCAL], sides[REMOTE],
-				(sides[BASE] != null) ? sides[BASE].contentHash() : null);
+		String base = (sides[BASE] != null) ? sides[BASE].contentHash() : null;
+		ClassifiedItem item = classify(any.kind(), any.key(), sides[LOCAL], sides[REMOTE], base);
+		return (item != null) ? item : new ClassifiedItem(any.kind(), ComparisonStatus.IDENTICAL,
+				new ComparisonEntry(any.key(), null, null, base, null, null));
 	}
 
-	/** Where one item stands; null when neither side has it (both deleted it). */
+	/**
+	 * Where one item stands; null when neither side has it (both deleted it: nothing to
+	 * do).
+	 */
 	public static ClassifiedItem classify(ItemKind kind, String key, ItemSnapshot local, ItemSnapshot remote,
 			String base) {
 		String localHash = (local != null) ? local.contentHash() : null;

@@ -39,6 +39,9 @@ public class RemoteCompare {
 	/** Items whose contents are read at once to show their field changes. */
 	private static final int DETAILS_PER_READ = 500;
 
+	/** Items looked at per write of the stale bases among them. */
+	private static final int STALE_PER_WRITE = 1000;
+
 	private final RemoteClient remote;
 
 	private final InventoryReader inventory;
@@ -105,8 +108,29 @@ public class RemoteCompare {
 					onAnswer.run();
 				}
 			});
-		return CompareEngine.compare(this.inventory.hashes(scope), remoteHashes(lines, remote),
-				this.bases.stream(remote.serverId(), scope));
+		return clearingStaleBases(CompareEngine.compareWithStaleBases(this.inventory.hashes(scope),
+				remoteHashes(lines, remote), this.bases.stream(remote.serverId(), scope)), remote.serverId());
+	}
+
+	/**
+	 * The items without those deleted on both sides, whose stale bases are cleared here
+	 * on the way, so that a later re-create is new, not a conflict. The remote's own base
+	 * of such an item is cleared when it compares with this server.
+	 */
+	private Flux<ClassifiedItem> clearingStaleBases(Flux<ClassifiedItem> items, String peerServerId) {
+		return items.buffer(STALE_PER_WRITE).concatMap((batch) -> {
+			List<SyncBases.Synced> stale = new ArrayList<>();
+			List<ClassifiedItem> kept = new ArrayList<>(batch.size());
+			for (ClassifiedItem item : batch) {
+				if (item.deletedOnBoth()) {
+					stale.add(new SyncBases.Synced(item.kind(), item.entry().key(), item.entry().baseHash()));
+				}
+				else {
+					kept.add(item);
+				}
+			}
+			return this.bases.clearStale(peerServerId, stale).thenMany(Flux.fromIterable(kept));
+		});
 	}
 
 	/**

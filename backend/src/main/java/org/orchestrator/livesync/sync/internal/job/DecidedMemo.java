@@ -37,11 +37,16 @@ final class DecidedMemo {
 		return this.decided;
 	}
 
-	/** The items decided on, as a compare scope. */
+	/**
+	 * The items that move, as a compare scope: exactly what the job sent, so verifying
+	 * can hold each of them to match whatever a new compare would decide for it.
+	 */
 	Scope scope() {
 		Map<ItemKind, List<String>> keys = new EnumMap<>(ItemKind.class);
-		this.decided.forEach((each) -> keys.computeIfAbsent(each.item().kind(), (k) -> new ArrayList<>())
-			.add(each.item().entry().key()));
+		this.decided.stream()
+			.filter(Decided::moves)
+			.forEach((each) -> keys.computeIfAbsent(each.item().kind(), (k) -> new ArrayList<>())
+				.add(each.item().entry().key()));
 		return Scope.of(Set.of(), keys);
 	}
 

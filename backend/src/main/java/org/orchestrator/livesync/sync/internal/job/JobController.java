@@ -42,7 +42,7 @@ class JobController {
 	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request) {
 		return this.jobs
 			.start(request.sessionId(), request.selection(), request.direction(), Boolean.TRUE.equals(request.dryRun()),
-					request.conflictPolicy())
+					request.conflictPolicy(), request.mode())
 			.map((job) -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/sync/jobs/" + job.id()))
 				.body(new JobStarted(job.id(), "/api/v1/sync/jobs/" + job.id() + "/events")));
@@ -78,7 +78,11 @@ class JobController {
 							"push", "pull" }) String direction,
 			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
 			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides",
-					allowableValues = { "skip", "overwrite" }) String conflictPolicy){
+					allowableValues = { "skip", "overwrite" }) String conflictPolicy,
+			@Schema(description = "sync (default): items changed or deleted on the remote only since the last sync "
+					+ "are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this "
+					+ "server for the selection, overwriting those changes",
+					allowableValues = { "sync", "mirror" }) String mode){
 	}
 
 	record JobStarted(String jobId, String eventsUrl) {

@@ -148,6 +148,8 @@ class JobRunner {
 					job.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_conflict"), false);
 				case SKIP_REMOTE_ONLY -> job
 					.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_remote_only"), false);
+				case SKIP_CHANGED_ON_REMOTE -> job.item(new JobEvent.Item(item.kind().section(), item.entry().key(),
+						JobSelection.SKIPPED_CHANGED_ON_REMOTE), false);
 				case NONE -> {
 				}
 			}
@@ -204,7 +206,7 @@ class JobRunner {
 			job.phase(JobPhase.VERIFYING);
 			return connect(session);
 		}))
-			.flatMap((remote) -> this.verification.mismatches(remote, moved, selection, unmoved,
+			.flatMap((remote) -> this.verification.mismatches(remote, moved, memo.complete(), selection, unmoved,
 					() -> job.phase(JobPhase.COMPARING)))
 			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
 					leftAlone, result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));

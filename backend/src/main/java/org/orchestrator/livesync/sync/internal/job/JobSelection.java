@@ -17,16 +17,20 @@ import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
- * What a job moves: per kind, natural keys or {@code "all"}. "All" of a kind makes the
- * target like the source for that kind: new and changed items go over, items deleted on
- * the source are deleted on the target, items only the target ever had stay. Conflicts
- * are skipped unless the policy is {@code overwrite}; a key named explicitly is always
- * moved. A push's source is this server; a pull's is the remote, and a pull leaves alone
- * what changed here since the last sync (push that).
+ * What a job moves: per kind, natural keys or {@code "all"}. "All" of a kind sends what
+ * changed on the source (this server for a push, the remote for a pull): new and changed
+ * items go over, items deleted there are deleted on the target, items only the target
+ * ever had stay. What changed on the target only (edited or deleted there since the last
+ * sync) is left alone and reported, named or not, unless the mode is {@code mirror},
+ * which makes the target like the source for the selection. Conflicts are skipped unless
+ * the policy is {@code overwrite}; a key named explicitly is moved even then.
  */
 final class JobSelection {
 
 	static final int MAX_KEYS = 100_000;
+
+	/** The item status of what a push leaves alone: changed on the remote only. */
+	static final String SKIPPED_CHANGED_ON_REMOTE = "skipped_changed_on_remote";
 
 	private final Set<ItemKind> all;
 
@@ -36,12 +40,15 @@ final class JobSelection {
 
 	private final JobDirection direction;
 
+	private final boolean mirror;
+
 	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
-			JobDirection direction) {
+			JobDirection direction, boolean mirror) {
 		this.all = all;
 		this.keys = keys;
 		this.overwriteConflicts = overwriteConflicts;
 		this.direction = direction;
+		this.mirror = mirror;
 	}
 
 	/** What to do with one compared item. */
@@ -65,16 +72,24 @@ final class JobSelection {
 		/** Named explicitly, but only this server has it: nothing to pull. */
 		SKIP_LOCAL_ONLY,
 		/** A pull leaves alone what changed (or was deleted) here since the last sync. */
-		SKIP_CHANGED_HERE
+		SKIP_CHANGED_HERE,
+		/**
+		 * Selected, but changed (or deleted) on the remote only since the last sync:
+		 * pushing would revert that, so it is left alone unless mirroring.
+		 */
+		SKIP_CHANGED_ON_REMOTE
 
 	}
 
 	static JobSelection parse(JsonNode selection, String conflictPolicy) {
-		return parse(selection, conflictPolicy, null);
+		return parse(selection, conflictPolicy, null, null);
 	}
 
-	static JobSelection parse(JsonNode selection, String conflictPolicy, String directionName) {
+	/** {@code mode}: {@code sync} (default) or {@code mirror}. */
+	static JobSelection parse(JsonNode selection, String conflictPolicy, String directionName, String mode) {
 		Violations violations = new Violations();
+		boolean mirror = "mirror".equals(mode);
+		violations.check(mode == null || mirror || "sync".equals(mode), "mode", "must be sync or mirror");
 		JobDirection direction = JobDirection.of(directionName);
 		violations.check(direction != null, "direction", "must be push or pull");
 		boolean overwrite = "overwrite".equals(conflictPolicy);
@@ -134,7 +149,7 @@ final class JobSelection {
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid(violations.errors());
 		}
-		return new JobSelection(all, keys, overwrite, direction);
+		return new JobSelection(all, keys, overwrite, direction, mirror);
 	}
 
 	JobDirection direction() {
@@ -152,7 +167,9 @@ final class JobSelection {
 		boolean local = item.entry().localHash() != null;
 		return switch (item.status()) {
 			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
-			case DIFFERENT, MISSING_ON_REMOTE, DELETED_ON_REMOTE -> Decision.UPSERT;
+			case DIFFERENT -> "remote".equals(item.entry().changedOn()) ? changedOnRemote() : Decision.UPSERT;
+			case MISSING_ON_REMOTE -> Decision.UPSERT;
+			case DELETED_ON_REMOTE -> changedOnRemote();
 			case DELETED_ON_LOCAL -> Decision.DELETE;
 			case MISSING_ON_LOCAL -> named ? Decision.SKIP_REMOTE_ONLY : Decision.NONE;
 			case CONFLICT -> (named || this.overwriteConflicts) ? (local ? Decision.UPSERT : Decision.DELETE)
@@ -165,15 +182,24 @@ final class JobSelection {
 		boolean remote = item.entry().remoteHash() != null;
 		return switch (item.status()) {
 			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
-			case DIFFERENT ->
-				"local".equals(item.entry().changedOn()) && !named ? Decision.SKIP_CHANGED_HERE : Decision.UPSERT;
+			case DIFFERENT -> "local".equals(item.entry().changedOn()) ? changedHere() : Decision.UPSERT;
 			case MISSING_ON_LOCAL -> Decision.UPSERT;
 			case DELETED_ON_REMOTE -> Decision.DELETE;
-			case DELETED_ON_LOCAL -> named ? Decision.UPSERT : Decision.SKIP_CHANGED_HERE;
+			case DELETED_ON_LOCAL -> changedHere();
 			case MISSING_ON_REMOTE -> named ? Decision.SKIP_LOCAL_ONLY : Decision.NONE;
 			case CONFLICT -> (named || this.overwriteConflicts) ? (remote ? Decision.UPSERT : Decision.DELETE)
 					: Decision.SKIP_CONFLICT;
 		};
+	}
+
+	/** What changed on the remote only: reverted by a mirroring push, else left alone. */
+	private Decision changedOnRemote() {
+		return this.mirror ? Decision.UPSERT : Decision.SKIP_CHANGED_ON_REMOTE;
+	}
+
+	/** What changed here only: reverted by a mirroring pull, else left alone. */
+	private Decision changedHere() {
+		return this.mirror ? Decision.UPSERT : Decision.SKIP_CHANGED_HERE;
 	}
 
 	/**

@@ -33,15 +33,21 @@ class JobVerification {
 
 	/**
 	 * The moved items that do not match now, described, at most {@value #MAX_MISMATCHES}.
+	 * {@code exact}: {@code moved} holds only what the job sent, so one that now looks
+	 * changed on the remote is a mismatch too (the remote did not keep what it was sent);
+	 * otherwise it is the whole selection, where such items were left alone.
 	 */
-	Mono<List<String>> mismatches(RemoteCompare.Remote remote, Scope moved, JobSelection selection,
+	Mono<List<String>> mismatches(RemoteCompare.Remote remote, Scope moved, boolean exact, JobSelection selection,
 			Set<ItemKey> leftAlone, Runnable onCompare) {
 		return unverified(remote, moved)
 			.flatMapMany((scope) -> scope.isEmpty() ? Flux.empty() : this.compare.classify(remote, scope, onCompare))
 			.filter((item) -> {
 				JobSelection.Decision decision = selection.decide(item);
-				// What the remote left alone is reported as such, not as a mismatch.
-				return (decision == JobSelection.Decision.UPSERT || decision == JobSelection.Decision.DELETE)
+				// What the target left alone is reported as such, not as a mismatch.
+				boolean changedOnTarget = decision == JobSelection.Decision.SKIP_CHANGED_ON_REMOTE
+						|| decision == JobSelection.Decision.SKIP_CHANGED_HERE;
+				return (decision == JobSelection.Decision.UPSERT || decision == JobSelection.Decision.DELETE
+						|| (exact && changedOnTarget))
 						&& !leftAlone.contains(ItemKey.of(item.kind(), item.entry().key()));
 			})
 			.map((item) -> item.kind().type() + " '" + item.entry().key() + "' is " + item.status().jsonName())

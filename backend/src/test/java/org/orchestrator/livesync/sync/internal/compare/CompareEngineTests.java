@@ -131,6 +131,25 @@ class CompareEngineTests {
 	}
 
 	@Test
+	void anItemDeletedOnBothSidesIsNothingToDoButItsStaleBaseIsTold() {
+		ItemSnapshot a = node(Fixtures.node("a-node"));
+		ItemSnapshot gone = node(Fixtures.node("gone-node"));
+		assertThat(
+				CompareEngine.compare(Flux.just(a), Flux.just(a), Flux.just(base(a), base(gone))).collectList().block())
+			.extracting((item) -> item.entry().key())
+			.containsExactly("a-node");
+		List<ClassifiedItem> all = CompareEngine
+			.compareWithStaleBases(Flux.just(a), Flux.just(a), Flux.just(base(a), base(gone)))
+			.collectList()
+			.block();
+		assertThat(all).extracting(ClassifiedItem::deletedOnBoth).containsExactly(false, true);
+		assertThat(all.get(1).status()).isEqualTo(ComparisonStatus.IDENTICAL);
+		assertThat(all.get(1).entry().baseHash()).isEqualTo(gone.contentHash());
+		// Once that base is gone, the item re-created on one side is new there.
+		assertThat(classify(gone, null, null).status()).isEqualTo(ComparisonStatus.MISSING_ON_REMOTE);
+	}
+
+	@Test
 	void refusesARemoteInventoryOutOfOrder() {
 		ItemSnapshot a = node(Fixtures.node("a-node"));
 		ItemSnapshot b = node(Fixtures.node("b-node"));

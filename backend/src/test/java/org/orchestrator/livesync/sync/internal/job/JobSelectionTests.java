@@ -22,9 +22,47 @@ class JobSelectionTests {
 		return JobSelection.parse(TestServer.JSON.readTree(json), policy);
 	}
 
+	private static JobSelection parse(String json, String policy, String mode) {
+		return JobSelection.parse(TestServer.JSON.readTree(json), policy, null, mode);
+	}
+
+	private static JobSelection pull(String json, String mode) {
+		return JobSelection.parse(TestServer.JSON.readTree(json), null, "pull", mode);
+	}
+
+	@Test
+	void aPullTakesWhatChangedOnTheRemoteAndLeavesLocalChangesAlone() {
+		JobSelection pull = pull("{\"nodes\": \"all\"}", null);
+		assertThat(pull.direction()).isEqualTo(JobDirection.PULL);
+		assertThat(pull.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_LOCAL, null, B, null)))
+			.isEqualTo(JobSelection.Decision.UPSERT);
+		assertThat(pull.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
+			.isEqualTo(JobSelection.Decision.DELETE);
+		assertThat(pull.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
+			.isEqualTo(JobSelection.Decision.SKIP_CHANGED_HERE);
+		assertThat(pull.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_REMOTE, A, null, null)))
+			.isEqualTo(JobSelection.Decision.NONE);
+		assertThat(pull("{\"nodes\": [\"n-1\"]}", null)
+			.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_REMOTE, A, null, null)))
+			.isEqualTo(JobSelection.Decision.SKIP_LOCAL_ONLY);
+		assertThat(pull("{\"nodes\": \"all\"}", "mirror")
+			.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
+			.isEqualTo(JobSelection.Decision.UPSERT);
+	}
+
 	private static ClassifiedItem item(ItemKind kind, String key, ComparisonStatus status, String local, String remote,
 			String base) {
 		return new ClassifiedItem(kind, status, new ComparisonEntry(key, local, remote, base, null, null));
+	}
+
+	private static ClassifiedItem different(String key, String changedOn) {
+		String base = switch (changedOn) {
+			case "remote" -> A;
+			case "local" -> B;
+			default -> null;
+		};
+		return new ClassifiedItem(ItemKind.NODE, ComparisonStatus.DIFFERENT,
+				new ComparisonEntry(key, A, B, base, changedOn, null));
 	}
 
 	@Test
@@ -64,6 +102,44 @@ class JobSelectionTests {
 	}
 
 	@Test
+	void aPushLeavesAloneWhatChangedOnTheRemoteOnlyWhetherSelectedByAllOrNamed() {
+		for (JobSelection selection : new JobSelection[] { parse("{\"nodes\": \"all\"}", null),
+				parse("{\"nodes\": [\"n-1\"]}", null, "sync"), parse("\"all\"", "overwrite") }) {
+			assertThat(selection.decide(different("n-1", "remote")))
+				.isEqualTo(JobSelection.Decision.SKIP_CHANGED_ON_REMOTE);
+			assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
+				.isEqualTo(JobSelection.Decision.SKIP_CHANGED_ON_REMOTE);
+			// What changed here, or cannot be told apart without a base, still goes.
+			assertThat(selection.decide(different("n-1", "local"))).isEqualTo(JobSelection.Decision.UPSERT);
+			assertThat(selection.decide(different("n-1", "unknown"))).isEqualTo(JobSelection.Decision.UPSERT);
+			assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_REMOTE, A, null, null)))
+				.isEqualTo(JobSelection.Decision.UPSERT);
+			assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
+				.isEqualTo(JobSelection.Decision.DELETE);
+		}
+	}
+
+	@Test
+	void aMirrorMakesTheRemoteLikeThisServerForTheSelection() {
+		for (JobSelection mirror : new JobSelection[] { parse("{\"nodes\": \"all\"}", null, "mirror"),
+				parse("{\"nodes\": [\"n-1\"]}", null, "mirror") }) {
+			assertThat(mirror.decide(different("n-1", "remote"))).isEqualTo(JobSelection.Decision.UPSERT);
+			assertThat(mirror.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
+				.isEqualTo(JobSelection.Decision.UPSERT);
+			assertThat(mirror.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
+				.isEqualTo(JobSelection.Decision.DELETE);
+		}
+		JobSelection all = parse("{\"nodes\": \"all\"}", null, "mirror");
+		// Conflicts and remote-only items as in a sync.
+		assertThat(all.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.CONFLICT, A, B, "c".repeat(64))))
+			.isEqualTo(JobSelection.Decision.SKIP_CONFLICT);
+		assertThat(all.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_LOCAL, null, B, null)))
+			.isEqualTo(JobSelection.Decision.NONE);
+		assertThat(all.decide(item(ItemKind.CLUSTER, "c-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
+			.isEqualTo(JobSelection.Decision.NONE);
+	}
+
+	@Test
 	void theScopeHoldsWholeKindsAndNamedKeys() {
 		JobSelection selection = parse("{\"nodes\": [\"n-2\", \"n-1\"], \"clusters\": \"all\"}", null);
 		assertThat(selection.scope().toJson()).containsEntry("nodes", java.util.List.of("n-1", "n-2"))
@@ -86,6 +162,8 @@ class JobSelectionTests {
 				.satisfies((problem) -> assertThat(problem.code()).isEqualTo("validation"));
 		}
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> parse("\"all\"", "merge"))
+			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("validation"));
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> parse("\"all\"", null, "push"))
 			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("validation"));
 	}
 

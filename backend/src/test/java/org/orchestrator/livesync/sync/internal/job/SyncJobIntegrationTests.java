@@ -257,6 +257,66 @@ class SyncJobIntegrationTests {
 	}
 
 	@Test
+	void aPushLeavesAloneWhatChangedOnTheRemoteUnlessMirroring() {
+		create(a, Fixtures.node("rmt-01", "10.10.0.1", null));
+		create(a, Fixtures.node("rmt-02", "10.10.0.2", null));
+		create(a, Fixtures.node("rmt-03", "10.10.0.3", null));
+		String first = session(b.baseUrl(), null).get("session_id").asString();
+		assertThat(last(events(startJob(first, Map.of("nodes", List.of("rmt-01", "rmt-02", "rmt-03")), false))).data()
+			.get("verified")
+			.asBoolean()).isTrue();
+		// B edits rmt-01 and deletes rmt-02; both delete rmt-03.
+		b.operator()
+			.put()
+			.uri("/api/v1/nodes/rmt-01")
+			.bodyValue(Fixtures.node("rmt-01", "10.10.2.1", null))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		delete(b, "rmt-02");
+		delete(a, "rmt-03");
+		delete(b, "rmt-03");
+
+		JsonNode compared = session(b.baseUrl(), null);
+		assertThat(keys(compared.at("/comparison/nodes/different"))).contains("rmt-01");
+		assertThat(keys(compared.at("/comparison/nodes/deleted_on_remote"))).contains("rmt-02");
+		assertThat(compared.at("/comparison/nodes").toString()).doesNotContain("rmt-03");
+		assertThat(bases(a, Peers.serverId(b), "rmt-03")).isZero();
+		List<ServerSentEvent<JsonNode>> events = events(
+				startJob(compared.get("session_id").asString(), Map.of("nodes", "all"), false));
+		assertThat(itemStatus(events, "rmt-01")).isEqualTo("skipped_changed_on_remote");
+		assertThat(itemStatus(events, "rmt-02")).isEqualTo("skipped_changed_on_remote");
+		assertThat(itemStatus(events, "rmt-03")).isNull();
+		JsonNode end = last(events).data();
+		assertThat(end.get("verified").asBoolean()).isTrue();
+		assertThat(end.get("skipped").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(ip(b, "rmt-01")).isEqualTo("10.10.2.1");
+		b.operator().get().uri("/api/v1/nodes/rmt-02").exchange().expectStatus().isNotFound();
+
+		// Named, it is left alone too.
+		String named = session(b.baseUrl(), null).get("session_id").asString();
+		assertThat(itemStatus(events(startJob(named, Map.of("nodes", List.of("rmt-01")), false)), "rmt-01"))
+			.isEqualTo("skipped_changed_on_remote");
+		assertThat(ip(b, "rmt-01")).isEqualTo("10.10.2.1");
+
+		// Re-created on A, the item deleted on both sides is new, not a conflict.
+		create(a, Fixtures.node("rmt-03", "10.10.1.3", null));
+		JsonNode again = session(b.baseUrl(), null);
+		assertThat(keys(again.at("/comparison/nodes/missing_on_remote"))).contains("rmt-03");
+
+		// A mirror makes B like A for the selection.
+		List<ServerSentEvent<JsonNode>> mirrored = events(
+				startJob(again.get("session_id").asString(), Map.of("nodes", "all"), false, "mirror"));
+		assertThat(itemStatus(mirrored, "rmt-01")).isEqualTo("sent");
+		assertThat(itemStatus(mirrored, "rmt-02")).isEqualTo("sent");
+		assertThat(itemStatus(mirrored, "rmt-03")).isEqualTo("sent");
+		assertThat(last(mirrored).data().get("verified").asBoolean()).isTrue();
+		assertThat(ip(b, "rmt-01")).isEqualTo("10.10.0.1");
+		assertThat(ip(b, "rmt-02")).isEqualTo("10.10.0.2");
+		assertThat(ip(b, "rmt-03")).isEqualTo("10.10.1.3");
+	}
+
+	@Test
 	void verificationCatchesATargetThatDoesNotStoreWhatItWasSent() {
 		DatabaseClient databaseB = b.bean(DatabaseClient.class);
 		// A target that alters one node as it stores it: its digest no longer matches.
@@ -346,10 +406,14 @@ class SyncJobIntegrationTests {
 	}
 
 	private static String startJob(String session, Object selection, boolean dryRun) {
+		return startJob(session, selection, dryRun, "sync");
+	}
+
+	private static String startJob(String session, Object selection, boolean dryRun, String mode) {
 		return a.operator()
 			.post()
 			.uri("/api/v1/sync/jobs")
-			.bodyValue(Map.of("session_id", session, "selection", selection, "dry_run", dryRun))
+			.bodyValue(Map.of("session_id", session, "selection", selection, "dry_run", dryRun, "mode", mode))
 			.exchange()
 			.expectStatus()
 			.isAccepted()
@@ -387,6 +451,32 @@ class SyncJobIntegrationTests {
 
 	private static ServerSentEvent<JsonNode> last(List<ServerSentEvent<JsonNode>> events) {
 		return events.get(events.size() - 1);
+	}
+
+	/** The status of the job's last item event about a node, or null. */
+	private static String itemStatus(List<ServerSentEvent<JsonNode>> events, String key) {
+		String status = null;
+		for (ServerSentEvent<JsonNode> event : events) {
+			if ("item".equals(event.event()) && key.equals(event.data().get("key").asString())) {
+				status = event.data().get("status").asString();
+			}
+		}
+		return status;
+	}
+
+	private static void delete(TestServer server, String hostname) {
+		server.operator().delete().uri("/api/v1/nodes/" + hostname).exchange().expectStatus().is2xxSuccessful();
+	}
+
+	/** How many bases {@code server} keeps with a peer for a node. */
+	private static long bases(TestServer server, String peerServerId, String hostname) {
+		return server.bean(DatabaseClient.class)
+			.sql("SELECT count(*) AS n FROM sync_bases WHERE peer_server_id = $1 AND kind = 'node' AND key = $2")
+			.bind(0, peerServerId)
+			.bind(1, hostname)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block();
 	}
 
 	private static String ip(TestServer server, String hostname) {
