@@ -1,5 +1,8 @@
 package org.orchestrator.livesync.sync.internal.job;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.orchestrator.livesync.inventory.ItemKind;
@@ -7,6 +10,7 @@ import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.ComparisonEntry;
 import org.orchestrator.livesync.sync.internal.compare.ComparisonStatus;
+import org.orchestrator.livesync.sync.internal.job.JobSelection.Decision;
 import org.orchestrator.livesync.system.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,46 +107,46 @@ class JobSelectionTests {
 
 	@Test
 	void aPushLeavesAloneWhatChangedOnTheRemoteOnlyWhetherSelectedByAllOrNamed() {
-		for (JobSelection selection : new JobSelection[] { parse("{\"nodes\": \"all\"}", null),
-				parse("{\"nodes\": [\"n-1\"]}", null, "sync"), parse("\"all\"", "overwrite") }) {
-			assertThat(selection.decide(different("n-1", "remote")))
-				.isEqualTo(JobSelection.Decision.SKIP_CHANGED_ON_REMOTE);
-			assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
-				.isEqualTo(JobSelection.Decision.SKIP_CHANGED_ON_REMOTE);
-			// What changed here, or cannot be told apart without a base, still goes.
-			assertThat(selection.decide(different("n-1", "local"))).isEqualTo(JobSelection.Decision.UPSERT);
-			assertThat(selection.decide(different("n-1", "unknown"))).isEqualTo(JobSelection.Decision.UPSERT);
-			assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_REMOTE, A, null, null)))
-				.isEqualTo(JobSelection.Decision.UPSERT);
-			assertThat(selection.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
-				.isEqualTo(JobSelection.Decision.DELETE);
+		ClassifiedItem deletedThere = item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A);
+		// What changed here, or cannot be told apart without a base, still goes.
+		Map<ClassifiedItem, Decision> expected = Map.of(different("n-1", "remote"), Decision.SKIP_CHANGED_ON_REMOTE,
+				deletedThere, Decision.SKIP_CHANGED_ON_REMOTE, different("n-1", "local"), Decision.UPSERT,
+				different("n-1", "unknown"), Decision.UPSERT,
+				item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_REMOTE, A, null, null), Decision.UPSERT,
+				item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B), Decision.DELETE);
+		for (JobSelection selection : List.of(parse("{\"nodes\": \"all\"}", null),
+				parse("{\"nodes\": [\"n-1\"]}", null, "sync"), parse("\"all\"", "overwrite"))) {
+			expected.forEach(
+					(item, decision) -> assertThat(selection.decide(item)).as(item.toString()).isEqualTo(decision));
 		}
 	}
 
 	@Test
 	void aMirrorMakesTheRemoteLikeThisServerForTheSelection() {
-		for (JobSelection mirror : new JobSelection[] { parse("{\"nodes\": \"all\"}", null, "mirror"),
-				parse("{\"nodes\": [\"n-1\"]}", null, "mirror") }) {
-			assertThat(mirror.decide(different("n-1", "remote"))).isEqualTo(JobSelection.Decision.UPSERT);
-			assertThat(mirror.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
-				.isEqualTo(JobSelection.Decision.UPSERT);
-			assertThat(mirror.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B)))
-				.isEqualTo(JobSelection.Decision.DELETE);
+		Map<ClassifiedItem, Decision> reverted = Map.of(different("n-1", "remote"), Decision.UPSERT,
+				item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A), Decision.UPSERT);
+		for (JobSelection mirror : List.of(parse("{\"nodes\": \"all\"}", null, "mirror"),
+				parse("{\"nodes\": [\"n-1\"]}", null, "mirror"))) {
+			reverted
+				.forEach((item, decision) -> assertThat(mirror.decide(item)).as(item.toString()).isEqualTo(decision));
 		}
-		JobSelection all = parse("{\"nodes\": \"all\"}", null, "mirror");
-		// Conflicts and remote-only items as in a sync.
-		assertThat(all.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.CONFLICT, A, B, "c".repeat(64))))
-			.isEqualTo(JobSelection.Decision.SKIP_CONFLICT);
-		assertThat(all.decide(item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_LOCAL, null, B, null)))
-			.isEqualTo(JobSelection.Decision.NONE);
-		assertThat(all.decide(item(ItemKind.CLUSTER, "c-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A)))
-			.isEqualTo(JobSelection.Decision.NONE);
+		// Everything else as in a sync: deletions, conflicts, remote-only items, what is
+		// not selected.
+		JobSelection sync = parse("{\"nodes\": \"all\"}", null);
+		JobSelection mirror = parse("{\"nodes\": \"all\"}", null, "mirror");
+		for (ClassifiedItem item : List.of(item(ItemKind.NODE, "n-1", ComparisonStatus.DELETED_ON_LOCAL, null, B, B),
+				item(ItemKind.NODE, "n-1", ComparisonStatus.CONFLICT, A, B, "c".repeat(64)),
+				item(ItemKind.NODE, "n-1", ComparisonStatus.MISSING_ON_LOCAL, null, B, null),
+				item(ItemKind.NODE, "n-1", ComparisonStatus.IDENTICAL, A, A, null), different("n-1", "local"),
+				item(ItemKind.CLUSTER, "c-1", ComparisonStatus.DELETED_ON_REMOTE, A, null, A))) {
+			assertThat(mirror.decide(item)).as(item.toString()).isEqualTo(sync.decide(item));
+		}
 	}
 
 	@Test
 	void theScopeHoldsWholeKindsAndNamedKeys() {
 		JobSelection selection = parse("{\"nodes\": [\"n-2\", \"n-1\"], \"clusters\": \"all\"}", null);
-		assertThat(selection.scope().toJson()).containsEntry("nodes", java.util.List.of("n-1", "n-2"))
+		assertThat(selection.scope().toJson()).containsEntry("nodes", List.of("n-1", "n-2"))
 			.containsEntry("clusters", "all")
 			.hasSize(2);
 	}
