@@ -81,11 +81,16 @@ final class ProgressDisplay {
 			case SKIPPED_CONFLICT -> "skipped: conflict";
 			case SKIPPED_REMOTE_ONLY -> "skipped: only on the remote";
 			case SKIPPED_CHANGED_ON_REMOTE -> "changed on the remote: pull or sync both ways to take it";
+			case CHANGED_SINCE_COMPARE -> "left alone: changed since the comparison (compare again to see it)";
+			case RECEIVED -> "received";
+			case DELETE_RECEIVED -> "deletion received";
+			case SKIPPED_LOCAL_ONLY -> "skipped: only on this server";
+			case SKIPPED_CHANGED_HERE -> "changed on this server: push or sync both ways to send it";
 		};
 	}
 
 	private static boolean leftAlone(JobItem.StatusEnum status) {
-		return status.getValue().startsWith("skipped");
+		return status.getValue().startsWith("skipped") || status == JobItem.StatusEnum.CHANGED_SINCE_COMPARE;
 	}
 
 	private void showLeftAlone(JobItem item) {
