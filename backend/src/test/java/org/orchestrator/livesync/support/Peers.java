@@ -33,6 +33,16 @@ public final class Peers {
 		return server(name).with("server.port", String.valueOf(port));
 	}
 
+	/** A free port, for a server whose URL others must know before it starts. */
+	public static int freePort() {
+		try {
+			return ServerProcess.freePort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static Session connect(TestServer server, String callerServerId) {
 		return connect(server, callerServerId, SYNC_PASSWORD);
 	}

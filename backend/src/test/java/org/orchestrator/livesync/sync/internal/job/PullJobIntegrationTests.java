@@ -1,28 +1,24 @@
 package org.orchestrator.livesync.sync.internal.job;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
-import org.orchestrator.livesync.support.ServerProcess;
 import org.orchestrator.livesync.support.TestServer;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.livesync.support.Items.create;
 import static org.orchestrator.livesync.support.Items.keys;
+import static org.orchestrator.livesync.support.Nodes.ip;
+import static org.orchestrator.livesync.support.Nodes.replace;
 
 /**
  * Pull jobs on server A, taking from a real server B: what only B has, what B changed,
@@ -30,7 +26,7 @@ import static org.orchestrator.livesync.support.Items.keys;
  */
 class PullJobIntegrationTests {
 
-	static final int PORT_B = freePort();
+	static final int PORT_B = Peers.freePort();
 
 	@RegisterExtension
 	static TestServer a = Peers.server("a");
@@ -46,8 +42,8 @@ class PullJobIntegrationTests {
 		JsonNode pushed = last(events(session(), Map.of("nodes", List.of("pull-02", "pull-03", "pull-04")), "push"));
 		assertThat(pushed.get("verified").asBoolean()).isTrue();
 		create(b, Fixtures.node("pull-01", "10.41.0.1", null));
-		put(b, "pull-02", "10.41.0.2");
-		put(a, "pull-03", "10.42.0.3");
+		replace(b, "pull-02", "10.41.0.2");
+		replace(a, "pull-03", "10.42.0.3");
 		b.operator().delete().uri("/api/v1/nodes/pull-04").exchange().expectStatus().isNoContent();
 
 		List<ServerSentEvent<JsonNode>> events = events(session(), Map.of("nodes", "all"), "pull");
@@ -128,20 +124,7 @@ class PullJobIntegrationTests {
 			.getResponseBody()
 			.get("job_id")
 			.asString();
-		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
-		StepVerifier.create(a.operator()
-			.get()
-			.uri("/api/v1/sync/jobs/" + job + "/events")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
-			})
-			.getResponseBody()
-			.filter((event) -> event.event() != null))
-			.recordWith(() -> events)
-			.thenConsumeWhile((event) -> true)
-			.expectComplete()
-			.verify(Duration.ofSeconds(60));
+		List<ServerSentEvent<JsonNode>> events = JobStreams.events(a, job);
 		assertThat(events.get(events.size() - 1).event()).as("%s", events.get(events.size() - 1).data())
 			.isEqualTo("completed");
 		return events;
@@ -149,37 +132,6 @@ class PullJobIntegrationTests {
 
 	private static JsonNode last(List<ServerSentEvent<JsonNode>> events) {
 		return events.get(events.size() - 1).data();
-	}
-
-	private static void put(TestServer server, String hostname, String ip) {
-		server.operator()
-			.put()
-			.uri("/api/v1/nodes/" + hostname)
-			.bodyValue(Fixtures.node(hostname, ip, null))
-			.exchange()
-			.expectStatus()
-			.isOk();
-	}
-
-	private static String ip(TestServer server, String hostname) {
-		return server.operator()
-			.get()
-			.uri("/api/v1/nodes/" + hostname)
-			.exchange()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("ip")
-			.asString();
-	}
-
-	private static int freePort() {
-		try {
-			return ServerProcess.freePort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.orchestrator.livesync.sync.internal.job;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,16 +12,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
-import org.orchestrator.livesync.support.ServerProcess;
 import org.orchestrator.livesync.support.TestServer;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +42,7 @@ class PushPropertyTests {
 
 	private static final int SCENARIOS = Integer.getInteger("sync.properties.scenarios", 60);
 
-	static final int PORT_B = freePort();
+	static final int PORT_B = Peers.freePort();
 
 	@RegisterExtension
 	static TestServer a = Peers.server("prop-a");
@@ -288,21 +283,7 @@ class PushPropertyTests {
 	}
 
 	private static List<ServerSentEvent<JsonNode>> events(String job) {
-		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
-		StepVerifier.create(a.operator()
-			.get()
-			.uri("/api/v1/sync/jobs/" + job + "/events")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
-			})
-			.getResponseBody()
-			.filter((event) -> event.event() != null))
-			.recordWith(() -> events)
-			.thenConsumeWhile((event) -> true)
-			.expectComplete()
-			.verify(Duration.ofSeconds(60));
-		return events;
+		return JobStreams.events(a, job);
 	}
 
 	/** Every node of a server, by host name (the scenarios use nodes only). */
@@ -373,15 +354,6 @@ class PushPropertyTests {
 
 	private static String ip(Random random) {
 		return "10." + random.nextInt(250) + "." + random.nextInt(250) + "." + (1 + random.nextInt(250));
-	}
-
-	private static int freePort() {
-		try {
-			return ServerProcess.freePort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

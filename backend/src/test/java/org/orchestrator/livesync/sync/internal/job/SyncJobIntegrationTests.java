@@ -1,6 +1,5 @@
 package org.orchestrator.livesync.sync.internal.job;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +7,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.publisher.Flux;
-import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
-import org.orchestrator.livesync.support.ServerProcess;
 import org.orchestrator.livesync.support.TestServer;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,12 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.livesync.support.Items.create;
 import static org.orchestrator.livesync.support.Items.find;
 import static org.orchestrator.livesync.support.Items.keys;
+import static org.orchestrator.livesync.support.Nodes.ip;
+import static org.orchestrator.livesync.support.Nodes.replace;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
 
 /** The operator's side: sessions and jobs on server A, syncing to a real server B. */
 class SyncJobIntegrationTests {
 
-	static final int PORT_B = freePort();
+	static final int PORT_B = Peers.freePort();
 
 	@RegisterExtension
 	static TestServer a = Peers.server("a");
@@ -73,7 +70,7 @@ class SyncJobIntegrationTests {
 		var unreachable = problem(a.operator()
 			.post()
 			.uri("/api/v1/sync/sessions")
-			.bodyValue(Map.of("remote_url", "http://127.0.0.1:" + freePort()))
+			.bodyValue(Map.of("remote_url", "http://127.0.0.1:" + Peers.freePort()))
 			.exchange(), 502, "remote-unreachable");
 		assertThat(unreachable.detail()).contains("connection was refused");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -246,16 +243,6 @@ class SyncJobIntegrationTests {
 		assertThat(keys(conflicts)).contains("review-01");
 	}
 
-	private static void replace(TestServer server, String hostname, String ip) {
-		server.operator()
-			.put()
-			.uri("/api/v1/nodes/" + hostname)
-			.bodyValue(Fixtures.node(hostname, ip, null))
-			.exchange()
-			.expectStatus()
-			.isOk();
-	}
-
 	@Test
 	void aPushLeavesAloneWhatChangedOnTheRemoteUnlessMirroring() {
 		create(a, Fixtures.node("rmt-01", "10.10.0.1", null));
@@ -424,29 +411,8 @@ class SyncJobIntegrationTests {
 			.asString();
 	}
 
-	/**
-	 * The job's whole event stream, read as a client reads it, until the server closes
-	 * it.
-	 */
 	private static List<ServerSentEvent<JsonNode>> events(String job) {
-		Flux<ServerSentEvent<JsonNode>> stream = a.operator()
-			.get()
-			.uri("/api/v1/sync/jobs/" + job + "/events")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
-			})
-			.getResponseBody()
-			.filter((event) -> event.event() != null);
-		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
-		StepVerifier.create(stream)
-			.recordWith(() -> events)
-			.thenConsumeWhile((event) -> true)
-			.expectComplete()
-			.verify(Duration.ofSeconds(60));
-		return events;
+		return JobStreams.events(a, job);
 	}
 
 	private static ServerSentEvent<JsonNode> last(List<ServerSentEvent<JsonNode>> events) {
@@ -477,27 +443,6 @@ class SyncJobIntegrationTests {
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block();
-	}
-
-	private static String ip(TestServer server, String hostname) {
-		return server.operator()
-			.get()
-			.uri("/api/v1/nodes/" + hostname)
-			.exchange()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("ip")
-			.asString();
-	}
-
-	private static int freePort() {
-		try {
-			return ServerProcess.freePort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

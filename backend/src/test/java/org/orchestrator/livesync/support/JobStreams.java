@@ -1,0 +1,43 @@
+package org.orchestrator.livesync.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+
+/** A sync job's event stream, read as a client reads it. */
+public final class JobStreams {
+
+	private JobStreams() {
+	}
+
+	/**
+	 * Every named event of the job on {@code server}, until the server closes the stream.
+	 */
+	public static List<ServerSentEvent<JsonNode>> events(TestServer server, String job) {
+		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
+		StepVerifier.create(server.operator()
+			.get()
+			.uri("/api/v1/sync/jobs/" + job + "/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> event.event() != null))
+			.recordWith(() -> events)
+			.thenConsumeWhile((event) -> true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(60));
+		return events;
+	}
+
+}
