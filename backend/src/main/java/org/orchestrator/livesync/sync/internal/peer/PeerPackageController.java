@@ -15,6 +15,7 @@ import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.transfer.BodyBytes;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
@@ -143,11 +144,23 @@ class PeerPackageController {
 	Mono<PeerMessages.ConfirmResponse> confirm(@RequestBody PeerMessages.ConfirmRequest request,
 			ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
-			.flatMap((session) -> this.transfer
-				.withdrawFromOffer(request.packageId(), (request.leftAlone() != null) ? request.leftAlone() : List.of())
+			.flatMap((session) -> this.transfer.withdrawFromOffer(request.packageId(), leftAlone(request))
 				.then(this.transfer.confirm(request.packageId(), session.peerServerId()))
 				.doOnSuccess((recorded) -> this.check.end(session)))
 			.map((recorded) -> new PeerMessages.ConfirmResponse(true, request.packageId(), recorded));
+	}
+
+	/** The items the peer left alone, each of a known kind with a key. */
+	private static List<ItemKey> leftAlone(PeerMessages.ConfirmRequest request) {
+		List<ItemKey> items = (request.leftAlone() != null) ? request.leftAlone() : List.of();
+		for (int i = 0; i < items.size(); i++) {
+			ItemKey item = items.get(i);
+			if (item == null || item.itemKind() == null || item.key() == null) {
+				throw ProblemException.invalid("left_alone[" + i + "]",
+						"must name a kind (nodes, clusters, ssh_keys or configurations) and a key");
+			}
+		}
+		return items;
 	}
 
 }

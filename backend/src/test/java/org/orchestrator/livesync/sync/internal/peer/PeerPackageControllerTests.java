@@ -169,6 +169,15 @@ class PeerPackageControllerTests {
 		verify(this.check, never()).end(any());
 	}
 
+	@Test
+	void confirmingWithAnItemOfNoKindIsAValidationProblem() {
+		problem(post(PeerApi.CONFIRM,
+				"{\"session_id\":\"s-1\",\"package_id\":\"p-9\",\"left_alone\":[{\"kind\":\"robots\",\"key\":\"r2\"}]}"),
+				400, "validation");
+		verify(this.transfer, never()).confirm(any(), any());
+		verify(this.check, never()).end(any());
+	}
+
 	private WebTestClient.ResponseSpec post(String path, String body) {
 		return this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
