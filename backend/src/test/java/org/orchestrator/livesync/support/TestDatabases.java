@@ -32,6 +32,23 @@ public final class TestDatabases {
 		return server.withDatabase(name);
 	}
 
+	/**
+	 * A copy of {@code database} as it is now, as a backup would restore it (nothing may
+	 * be connected to it meanwhile).
+	 */
+	public static DatabaseUrl copy(DatabaseUrl database) {
+		DatabaseUrl server = admin();
+		String name = "ls_test_" + UUID.randomUUID().toString().replace("-", "");
+		execute(server, "CREATE DATABASE " + name + " TEMPLATE " + database.database());
+		return server.withDatabase(name);
+	}
+
+	/** Replaces {@code database} with a copy of {@code backup}, under its own name. */
+	public static void restore(DatabaseUrl database, DatabaseUrl backup) {
+		drop(database);
+		execute(admin(), "CREATE DATABASE " + database.database() + " TEMPLATE " + backup.database());
+	}
+
 	public static void drop(DatabaseUrl database) {
 		execute(admin(), "DROP DATABASE IF EXISTS " + database.database() + " WITH (FORCE)");
 	}

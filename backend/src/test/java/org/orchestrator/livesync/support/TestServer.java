@@ -108,6 +108,20 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 		}
 	}
 
+	/**
+	 * A backup of this server's database as it is now: the server must be stopped.
+	 * {@link #restore} brings it back; the caller drops it with
+	 * {@link TestDatabases#drop}.
+	 */
+	public DatabaseUrl backup() {
+		return TestDatabases.copy(this.database);
+	}
+
+	/** Replaces this (stopped) server's database with {@code backup}. */
+	public void restore(DatabaseUrl backup) {
+		TestDatabases.restore(this.database, backup);
+	}
+
 	@Override
 	public void close() {
 		stop();

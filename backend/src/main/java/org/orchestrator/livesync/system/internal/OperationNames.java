@@ -64,6 +64,8 @@ final class OperationNames implements OpenApiCustomizer {
 		name("GET /api/v1/sync/hashes", "listPeerHashes", PEERS);
 		name("POST /api/v1/sync/hashes", "listPeerHashesInScope", PEERS);
 		name("GET /api/v1/sync/digest", "getPeerDigest", PEERS);
+		name("GET /api/v1/sync/changes", "getPeerChanges", PEERS);
+		name("POST /api/v1/sync/checkpoint", "recordPeerCheckpoint", PEERS);
 		name("POST /api/v1/sync/items", "getPeerItems", PEERS);
 		name("POST /api/v1/sync/compare", "compareWithPeer", PEERS);
 		name("POST /api/v1/sync/transfer", "preparePeerTransfer", PEERS);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.orchestrator.livesync.inventory.ItemKind;
 
@@ -15,7 +16,8 @@ import org.orchestrator.livesync.inventory.ItemKind;
  * ({@code truncated} says when one was cut), so a compare of a million items stays small.
  */
 public record Comparison(Summary summary, boolean truncated, KindComparison nodes, KindComparison clusters,
-		KindComparison sshKeys, KindComparison configurations) {
+		KindComparison sshKeys, KindComparison configurations,
+		@Schema(description = "how the compare was done: incremental or full, and why") @Nullable CompareMethod method) {
 
 	public static final int MAX_LISTED = 10_000;
 
@@ -42,6 +44,14 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 		private final long[] counts = new long[ComparisonStatus.values().length];
 
 		private boolean truncated;
+
+		private CompareMethod method;
+
+		/** How the compare was done. */
+		public Collector method(CompareMethod method) {
+			this.method = method;
+			return this;
+		}
 
 		public Collector add(ClassifiedItem item) {
 			this.counts[item.status().ordinal()]++;
@@ -75,7 +85,7 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 			Summary summary = new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
 					total);
 			return new Comparison(summary, this.truncated, kind(ItemKind.NODE), kind(ItemKind.CLUSTER),
-					kind(ItemKind.SSH_KEY), kind(ItemKind.CONFIGURATION));
+					kind(ItemKind.SSH_KEY), kind(ItemKind.CONFIGURATION), this.method);
 		}
 
 		private KindComparison kind(ItemKind kind) {

@@ -50,7 +50,11 @@ public class RemoteCompare {
 
 	private final SyncBases bases;
 
-	RemoteCompare(RemoteClient remote, InventoryReader inventory, InventoryDigests digests, SyncBases bases) {
+	private final ComparePlanner planner;
+
+	RemoteCompare(RemoteClient remote, InventoryReader inventory, InventoryDigests digests, SyncBases bases,
+			ComparePlanner planner) {
+		this.planner = planner;
 		this.remote = remote;
 		this.inventory = inventory;
 		this.digests = digests;
@@ -65,25 +69,57 @@ public class RemoteCompare {
 	}
 
 	/**
-	 * A whole inventory compare, as a session shows it: kinds whose digests agree count
-	 * as identical without listing their items; the others are compared by hashes, and
-	 * the contents are read only of items that differ or conflict, to show their fields.
+	 * A whole inventory compare, as a session shows it. Incremental when the replication
+	 * state with the remote is current: only what changed on either side since the last
+	 * checkpoint (or was left different then) is compared, the rest counts as identical
+	 * without being listed. Otherwise kinds whose digests agree count as identical, and
+	 * the others are compared by hashes. Either way the contents are read only of items
+	 * that differ or conflict, to show their fields.
 	 */
 	public Mono<Comparison> compare(Remote remote) {
-		return Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session())).flatMap((both) -> {
-			Set<ItemKind> agreeing = agreeing(both.getT1(), both.getT2(), remote.serverId(),
-					EnumSet.allOf(ItemKind.class));
-			long alike = agreeing.stream().mapToLong((kind) -> both.getT1().get(kind).items()).sum();
-			Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
-			differing.removeAll(agreeing);
-			Flux<ClassifiedItem> items = differing.isEmpty() ? Flux.empty()
-					: classify(remote, Scope.of(differing, Map.of()), () -> {
+		return this.planner.plan(remote)
+			.flatMap((plan) -> Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
+				.flatMap((both) -> {
+					Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
+					if (!plan.incremental()) {
+						differing.removeAll(
+								agreeing(both.getT1(), both.getT2(), remote.serverId(), EnumSet.allOf(ItemKind.class)));
+					}
+					Scope requested = Scope.of(differing, Map.of());
+					CheckpointRecorder recorder = this.planner.recorder(plan, requested);
+					Scope scope = plan.narrow(requested);
+					long[] listedHere = new long[1];
+					Flux<ClassifiedItem> items = scope.isEmpty() ? Flux.empty() : classify(remote, scope, () -> {
+					}).doOnNext((item) -> {
+						recorder.observe(item, CheckpointRecorder.settled(item));
+						if (item.entry().localHash() != null) {
+							listedHere[0]++;
+						}
 					});
-			return items.buffer(DETAILS_PER_READ)
-				.concatMap((batch) -> withChanges(batch, remote))
-				.reduceWith(() -> new Comparison.Collector().identicalUnlisted(alike), Comparison.Collector::add)
-				.map(Comparison.Collector::build);
-		});
+					return items.buffer(DETAILS_PER_READ)
+						.concatMap((batch) -> withChanges(batch, remote))
+						.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
+						.flatMap((Comparison.Collector collector) -> this.planner.record(remote, recorder)
+							.thenReturn(collector))
+						.map((Comparison.Collector collector) -> collector
+							.identicalUnlisted(unlisted(both.getT1(), differing, plan, listedHere[0]))
+							.build());
+				}));
+	}
+
+	/**
+	 * The items of this server counted as identical without being listed: those of kinds
+	 * whose digests agree, or (incremental) every item but the candidates.
+	 */
+	private static long unlisted(Map<ItemKind, InventoryDigests.Digest> local, Set<ItemKind> compared, ComparePlan plan,
+			long listedHere) {
+		long unlisted = 0;
+		for (ItemKind kind : ItemKind.values()) {
+			if (plan.incremental() || !compared.contains(kind)) {
+				unlisted += local.get(kind).items();
+			}
+		}
+		return plan.incremental() ? unlisted - listedHere : unlisted;
 	}
 
 	/**

@@ -14,7 +14,9 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
+import org.orchestrator.livesync.sync.internal.compare.CheckpointRecorder;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
+import org.orchestrator.livesync.sync.internal.compare.ComparePlanner;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
@@ -68,8 +70,12 @@ class JobRunner {
 
 	private final PullTransfer pull;
 
+	private final ComparePlanner planner;
+
 	JobRunner(RemoteClient remote, RemoteCompare compare, PackageLines packageLines, JobVerification verification,
-			PackageStreamer streamer, TransferService transfer, ServerIdentity identity, PullTransfer pull) {
+			PackageStreamer streamer, TransferService transfer, ServerIdentity identity, PullTransfer pull,
+			ComparePlanner planner) {
+		this.planner = planner;
 		this.pull = pull;
 		this.remote = remote;
 		this.compare = compare;
@@ -85,25 +91,26 @@ class JobRunner {
 		return Mono.defer(() -> {
 			job.phase(JobPhase.CONNECTING);
 			return connect(session);
-		})
-			.flatMap((remote) -> count(job, remote, selection)
-				.flatMap((memo) -> ((selection.direction() == JobDirection.PULL)
-						? this.pull.pull(job, session, remote, decided(job, remote, selection, memo))
-						: send(job, session, remote, selection, memo))
-					.flatMap((sent) -> finish(job, session, selection, sent, memo, started))))
-			.doOnNext(job::completed)
-			.onErrorResume((ex) -> {
-				job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started)));
-				return Mono.empty();
-			})
-			.then();
+		}).flatMap((remote) -> this.planner.plan(remote).flatMap((plan) -> {
+			job.compareMethod(plan.method());
+			CheckpointRecorder recorder = this.planner.recorder(plan, selection.scope());
+			JobSelection narrowed = selection.within(plan.narrow(selection.scope()));
+			return count(job, remote, narrowed, recorder).flatMap((memo) -> ((narrowed.direction() == JobDirection.PULL)
+					? this.pull.pull(job, session, remote, decided(job, remote, narrowed, memo))
+					: send(job, session, remote, narrowed, memo))
+				.flatMap((sent) -> finish(job, session, narrowed, sent, memo, started, recorder)));
+		})).doOnNext(job::completed).onErrorResume((ex) -> {
+			job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started)));
+			return Mono.empty();
+		}).then();
 	}
 
 	/**
 	 * Pass one: how many items the selection moves, and whether every named key exists
 	 * somewhere.
 	 */
-	private Mono<DecidedMemo> count(SyncJob job, RemoteCompare.Remote remote, JobSelection selection) {
+	private Mono<DecidedMemo> count(SyncJob job, RemoteCompare.Remote remote, JobSelection selection,
+			CheckpointRecorder recorder) {
 		job.phase(JobPhase.FETCHING);
 		Map<ItemKind, Set<String>> unseen = new HashMap<>();
 		selection.namedKeys().forEach((kind, keys) -> unseen.put(kind, new HashSet<>(keys)));
@@ -118,6 +125,7 @@ class JobRunner {
 			if (Decided.moves(decision)) {
 				total.incrementAndGet();
 			}
+			recorder.observe(item, CheckpointRecorder.settled(item) || (!job.dryRun() && Decided.moves(decision)));
 			if (decision != JobSelection.Decision.NONE) {
 				memo.add(new Decided(item, decision));
 			}
@@ -183,7 +191,7 @@ class JobRunner {
 
 	/** After a real run: the bases, then pass three, the verification. */
 	private Mono<JobEvent.Completed> finish(SyncJob job, SyncSession session, JobSelection selection, Sent sent,
-			DecidedMemo memo, long started) {
+			DecidedMemo memo, long started, CheckpointRecorder recorder) {
 		ReceiveResult result = sent.result();
 		List<ItemKey> leftAlone = result.changedSinceCompare();
 		// Changed on the remote since the compare: reported, never overwritten.
@@ -206,10 +214,24 @@ class JobRunner {
 			job.phase(JobPhase.VERIFYING);
 			return connect(session);
 		}))
-			.flatMap((remote) -> this.verification.mismatches(remote, moved, memo.complete(), selection, unmoved,
-					() -> job.phase(JobPhase.COMPARING)))
+			.flatMap((remote) -> this.verification
+				.mismatches(remote, moved, memo.complete(), selection, unmoved, () -> job.phase(JobPhase.COMPARING))
+				.flatMap((mismatches) -> checkpoint(remote, recorder, leftAlone, mismatches).thenReturn(mismatches)))
 			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
 					leftAlone, result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));
+	}
+
+	/**
+	 * After a verified run, the new replication checkpoint with the remote: what the job
+	 * moved now agrees, what it left alone or skipped is its residue.
+	 */
+	private Mono<Void> checkpoint(RemoteCompare.Remote remote, CheckpointRecorder recorder, List<ItemKey> leftAlone,
+			List<String> mismatches) {
+		leftAlone.forEach(recorder::unsettle);
+		if (!mismatches.isEmpty()) {
+			recorder.spoil();
+		}
+		return this.planner.record(remote, recorder);
 	}
 
 	/** The selection's decisions: remembered from pass one, or decided again. */

@@ -42,8 +42,19 @@ final class JobSelection {
 
 	private final boolean mirror;
 
+	/**
+	 * The part of the selection to compare, when a replication checkpoint narrowed it.
+	 */
+	private final Scope narrowed;
+
 	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
 			JobDirection direction, boolean mirror) {
+		this(all, keys, overwriteConflicts, direction, mirror, null);
+	}
+
+	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
+			JobDirection direction, boolean mirror, Scope narrowed) {
+		this.narrowed = narrowed;
 		this.all = all;
 		this.keys = keys;
 		this.overwriteConflicts = overwriteConflicts;
@@ -206,7 +217,19 @@ final class JobSelection {
 	 * What a compare for this selection must look at: whole kinds, or just the named
 	 * keys.
 	 */
+	/**
+	 * The same selection, comparing only {@code scope} of it: what may differ. Every
+	 * other selected item agrees on both sides and with its base already.
+	 */
+	JobSelection within(Scope scope) {
+		return new JobSelection(this.all, this.keys, this.overwriteConflicts, this.direction, this.mirror, scope);
+	}
+
+	/** What to compare: the selection, or the part of it that may differ. */
 	Scope scope() {
+		if (this.narrowed != null) {
+			return this.narrowed;
+		}
 		return Scope.of(this.all, this.keys);
 	}
 

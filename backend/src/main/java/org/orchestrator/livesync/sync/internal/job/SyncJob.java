@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
+import org.orchestrator.livesync.sync.internal.compare.CompareMethod;
 import org.orchestrator.livesync.system.Problem;
 
 /**
@@ -50,6 +52,8 @@ public final class SyncJob {
 
 	private final JobDirection direction;
 
+	private CompareMethod compareMethod;
+
 	SyncJob(String id, String sessionId, JobDirection direction, boolean dryRun, Instant startedAt) {
 		this.id = id;
 		this.sessionId = sessionId;
@@ -74,6 +78,11 @@ public final class SyncJob {
 		if (!this.phases.contains(phase)) {
 			this.phases.add(phase);
 		}
+	}
+
+	/** How the job compares, once it knows. */
+	synchronized void compareMethod(CompareMethod method) {
+		this.compareMethod = method;
 	}
 
 	synchronized void total(long total) {
@@ -148,8 +157,8 @@ public final class SyncJob {
 		return new JobView(this.id, this.sessionId, this.direction, status, this.dryRun, phase,
 				new JobEvent.Progress(this.done, this.total, this.bytes),
 				(this.end instanceof JobEvent.Completed completed) ? completed : null,
-				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt,
-				this.finishedAt);
+				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt, this.finishedAt,
+				this.compareMethod);
 	}
 
 	/** Where one reader is in the job's events. */
@@ -175,7 +184,9 @@ public final class SyncJob {
 	/** A job as {@code GET /sync/jobs/{id}} shows it. */
 	public record JobView(String jobId, String sessionId, JobDirection direction, JobStatus status, boolean dryRun,
 			@Nullable JobPhase phase, JobEvent.Progress progress, JobEvent.@Nullable Completed result,
-			@Nullable Problem problem, Instant startedAt, @Nullable Instant finishedAt) {
+			@Nullable Problem problem, Instant startedAt, @Nullable Instant finishedAt,
+			@Schema(description = "how the job compared: incremental (what changed since the last sync) or full, "
+					+ "and why") @Nullable CompareMethod compare) {
 	}
 
 }

@@ -23,6 +23,19 @@ public final class PeerApi {
 
 	public static final String COMPARE = BASE + "/compare";
 
+	/**
+	 * The change feed: what changed here since a checkpoint with the caller, as NDJSON
+	 * (metadata line first).
+	 */
+	public static final String CHANGES = BASE + "/changes";
+
+	/** Records a new replication checkpoint with the caller. */
+	public static final String CHECKPOINT = BASE + "/checkpoint";
+
+	public static final String SINCE = "since";
+
+	public static final String CHECKPOINT_ID = "checkpoint";
+
 	/** The pull form: the peer asks for a package, applies it, confirms. */
 	public static final String TRANSFER = BASE + "/transfer";
 

@@ -107,6 +107,40 @@ public final class PeerMessages {
 
 	}
 
+	/**
+	 * A line of the change feed: first the metadata line (the server, its stable
+	 * watermark, whether the caller's checkpoint is current here), then one line per item
+	 * changed since the checkpoint or left different at it.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record ChangeLine(
+			@Schema(description = "metadata, or the item's type: node, cluster, ssh_key, configuration") String type,
+			@Schema(description = "the item's key (item lines)") String key,
+			@Schema(description = "the server answering (metadata line)") String serverId,
+			@Schema(description = "the change sequence number up to which every change here is visible; "
+					+ "absent when older transactions were still open (metadata line)") Long watermark,
+			@Schema(description = "current, stale or none: whether the checkpoint asked about is the one this "
+					+ "server has with the caller (metadata line)") String checkpoint,
+			@Schema(description = "why the checkpoint is not current (metadata line)") String reason) {
+
+		public boolean isMetadata() {
+			return PeerApi.METADATA_LINE.equals(this.type);
+		}
+
+	}
+
+	/**
+	 * A new replication checkpoint between the caller and this server: {@code seq} is
+	 * this server's own stable watermark, {@code peerSeq} the caller's.
+	 */
+	public record CheckpointRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String checkpointId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long seq,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long peerSeq) {
+	}
+
+	public record CheckpointResponse(boolean success, String checkpointId) {
+	}
+
 	@Schema(description = "The seed's inventory document. Items carry their kind's fields and content_hash; "
 			+ "SSH keys carry fingerprint and private_key_fingerprint, never the private key.")
 	public record InventoryDocument(boolean success, InventoryBody inventory) {

@@ -135,6 +135,38 @@ public class RemoteClient {
 	}
 
 	/**
+	 * The remote's change feed since the checkpoint this server holds with it (none: only
+	 * the metadata line, with the remote's stable watermark).
+	 */
+	public Flux<PeerMessages.ChangeLine> changes(String url, RemoteSession session, Long since, String checkpointId) {
+		return this.web.get().uri(url + PeerApi.CHANGES, (uri) -> {
+			if (checkpointId != null) {
+				uri.queryParam(PeerApi.SINCE, since).queryParam(PeerApi.CHECKPOINT_ID, checkpointId);
+			}
+			return uri.build();
+		})
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.accept(MediaType.APPLICATION_NDJSON)
+			.retrieve()
+			.bodyToFlux(PeerMessages.ChangeLine.class)
+			.timeout(QUIET_TIMEOUT)
+			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/** Records a new replication checkpoint on the remote. */
+	public Mono<PeerMessages.CheckpointResponse> checkpoint(String url, RemoteSession session,
+			PeerMessages.CheckpointRequest request) {
+		return this.web.post()
+			.uri(url + PeerApi.CHECKPOINT)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.bodyValue(request)
+			.retrieve()
+			.bodyToMono(PeerMessages.CheckpointResponse.class)
+			.timeout(ANSWER_TIMEOUT)
+			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/**
 	 * The named items of the remote with their contents, one item document per line (what
 	 * a compare shows field by field).
 	 */

@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.sync.internal.transfer;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
@@ -8,7 +9,9 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.orchestrator.livesync.inventory.InventoryWriter;
+import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
 
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -45,8 +48,15 @@ class PackageApplier {
 
 	private final JsonMapper json;
 
+	private final Checkpoints checkpoints;
+
+	private final DatabaseClient database;
+
 	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
-			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json) {
+			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json, Checkpoints checkpoints,
+			DatabaseClient database) {
+		this.checkpoints = checkpoints;
+		this.database = database;
 		this.writer = writer;
 		this.batches = batches;
 		this.received = received;
@@ -83,11 +93,15 @@ class PackageApplier {
 			.flatMapIterable((batch) -> batch);
 		Mono<ReceiveResult> applied = this.bounds.apply()
 			.then(this.writer.deferConstraints())
+			.then(this.origin(header))
 			.thenMany(checked.buffer(BATCH_SIZE))
 			.concatMap((batch) -> this.batches.write(batch, header.sourceServerId(), tally), BATCHES_AHEAD)
 			.then(this.writer.checkReferences())
 			.then(Mono.fromCallable(() -> tally.result(header, dryRun)))
-			.flatMap((result) -> dryRun ? Mono.just(result) : this.received.remember(result).thenReturn(result))
+			.flatMap((result) -> dryRun ? Mono.just(result)
+					: this.received.remember(result)
+						.then(this.checkpoints.rotate(header.sourceServerId(), UUID.fromString(header.packageId())))
+						.thenReturn(result))
 			// Inside the transaction: running out of time is a failure, and rolls back.
 			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
 			.onErrorMap(ApplyBounds::isTimeout, (timedOut) -> this.bounds.exceeded());
@@ -98,6 +112,16 @@ class PackageApplier {
 			status.setRollbackOnly();
 			return applied;
 		}).single();
+	}
+
+	/**
+	 * Names the package's source as the origin of every row this transaction writes: the
+	 * source's change feed need not list back what it sent.
+	 */
+	private Mono<Void> origin(SyncPackage header) {
+		return this.database.sql("SELECT set_config('live_sync.origin', $1, true)")
+			.bind(0, header.sourceServerId())
+			.then();
 	}
 
 }

@@ -17,6 +17,7 @@ import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
@@ -42,8 +43,11 @@ public class TransferService {
 
 	private final Clock clock;
 
+	private final Checkpoints checkpoints;
+
 	TransferService(InventoryReader inventory, WholePackageSealer sealer, PackageOffers offers, SyncProperties sync,
-			TransactionalOperator transaction, Clock clock) {
+			TransactionalOperator transaction, Clock clock, Checkpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.inventory = inventory;
 		this.sealer = sealer;
 		this.offers = offers;
@@ -158,9 +162,15 @@ public class TransferService {
 		}
 	}
 
-	/** Records that the peer applied an offered package: its hashes become the bases. */
+	/**
+	 * Records that the peer applied an offered package: its hashes become the bases, and
+	 * the replication checkpoint with the peer takes the package's id, as the peer's did
+	 * when it applied it.
+	 */
 	public Mono<Long> confirm(String packageId, String peerServerId) {
-		return packageId(packageId).flatMap((id) -> this.offers.confirm(id, peerServerId))
+		return packageId(packageId)
+			.flatMap((id) -> this.offers.confirm(id, peerServerId)
+				.flatMap((recorded) -> this.checkpoints.rotate(peerServerId, id).thenReturn(recorded)))
 			.as(this.transaction::transactional)
 			.switchIfEmpty(Mono.error(() -> ProblemException
 				.notFound("an unconfirmed package " + packageId + " offered to this session's peer")));

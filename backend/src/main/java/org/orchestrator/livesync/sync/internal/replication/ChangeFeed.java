@@ -1,0 +1,93 @@
+package org.orchestrator.livesync.sync.internal.replication;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What changed in this server's inventory since a change sequence number: every item row
+ * and tombstone carries the number of its last change, so "since N" is an index scan that
+ * costs what changed, not what exists.
+ */
+@Repository
+public class ChangeFeed {
+
+	/** How often, and how long at most, to wait for older transactions to end. */
+	private static final Duration POLL = Duration.ofMillis(10);
+
+	private static final int POLLS = 300;
+
+	private static final String FEED = "SELECT 'node' AS kind, hostname AS key FROM nodes "
+			+ "WHERE change_seq > $1 AND change_origin IS DISTINCT FROM $2 "
+			+ "UNION ALL SELECT 'cluster', name FROM clusters WHERE change_seq > $1 AND change_origin IS DISTINCT FROM $2 "
+			+ "UNION ALL SELECT 'ssh_key', name FROM ssh_keys WHERE change_seq > $1 AND change_origin IS DISTINCT FROM $2 "
+			+ "UNION ALL SELECT 'configuration', name FROM configurations "
+			+ "WHERE change_seq > $1 AND change_origin IS DISTINCT FROM $2 "
+			+ "UNION ALL SELECT kind, key FROM tombstones WHERE change_seq > $1 AND change_origin IS DISTINCT FROM $2 "
+			+ "LIMIT $3";
+
+	private final DatabaseClient database;
+
+	ChangeFeed(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/**
+	 * The highest change sequence number at or below which every change is committed (or
+	 * rolled back) and so visible to any read that starts afterwards; empty when older
+	 * transactions of this database are still open after a few seconds.
+	 * <p>
+	 * The sequence's last value is read first and a snapshot taken after it: a change
+	 * numbered at or below that value belongs to a transaction that had its id already
+	 * (see migration V10), so it is among the snapshot's running ones, which are waited
+	 * for. Transactions of other databases on the same PostgreSQL are not waited for.
+	 */
+	public Mono<Long> stableWatermark() {
+		return this.database
+			.sql("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS seq FROM change_seq")
+			.map((row) -> row.get("seq", Long.class))
+			.one()
+			.flatMap((seq) -> this.database.sql("SELECT pg_current_snapshot()::text AS snapshot")
+				.map((row) -> row.get("snapshot", String.class))
+				.one()
+				.flatMap(this::settled)
+				.thenReturn(seq));
+	}
+
+	/** Completes once no transaction running at {@code snapshot} is still open here. */
+	private Mono<Boolean> settled(String snapshot) {
+		Mono<Boolean> check = this.database
+			.sql("SELECT count(*) AS open FROM pg_snapshot_xip(CAST($1 AS pg_snapshot)) AS x(id) "
+					+ "WHERE pg_xact_status(x.id) = 'in progress' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a "
+					+ "WHERE a.datname IS DISTINCT FROM current_database() "
+					+ "AND a.backend_xid::text = (x.id::text::numeric % 4294967296)::text)")
+			.bind(0, snapshot)
+			.map((row) -> row.get("open", Long.class))
+			.one()
+			.filter((open) -> open == 0)
+			.map((open) -> true);
+		return check.repeatWhenEmpty((empties) -> empties.take(POLLS).delayElements(POLL));
+	}
+
+	/**
+	 * The items changed (or deleted) after {@code seq}, at most {@code limit}, leaving
+	 * out those last written by a package from {@code peerServerId}: that peer has them
+	 * as they are.
+	 */
+	public Flux<ItemKey> since(long seq, String peerServerId, int limit) {
+		return this.database.sql(FEED)
+			.bind(0, seq)
+			.bind(1, peerServerId)
+			.bind(2, limit)
+			.map((row) -> ItemKey.of(ItemKind.ofType(row.get("kind", String.class)), row.get("key", String.class)))
+			.all();
+	}
+
+}
