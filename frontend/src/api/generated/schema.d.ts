@@ -206,6 +206,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed here since the replication checkpoint with the caller, as NDJSON
+         * @description The first line is the metadata line: this server's id, its stable watermark (the change sequence number up to which every change is visible) and whether the checkpoint asked about is current here. Only when it is current, one line per item changed since it (or left different at it) follows, at most 50000 and one more to show there are more.
+         */
+        get: operations["getPeerChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a new replication checkpoint with the caller
+         * @description Replaces the checkpoint this server holds with the caller (and the residue it kept).
+         */
+        post: operations["recordPeerCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/compare": {
         parameters: {
             query?: never;
@@ -537,6 +577,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CheckpointResponse: {
+            checkpoint_id: string;
+            success: boolean;
+        };
         Cluster: {
             description?: string;
             /** @description default false */
@@ -566,6 +610,18 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description how the compare was done: incremental or full, and why */
+        CompareMethod: {
+            /**
+             * Format: int64
+             * @description items compared one by one (incremental): changed since the checkpoint, or left different at it
+             */
+            candidates: number | null;
+            /** @enum {string} */
+            mode: "incremental" | "full";
+            /** @description why the compare was a full one */
+            reason: string | null;
+        };
         CompareRequest: {
             remote_inventory?: components["schemas"]["InventoryBody"];
         };
@@ -578,6 +634,7 @@ export interface components {
         Comparison: {
             clusters: components["schemas"]["KindComparison"];
             configurations: components["schemas"]["KindComparison"];
+            method: components["schemas"]["CompareMethod"] | null;
             nodes: components["schemas"]["KindComparison"];
             ssh_keys: components["schemas"]["KindComparison"];
             summary: components["schemas"]["Summary"];
@@ -879,6 +936,7 @@ export interface components {
             job_id: string;
         };
         JobView: {
+            compare: components["schemas"]["CompareMethod"] | null;
             /** @enum {string} */
             direction: "push" | "pull";
             dry_run: boolean;
@@ -2796,6 +2854,140 @@ export interface operations {
             /** @description No such resource */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPeerChanges: {
+        parameters: {
+            query?: {
+                /** @description the change sequence number of this server that the checkpoint holds */
+                since?: number;
+                /** @description the id of the checkpoint the caller holds with this server */
+                checkpoint?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests this client may still make in the current hour */
+                    "X-RateLimit-Remaining"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPeerCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests this client may still make in the current hour */
+                    "X-RateLimit-Remaining"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
