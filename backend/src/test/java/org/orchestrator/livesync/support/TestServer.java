@@ -108,6 +108,11 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 		}
 	}
 
+	/** This server's database. */
+	public DatabaseUrl database() {
+		return this.database;
+	}
+
 	/**
 	 * A backup of this server's database as it is now: the server must be stopped.
 	 * {@link #restore} brings it back; the caller drops it with

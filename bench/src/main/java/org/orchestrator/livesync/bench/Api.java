@@ -57,7 +57,14 @@ final class Api {
 	 * it should).
 	 */
 	JsonNode syncAndWait(String sessionId, Object selection) throws InterruptedException {
-		String job = post("/api/v1/sync/jobs", Map.of("session_id", sessionId, "selection", selection)).get("job_id")
+		return syncAndWait(sessionId, selection, "push");
+	}
+
+	/** Runs a job in {@code direction} (push, pull or both) to its verified end. */
+	JsonNode syncAndWait(String sessionId, Object selection, String direction) throws InterruptedException {
+		String job = post("/api/v1/sync/jobs",
+				Map.of("session_id", sessionId, "selection", selection, "direction", direction))
+			.get("job_id")
 			.asString();
 		while (true) {
 			JsonNode status = get("/api/v1/sync/jobs/" + job);

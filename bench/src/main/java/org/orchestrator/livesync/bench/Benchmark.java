@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * {@code make bench}: two real servers on two fresh databases, N generated nodes on A,
  * then, each over several repetitions: a full sync A→B, a compare of identical
  * inventories, an incremental sync after 1% of the nodes changed, a selective sync of 10
- * items, and in the same run the raw copy of the same rows with {@code pg_dump | psql}.
+ * items, an incremental pull after 1% changed on B, and in the same run the raw copy of the same rows with {@code pg_dump | psql}.
  * Prints a table and writes {@code bench/results/latest.json}.
  */
 public final class Benchmark {
@@ -102,8 +102,10 @@ public final class Benchmark {
 				int version = rep + 1;
 				apiA.importLines(() -> inventory.changed(100, offset, version));
 				started = System.nanoTime();
-				apiA.syncAndWait(session(apiA, b), "all");
+				JsonNode job = apiA.syncAndWait(session(apiA, b), "all");
 				incremental.add(seconds(started));
+				System.out.printf("  incremental sync %d: %.2f s, compared %s%n", rep + 1, seconds(started),
+						job.get("compare"));
 			}
 			report.series("incremental sync, 1% of nodes changed", incremental);
 
@@ -122,6 +124,20 @@ public final class Benchmark {
 				selective.add(seconds(started));
 			}
 			report.series("selective sync, 10 items", selective);
+
+			List<Double> pulled = new ArrayList<>();
+			Api apiB = b.operator();
+			for (int rep = 0; rep < reps; rep++) {
+				int offset = 50 + rep;
+				int version = 200 + rep;
+				apiB.importLines(() -> inventory.changed(100, offset, version));
+				started = System.nanoTime();
+				JsonNode job = apiA.syncAndWait(session(apiA, b), "all", "pull");
+				pulled.add(seconds(started));
+				System.out.printf("  incremental pull %d: %.2f s, compared %s%n", rep + 1, seconds(started),
+						job.get("compare"));
+			}
+			report.series("incremental pull, 1% of nodes changed on B", pulled);
 
 			List<Double> raw = new ArrayList<>();
 			for (int rep = 0; rep < reps; rep++) {

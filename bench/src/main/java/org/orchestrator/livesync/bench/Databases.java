@@ -47,7 +47,7 @@ final class Databases {
 	/** Empties a server's inventory and sync records, as if it had never been synced. */
 	void reset(String database) throws SQLException {
 		execute(database, "TRUNCATE nodes, clusters, cluster_nodes, ssh_keys, configurations, tombstones, sync_bases, "
-				+ "sync_received_packages, sync_offered_packages, sync_offered_items CASCADE");
+				+ "sync_received_packages, sync_offered_packages, sync_offered_items, sync_checkpoints CASCADE");
 	}
 
 	/**
@@ -55,7 +55,8 @@ final class Databases {
 	 */
 	void forgetSyncs(String database) throws SQLException {
 		execute(database,
-				"TRUNCATE sync_bases, sync_received_packages, sync_offered_packages, sync_offered_items CASCADE");
+				"TRUNCATE sync_bases, sync_received_packages, sync_offered_packages, sync_offered_items, "
+						+ "sync_checkpoints CASCADE");
 	}
 
 	/**

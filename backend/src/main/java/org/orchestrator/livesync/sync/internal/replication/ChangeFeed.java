@@ -19,10 +19,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ChangeFeed {
 
-	/** How often, and how long at most, to wait for older transactions to end. */
+	/**
+	 * How often, and how long at most, to wait for older transactions to end: briefly,
+	 * since a compare waits meanwhile; a long transaction (a big import or apply) costs
+	 * the compare only its new checkpoint, the old one still serves.
+	 */
 	private static final Duration POLL = Duration.ofMillis(10);
 
-	private static final int POLLS = 300;
+	private static final int POLLS = 30;
 
 	private static final String FEED = "SELECT 'node' AS kind, hostname AS key FROM nodes "
 			+ "WHERE change_seq > $1 AND change_origin IS DISTINCT FROM $2 "
@@ -42,38 +46,39 @@ public class ChangeFeed {
 	/**
 	 * The highest change sequence number at or below which every change is committed (or
 	 * rolled back) and so visible to any read that starts afterwards; empty when older
-	 * transactions of this database are still open after a few seconds.
+	 * transactions of this database are still open after a moment.
 	 * <p>
-	 * The sequence's last value is read first and a snapshot taken after it: a change
-	 * numbered at or below that value belongs to a transaction that had its id already
-	 * (see migration V10), so it is among the snapshot's running ones, which are waited
-	 * for. Transactions of other databases on the same PostgreSQL are not waited for.
+	 * The sequence's last value is read, then a transaction id taken: a change numbered
+	 * at or below that value belongs to a transaction that had its id already (see
+	 * migration V10), a lower one. Those still running are waited for; transactions of
+	 * other databases on the same PostgreSQL are not. (A snapshot's own xmax cannot serve
+	 * as the bound: it can be lower than the id of a transaction still running.)
 	 */
 	public Mono<Long> stableWatermark() {
 		return this.database
-			.sql("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS seq FROM change_seq")
-			.map((row) -> row.get("seq", Long.class))
+			.sql("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS seq, "
+					+ "pg_current_xact_id()::text AS xid FROM change_seq")
+			.map((row) -> new Mark(row.get("seq", Long.class), row.get("xid", String.class)))
 			.one()
-			.flatMap((seq) -> this.database.sql("SELECT pg_current_snapshot()::text AS snapshot")
-				.map((row) -> row.get("snapshot", String.class))
-				.one()
-				.flatMap(this::settled)
-				.thenReturn(seq));
+			.flatMap((mark) -> settled(mark.xid()).map((settled) -> mark.seq()));
 	}
 
-	/** Completes once no transaction running at {@code snapshot} is still open here. */
-	private Mono<Boolean> settled(String snapshot) {
+	/** Completes once no transaction of this database older than {@code xid} is open. */
+	private Mono<Boolean> settled(String xid) {
 		Mono<Boolean> check = this.database
-			.sql("SELECT count(*) AS open FROM pg_snapshot_xip(CAST($1 AS pg_snapshot)) AS x(id) "
-					+ "WHERE pg_xact_status(x.id) = 'in progress' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a "
-					+ "WHERE a.datname IS DISTINCT FROM current_database() "
-					+ "AND a.backend_xid::text = (x.id::text::numeric % 4294967296)::text)")
-			.bind(0, snapshot)
+			.sql("SELECT count(*) AS open FROM pg_snapshot_xip(pg_current_snapshot()) AS x(id) "
+					+ "WHERE x.id < CAST($1 AS xid8) AND pg_xact_status(x.id) = 'in progress' "
+					+ "AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname IS DISTINCT FROM "
+					+ "current_database() AND a.backend_xid::text = (x.id::text::numeric % 4294967296)::text)")
+			.bind(0, xid)
 			.map((row) -> row.get("open", Long.class))
 			.one()
 			.filter((open) -> open == 0)
 			.map((open) -> true);
 		return check.repeatWhenEmpty((empties) -> empties.take(POLLS).delayElements(POLL));
+	}
+
+	private record Mark(long seq, String xid) {
 	}
 
 	/**
