@@ -55,6 +55,9 @@ class PushPropertyTests {
 	 */
 	private final Map<String, String> bases = new HashMap<>();
 
+	/** Compares done, and how many of them were incremental (after a checkpoint). */
+	private final Map<String, Integer> compares = new HashMap<>();
+
 	@Test
 	void pushesKeepTheThreeWayModelAndLoseNoEdit() {
 		Random random = new Random(SEED);
@@ -68,6 +71,9 @@ class PushPropertyTests {
 						+ "; replay with -Dsync.properties.seed=" + SEED + "): " + ex.getMessage(), ex);
 			}
 		}
+		System.out.printf("%d scenarios (seed %d); compares: %s%n", SCENARIOS, SEED, this.compares);
+		assertThat(this.compares.getOrDefault("incremental", 0)).as("compares after a checkpoint are incremental")
+			.isPositive();
 	}
 
 	private void scenario(String prefix, Random random) {
@@ -270,7 +276,7 @@ class PushPropertyTests {
 	}
 
 	private JsonNode session() {
-		return a.operator()
+		JsonNode session = a.operator()
 			.post()
 			.uri("/api/v1/sync/sessions")
 			.bodyValue(Map.of("remote_url", b.baseUrl()))
@@ -280,6 +286,8 @@ class PushPropertyTests {
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+		this.compares.merge(session.at("/comparison/method/mode").asString(), 1, Integer::sum);
+		return session;
 	}
 
 	private static List<ServerSentEvent<JsonNode>> events(String job) {
