@@ -458,9 +458,29 @@ export interface paths {
         put?: never;
         /**
          * Verify a streamed package and apply it in one transaction
-         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. With dry_run=true the package is applied in a transaction that is rolled back, and the result says what it would have done.
+         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. With dry_run=true the package is applied in a transaction that is rolled back, and the result says what it would have done. With X-Sync-Resume-From the upload is resumable: the body is the ciphertext from that byte on (0 at first); each chunk is checked and kept as it arrives, a dropped connection keeps what arrived (GET .../receive/stream/{package_id} says how much), and the package is applied in one transaction once all of it is here. A resumable upload must be encrypted, and cannot be a dry run; a wrong offset is a 409.
          */
         post: operations["receivePackageStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/receive/stream/{package_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How much of a resumable streamed package this server holds
+         * @description For a sender whose connection dropped: it resumes POST /receive/stream from received_bytes. 404 when this server holds nothing of the package.
+         */
+        get: operations["getPackageUploadStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1298,6 +1318,18 @@ export interface components {
         TransferResponse: {
             package: components["schemas"]["SyncPackage"];
             success: boolean;
+        };
+        UploadStatus: {
+            /** @description the package was applied already: sending it again answers what it did then */
+            applied: boolean;
+            /** @description all of the stream is held: only the commit is left */
+            complete: boolean;
+            package_id: string;
+            /**
+             * Format: int64
+             * @description bytes of the package's ciphertext held, in whole chunks: send the rest from here
+             */
+            received_bytes: number;
         };
         WakeOnLan: {
             /** @description IPv4 broadcast address, default 255.255.255.255 */
@@ -3902,6 +3934,8 @@ export interface operations {
             header: {
                 "X-Sync-Session": string;
                 "X-Sync-Package": string;
+                /** @description resumable upload: the byte of the ciphertext the body starts at */
+                "X-Sync-Resume-From"?: number;
             };
             path?: never;
             cookie?: never;
@@ -3943,6 +3977,104 @@ export interface operations {
             };
             /** @description A token of the wrong kind, or of a session that ended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A resumable upload stands elsewhere than X-Sync-Resume-From says, or another connection sends it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The package was refused: altered, cut short, or holding an invalid item */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPackageUploadStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                package_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests this client may still make in the current hour */
+                    "X-RateLimit-Remaining"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadStatus"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

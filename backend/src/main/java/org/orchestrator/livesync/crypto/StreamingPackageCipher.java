@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
@@ -20,7 +21,14 @@ public final class StreamingPackageCipher {
 
 	public static final String ALGORITHM = "AES256_GCM_HKDF_256KB";
 
-	static final int CIPHERTEXT_SEGMENT_SIZE = 256 * 1024;
+	/**
+	 * Ciphertext bytes per segment; the stream header and the first segment fill the
+	 * first such block, so segment {@code i > 0} starts at byte
+	 * {@code i * SEGMENT_BYTES}.
+	 */
+	public static final int SEGMENT_BYTES = 256 * 1024;
+
+	static final int CIPHERTEXT_SEGMENT_SIZE = SEGMENT_BYTES;
 
 	private static final int TAG_SIZE = 16;
 
@@ -112,6 +120,82 @@ public final class StreamingPackageCipher {
 			}
 			this.segment.clear();
 			return ciphertext.array();
+		}
+
+	}
+
+	/**
+	 * Checks whole segments where they stand in a stream, without the segments before
+	 * them: a receiver that keeps a stream piece by piece (to resume it after a dropped
+	 * connection) refuses an altered, reordered or cut piece as it arrives, before
+	 * keeping it. The plaintext is thrown away: the package is decrypted again, in order,
+	 * when it is applied.
+	 */
+	public static final class SegmentChecker {
+
+		private final AesGcmHkdfStreaming streaming;
+
+		private final StreamSegmentDecrypter decrypter;
+
+		private final byte[] streamHeader;
+
+		/**
+		 * {@code streamHeader}: the first {@link #headerLength()} bytes of the stream.
+		 */
+		public SegmentChecker(byte[] key, byte[] associatedData, byte[] streamHeader) throws GeneralSecurityException {
+			this.streaming = streaming(key);
+			if (streamHeader.length != this.streaming.getHeaderLength()) {
+				throw new GeneralSecurityException("the stream is shorter than its header");
+			}
+			this.streamHeader = streamHeader.clone();
+			this.decrypter = this.streaming.newStreamSegmentDecrypter();
+			this.decrypter.init(ByteBuffer.wrap(this.streamHeader), associatedData);
+		}
+
+		/** How many bytes the stream header takes at the start of the stream. */
+		public static int headerLength() {
+			return streaming(new byte[32]).getHeaderLength();
+		}
+
+		/**
+		 * Checks {@code piece}, the stream's bytes from {@code offset} (a multiple of
+		 * {@link #SEGMENT_BYTES}) on; it holds whole segments but for the stream's last,
+		 * which it ends with when {@code last}. Fails on any altered byte, on a piece
+		 * moved elsewhere in the stream, and on a stream cut at a segment boundary.
+		 */
+		public void check(byte[] piece, long offset, boolean last) throws GeneralSecurityException {
+			if (offset % SEGMENT_BYTES != 0) {
+				throw new GeneralSecurityException("a piece starts inside a segment");
+			}
+			int position = 0;
+			if (offset == 0) {
+				int headerLength = this.streamHeader.length;
+				if (piece.length < headerLength
+						|| !Arrays.equals(Arrays.copyOf(piece, headerLength), this.streamHeader)) {
+					throw new GeneralSecurityException("the stream header differs");
+				}
+				position = headerLength;
+			}
+			if (position == piece.length) {
+				throw new GeneralSecurityException("a piece without a segment");
+			}
+			ByteBuffer plaintext = ByteBuffer.allocate(SEGMENT_BYTES);
+			while (position < piece.length) {
+				int segment = (int) ((offset + position) / SEGMENT_BYTES);
+				int end = (int) Math.min(piece.length, (segment + 1L) * SEGMENT_BYTES - offset);
+				boolean lastSegment = last && end == piece.length;
+				boolean whole = end == (segment + 1L) * SEGMENT_BYTES - offset;
+				if (!whole && !lastSegment) {
+					throw new GeneralSecurityException("a piece ends inside a segment");
+				}
+				if (end - position < TAG_SIZE) {
+					throw new GeneralSecurityException("segment too short");
+				}
+				plaintext.clear();
+				this.decrypter.decryptSegment(ByteBuffer.wrap(piece, position, end - position), segment, lastSegment,
+						plaintext);
+				position = end;
+			}
 		}
 
 	}

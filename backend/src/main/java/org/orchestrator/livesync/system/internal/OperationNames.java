@@ -72,6 +72,7 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/transfer/stream", "streamPeerTransfer", PEERS);
 		name("POST /api/v1/sync/receive", "receivePackage", PEERS);
 		name("POST /api/v1/sync/receive/stream", "receivePackageStream", PEERS);
+		name("GET /api/v1/sync/receive/stream/{package_id}", "getPackageUploadStatus", PEERS);
 		name("POST /api/v1/sync/confirm", "confirmPackage", PEERS);
 	}
 

@@ -38,6 +38,11 @@ final class ProblemResponses implements OpenApiCustomizer {
 			if (inventoryWrite || isStartJob(path, method)) {
 				problem(responses, "409", "The change conflicts with data on this server");
 			}
+			if (method == PathItem.HttpMethod.POST && path.equals(SYNC + "receive/stream")) {
+				problem(responses, "409",
+						"A resumable upload stands elsewhere than X-Sync-Resume-From says, or another connection sends it");
+				problem(responses, "422", "The package was refused: altered, cut short, or holding an invalid item");
+			}
 			if (callsRemote(path, method)) {
 				problem(responses, "502", "The remote server failed or refused");
 				problem(responses, "504", "The remote server did not answer in time");

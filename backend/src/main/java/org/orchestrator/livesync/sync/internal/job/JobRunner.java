@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,7 @@ import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.ComparePlanner;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
+import org.orchestrator.livesync.sync.internal.remote.ResumablePush;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageLine;
@@ -36,8 +38,8 @@ import org.springframework.stereotype.Component;
  * Runs a push job, streaming end to end: connect; compare this server's hashes with the
  * remote's (three-way) to count what the selection moves; compare again and stream
  * exactly those items, compressed and encrypted, into the remote's
- * {@code /receive/stream}; once the remote has applied them, record the bases and verify
- * that every moved item now matches.
+ * {@code /receive/stream} (resumed after a dropped connection); once the remote has
+ * applied them, record the bases and verify that every moved item now matches.
  */
 @Component
 class JobRunner {
@@ -72,11 +74,14 @@ class JobRunner {
 
 	private final ComparePlanner planner;
 
+	private final ResumablePush push;
+
 	JobRunner(RemoteClient remote, RemoteCompare compare, PackageLines packageLines, JobVerification verification,
 			PackageStreamer streamer, TransferService transfer, ServerIdentity identity, PullTransfer pull,
-			ComparePlanner planner) {
+			ComparePlanner planner, ResumablePush push) {
 		this.planner = planner;
 		this.pull = pull;
+		this.push = push;
 		this.remote = remote;
 		this.compare = compare;
 		this.packageLines = packageLines;
@@ -178,14 +183,18 @@ class JobRunner {
 					.thenMany(Flux.fromIterable(batch)), READS_IN_FLIGHT);
 		}
 		AtomicBoolean first = new AtomicBoolean(true);
-		Flux<byte[]> ciphertext = this.streamer.stream(header, lines, session.password()).doOnNext((chunk) -> {
+		// What is sent, per attempt: a dropped connection resumes with only the rest.
+		UnaryOperator<Flux<byte[]>> watch = (body) -> body.doOnNext((chunk) -> {
 			if (first.getAndSet(false)) {
 				job.phase(JobPhase.TRANSFERRING);
 			}
 			job.bytes(chunk.length);
 		}).doOnComplete(() -> job.phase(JobPhase.APPLYING));
+		Flux<byte[]> ciphertext = this.streamer.stream(header, lines, session.password());
 		Mono<Void> offer = job.dryRun() ? Mono.empty() : this.transfer.openOffer(header.packageId(), remote.serverId());
-		return offer.then(this.remote.send(remote.url(), remote.session(), header, ciphertext, job.dryRun()))
+		return offer
+			.then(this.push.send(remote.url(), remote.session(),
+					() -> connect(session).map(RemoteCompare.Remote::session), header, ciphertext, job.dryRun(), watch))
 			.map((result) -> new Sent(header.packageId(), result, moved));
 	}
 

@@ -1,8 +1,10 @@
 package org.orchestrator.livesync.sync.internal.peer;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,11 +25,14 @@ import org.orchestrator.livesync.sync.internal.transfer.StreamedTransfer;
 import org.orchestrator.livesync.sync.internal.transfer.TransferService;
 import org.orchestrator.livesync.sync.internal.transfer.WholePackageReceiver;
 import org.orchestrator.livesync.system.JsonBodies;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,7 +43,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * What a peer writes, in the session it connected: pull a package ({@code /transfer},
  * then {@code /confirm}), push one ({@code /receive}), or stream one
- * ({@code /receive/stream}). A session ends with the package it moved.
+ * ({@code /receive/stream}, resumable: {@code /receive/stream/{package_id}} says how much
+ * arrived). A session ends with the package it moved.
  */
 @Tag(name = "Sync peers", description = "Server-to-server API; peer tokens from /sync/connect")
 @RestController
@@ -121,22 +127,60 @@ class PeerPackageController {
 	@Operation(summary = "Verify a streamed package and apply it in one transaction",
 			description = "The body is the package's ciphertext stream; its header travels base64url-encoded in "
 					+ "X-Sync-Package. With dry_run=true the package is applied in a transaction that is rolled back, "
-					+ "and the result says what it would have done.",
+					+ "and the result says what it would have done. With X-Sync-Resume-From the upload is resumable: "
+					+ "the body is the ciphertext from that byte on (0 at first); each chunk is checked and kept as it "
+					+ "arrives, a dropped connection keeps what arrived (GET .../receive/stream/{package_id} says how "
+					+ "much), and the package is applied in one transaction once all of it is here. A resumable "
+					+ "upload must be encrypted, and cannot be a dry run; a wrong offset is a 409.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
 							schema = @Schema(type = "string", format = "binary"))))
 	@PostMapping(path = PeerApi.RECEIVE_STREAM, consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	Mono<ReceiveResult> receiveStream(@RequestHeader(PeerApi.SESSION_HEADER) String sessionId,
 			@RequestHeader(PeerApi.PACKAGE_HEADER) String header,
+			@Parameter(description = "resumable upload: the byte of the ciphertext the body starts at") @RequestHeader(
+					name = PeerApi.RESUME_FROM_HEADER, required = false) Long resumeFrom,
 			@RequestParam(name = PeerApi.DRY_RUN, defaultValue = "false") boolean dryRun, ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> this.check.session(exchange, sessionId)).flatMap((session) -> {
 			Flux<byte[]> body = BodyBytes.of(exchange.getRequest().getBody());
-			return this.receiveStream.receive(header, body, dryRun).doOnSuccess((result) -> {
-				if (!dryRun) {
-					this.check.end(session);
-				}
-			});
+			if (resumeFrom == null) {
+				return this.receiveStream.receive(header, body, dryRun).doOnSuccess((result) -> {
+					if (!dryRun) {
+						this.check.end(session);
+					}
+				});
+			}
+			if (resumeFrom < 0) {
+				return Mono.error(ProblemException.invalid(PeerApi.RESUME_FROM_HEADER, "must not be negative"));
+			}
+			if (dryRun) {
+				return Mono.error(ProblemException.invalid(PeerApi.DRY_RUN, "a resumable upload is never a dry run"));
+			}
+			return this.receiveStream.receiveResumable(header, resumeFrom, body, session.peerServerId())
+				.doOnSuccess((result) -> this.check.end(session));
 		});
+	}
+
+	@Operation(summary = "How much of a resumable streamed package this server holds",
+			description = "For a sender whose connection dropped: it resumes POST /receive/stream from "
+					+ "received_bytes. 404 when this server holds nothing of the package.")
+	@GetMapping(PeerApi.RECEIVE_STREAM_STATUS)
+	Mono<PeerMessages.UploadStatus> uploadStatus(@PathVariable(PeerApi.PACKAGE_ID) String packageId,
+			ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> {
+			try {
+				UUID.fromString(packageId);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ProblemException.invalid(PeerApi.PACKAGE_ID, "is not a UUID");
+			}
+			return this.check.current(exchange);
+		})
+			.flatMap((session) -> this.receiveStream.state(packageId, session.peerServerId()))
+			.map((state) -> new PeerMessages.UploadStatus(packageId, state.receivedBytes(), state.complete(),
+					state.applied()))
+			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemCode.NOT_FOUND,
+					"this server holds nothing of package " + packageId + ": send it from byte 0")));
 	}
 
 	@Operation(summary = "Confirm that a package pulled with /transfer was applied: its hashes become the bases")

@@ -32,6 +32,15 @@ class PeerSessionCheck {
 		return session;
 	}
 
+	/** The request's peer session, for a read that names none. */
+	PeerSessions.PeerSession current(ServerWebExchange exchange) {
+		PeerSessions.PeerSession session = this.sessions.current(exchange);
+		if (session == null) {
+			throw SyncProblems.wrongSession();
+		}
+		return session;
+	}
+
 	/** Ends the session: one package per session. */
 	void end(PeerSessions.PeerSession session) {
 		this.sessions.revoke(session.sessionId());

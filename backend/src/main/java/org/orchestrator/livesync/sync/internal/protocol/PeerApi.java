@@ -55,7 +55,21 @@ public final class PeerApi {
 	 */
 	public static final String RECEIVE_STREAM = BASE + "/receive/stream";
 
+	/**
+	 * How much of a resumable push this server holds: the package id in the path
+	 * ({@link #PACKAGE_ID}).
+	 */
+	public static final String RECEIVE_STREAM_STATUS = RECEIVE_STREAM + "/{package_id}";
+
+	public static final String PACKAGE_ID = "package_id";
+
 	public static final String PACKAGE_HEADER = "X-Sync-Package";
+
+	/**
+	 * On {@link #RECEIVE_STREAM}: the upload is resumable, and its body is the ciphertext
+	 * from this byte on (0 at first).
+	 */
+	public static final String RESUME_FROM_HEADER = "X-Sync-Resume-From";
 
 	public static final String SESSION_HEADER = "X-Sync-Session";
 

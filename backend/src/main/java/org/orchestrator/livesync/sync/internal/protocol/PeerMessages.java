@@ -75,6 +75,16 @@ public final class PeerMessages {
 	public record ConfirmResponse(boolean success, String packageId, long recorded) {
 	}
 
+	/**
+	 * How much of a resumable push the target holds: resume by sending the ciphertext
+	 * from {@code received_bytes} on.
+	 */
+	public record UploadStatus(String packageId, @Schema(
+			description = "bytes of the package's ciphertext held, in whole chunks: send the rest from here") long receivedBytes,
+			@Schema(description = "all of the stream is held: only the commit is left") boolean complete,
+			@Schema(description = "the package was applied already: sending it again answers what it did then") boolean applied) {
+	}
+
 	/** The open probe's answer ({@code /sync/test}). */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record SyncTest(boolean success, String serverId, String serverName, String version) {

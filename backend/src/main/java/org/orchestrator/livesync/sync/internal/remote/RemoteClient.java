@@ -188,18 +188,52 @@ public class RemoteClient {
 	 */
 	public Mono<ReceiveResult> send(String url, RemoteSession session, SyncPackage header, Flux<byte[]> ciphertext,
 			boolean dryRun) {
+		return send(url, session, header, ciphertext, dryRun, null);
+	}
+
+	/**
+	 * The same as a resumable upload whose body is the ciphertext from byte
+	 * {@code resumeFrom} on (null: not resumable): the remote keeps what arrives, and
+	 * applies the package once all of it is there.
+	 */
+	public Mono<ReceiveResult> send(String url, RemoteSession session, SyncPackage header, Flux<byte[]> ciphertext,
+			boolean dryRun, Long resumeFrom) {
 		Flux<DataBuffer> body = ciphertext.map(DefaultDataBufferFactory.sharedInstance::wrap);
 		return this.web.post()
 			.uri(url + PeerApi.RECEIVE_STREAM + "?" + PeerApi.DRY_RUN + "=" + dryRun)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.header(PeerApi.SESSION_HEADER, session.sessionId())
 			.header(PeerApi.PACKAGE_HEADER, PackageStreamer.encodeHeader(header))
+			.headers((headers) -> {
+				if (resumeFrom != null) {
+					headers.set(PeerApi.RESUME_FROM_HEADER, resumeFrom.toString());
+				}
+			})
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.httpRequest((request) -> ((HttpClientRequest) request.getNativeRequest()).responseTimeout(APPLY_TIMEOUT))
 			.body(body, DataBuffer.class)
 			.retrieve()
 			.bodyToMono(ReceiveResult.class)
 			.timeout(APPLY_TIMEOUT)
+			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/**
+	 * How much of the resumable upload of {@code packageId} the remote holds; empty when
+	 * nothing.
+	 */
+	public Mono<PeerMessages.UploadStatus> uploadStatus(String url, RemoteSession session, String packageId) {
+		return this.web.get()
+			.uri(url + PeerApi.RECEIVE_STREAM_STATUS, packageId)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.exchangeToMono((response) -> {
+				if (response.statusCode().value() == 404) {
+					return response.releaseBody().then(Mono.<PeerMessages.UploadStatus>empty());
+				}
+				return response.statusCode().is2xxSuccessful() ? response.bodyToMono(PeerMessages.UploadStatus.class)
+						: response.<PeerMessages.UploadStatus>createError();
+			})
+			.timeout(ANSWER_TIMEOUT)
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
 

@@ -1,6 +1,7 @@
 package org.orchestrator.livesync.sync.internal.transfer;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -26,8 +27,11 @@ class StagedUploads {
 
 	private final DatabaseClient database;
 
-	StagedUploads(DatabaseClient database) {
+	private final TransferProperties properties;
+
+	StagedUploads(DatabaseClient database, TransferProperties properties) {
 		this.database = database;
+		this.properties = properties;
 	}
 
 	/** Stores {@code ciphertext} as it arrives; a failed upload leaves nothing behind. */
@@ -79,15 +83,22 @@ class StagedUploads {
 	}
 
 	/**
-	 * Uploads of a server that stopped while receiving or applying them: nobody will
-	 * apply them any more.
+	 * Uploads nobody will apply any more: of a server that stopped while receiving or
+	 * applying them, and kept uploads of resumable pushes that were never resumed. An
+	 * upload that is still arriving is touched with every chunk, so only those idle for
+	 * {@code STAGED_UPLOAD_MAX_AGE} go.
 	 */
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
 	void forgetAbandoned() {
-		this.database.sql("DELETE FROM sync_staged_uploads WHERE started_at < now() - interval '1 day'")
-			.then()
-			.onErrorComplete()
-			.subscribe();
+		forgetAbandoned(this.properties.abandonedAfter()).onErrorComplete().subscribe();
+	}
+
+	/** Forgets the uploads idle for longer than {@code age}; how many there were. */
+	Mono<Long> forgetAbandoned(Duration age) {
+		return this.database.sql("DELETE FROM sync_staged_uploads WHERE touched_at < now() - make_interval(secs => $1)")
+			.bind(0, age.toMillis() / 1000.0)
+			.fetch()
+			.rowsUpdated();
 	}
 
 	/** Coalesces the arriving pieces into chunks of about {@link #CHUNK_BYTES}. */

@@ -26,10 +26,20 @@ public class StreamedPackageReceiver {
 
 	private final PackageApplier applier;
 
-	StreamedPackageReceiver(StreamedPackageSealer sealer, StagedUploads staged, PackageApplier applier) {
+	private final ResumableStaging resumable;
+
+	private final KeptUploads kept;
+
+	private final ReceivedPackages received;
+
+	StreamedPackageReceiver(StreamedPackageSealer sealer, StagedUploads staged, PackageApplier applier,
+			ResumableStaging resumable, KeptUploads kept, ReceivedPackages received) {
 		this.sealer = sealer;
 		this.staged = staged;
 		this.applier = applier;
+		this.resumable = resumable;
+		this.kept = kept;
+		this.received = received;
 	}
 
 	/**
@@ -63,6 +73,57 @@ public class StreamedPackageReceiver {
 				}
 				return line.expecting(expect);
 			}));
+	}
+
+	/**
+	 * Stages a resumable push from {@code resumeFrom}, where the kept upload of its
+	 * package stands, and applies the package once all of it is here. A dropped
+	 * connection keeps what arrived, for the sender to send the rest.
+	 */
+	public Mono<ReceiveResult> receiveResumable(String encodedHeader, long resumeFrom, Flux<byte[]> body,
+			String peerServerId) {
+		return Mono.fromCallable(() -> {
+			SyncPackage header = PackageStreamer.decodeHeader(encodedHeader);
+			this.sealer.checkHeader(header);
+			if (!header.encrypted()) {
+				// The cipher is what checks each chunk on its own as it arrives.
+				throw PackageProblems.rejected("a resumable upload must be encrypted");
+			}
+			if (!header.sourceServerId().equals(peerServerId)) {
+				throw PackageProblems.rejected(
+						"the package comes from " + header.sourceServerId() + ", not from the server of this session");
+			}
+			return header;
+		})
+			.flatMap((header) -> this.applier.once(header,
+					() -> this.resumable.stage(header, encodedHeader, resumeFrom, body)
+						.flatMap((upload) -> applyKept(header, upload.staged()))));
+	}
+
+	/**
+	 * How much of package {@code packageId} from {@code peerServerId} this server holds:
+	 * applied already, kept in part or whole, or (empty) nothing.
+	 */
+	public Mono<UploadState> state(String packageId, String peerServerId) {
+		return this.received.previously(packageId)
+			.map((result) -> new UploadState(0, true, true))
+			.switchIfEmpty(Mono.defer(() -> this.kept.find(packageId, peerServerId)
+				.map((upload) -> new UploadState(upload.receivedBytes(), upload.complete(), false))));
+	}
+
+	/**
+	 * Applies a whole kept upload; once committed, or refused, its chunks go. Cut off
+	 * half way (the sender went away), it is rolled back and kept whole, for the sender
+	 * to commit again.
+	 */
+	private Mono<ReceiveResult> applyKept(SyncPackage header, StagedUploads.Upload upload) {
+		return this.applier.apply(header, lines(header, upload, null), false)
+			.flatMap((result) -> this.staged.discard(upload).thenReturn(result))
+			.onErrorResume((failure) -> this.staged.discard(upload).then(Mono.error(failure)));
+	}
+
+	/** How far a resumable upload got on this server. */
+	public record UploadState(long receivedBytes, boolean complete, boolean applied) {
 	}
 
 	private Mono<ReceiveResult> receive(SyncPackage header, Flux<byte[]> ciphertext, boolean dryRun) {

@@ -80,6 +80,18 @@ class StreamedPackageSealer {
 			});
 	}
 
+	/**
+	 * What checks the pieces of a received streamed package, sealed under this server's
+	 * password, as they arrive; {@code streamHeader} is the start of its ciphertext.
+	 */
+	Mono<StreamingPackageCipher.SegmentChecker> checker(SyncPackage header, byte[] streamHeader) {
+		return Mono
+			.defer(() -> this.keys.derive(this.headers.password(), PackageHeaders.decode(header.salt(), "salt"),
+					header.iterations()))
+			.map((key) -> decrypting(
+					() -> new StreamingPackageCipher.SegmentChecker(key, header.associatedData(), streamHeader)));
+	}
+
 	/** Refuses a streamed package's header before any of its body is read. */
 	void checkHeader(SyncPackage header) {
 		this.headers.checkCommon(header);
@@ -98,7 +110,7 @@ class StreamedPackageSealer {
 	}
 
 	/** A segment that does not decrypt was altered, or sealed under another password. */
-	private static <T> T decrypting(Decryption<T> step) {
+	static <T> T decrypting(Decryption<T> step) {
 		try {
 			return step.run();
 		}
@@ -107,7 +119,7 @@ class StreamedPackageSealer {
 		}
 	}
 
-	private interface Decryption<T> {
+	interface Decryption<T> {
 
 		T run() throws GeneralSecurityException;
 

@@ -1,0 +1,151 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.support.CuttingProxy;
+import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.JobStreams;
+import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.TestServer;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A push job whose connection is cut in the middle of the upload, by a proxy between the
+ * two servers: the job reconnects, asks the target how much it kept, sends only the rest,
+ * and the target applies the package once, in one transaction, having applied nothing
+ * before.
+ */
+class ResumablePushIntegrationTests {
+
+	/** About 750 KB of ciphertext: three chunks. */
+	private static final int NODES = 12000;
+
+	/**
+	 * Past the second chunk, before the end of the package: the first chunk is kept for
+	 * sure, the second most likely.
+	 */
+	private static final long CUT_AFTER_BYTES = 560_000;
+
+	private static final long CHUNK_BYTES = 256 * 1024;
+
+	@RegisterExtension
+	static TestServer target = Peers.server("target").with("TRANSFER_CHUNK_SIZE", "256KB");
+
+	@RegisterExtension
+	static TestServer source = Peers.server("source").with("TRANSFER_RETRY_BACKOFF", "200ms");
+
+	static CuttingProxy proxy;
+
+	@BeforeAll
+	static void inventory() {
+		proxy = new CuttingProxy(target.port());
+		String lines = String.join("\n", IntStream.range(0, NODES).mapToObj((i) -> {
+			Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(String.format("resume-%05d", i)),
+					Map.class);
+			node.put("type", "node");
+			return TestServer.JSON.writeValueAsString(node);
+		}).toList());
+		source.operator()
+			.post()
+			.uri("/api/v1/inventory/import")
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(lines)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@AfterAll
+	static void closeProxy() throws Exception {
+		proxy.close();
+	}
+
+	@Test
+	void aPushCutOffMidTransferResumesFromWhatTheTargetKeptAndIsAppliedOnce() {
+		AtomicLong nodesAtCut = new AtomicLong(-1);
+		JsonNode session = session();
+		proxy.cutOnceAfter(CUT_AFTER_BYTES, () -> {
+			// The cut waits until the target has kept the two whole chunks it got: then
+			// where the job resumes is known, and so is what the target applied by then.
+			awaitKeptChunks(2);
+			nodesAtCut.set(rows("nodes"));
+		});
+
+		List<ServerSentEvent<JsonNode>> events = job(session);
+		JsonNode completed = events.get(events.size() - 1).data();
+
+		assertThat(proxy.hasCut()).as("the package is larger than the cut").isTrue();
+		assertThat(nodesAtCut.get()).as("nothing is applied before the commit").isZero();
+		assertThat(proxy.resumeOffsets()).as("sent from the start, then resumed after what the target kept")
+			.containsExactly(0L, 2 * CHUNK_BYTES);
+		assertThat(events.get(events.size() - 1).event()).as("%s", completed).isEqualTo("completed");
+		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
+		assertThat(completed.get("mismatches")).isEmpty();
+		assertThat(completed.get("applied").get("nodes").asLong()).isEqualTo(NODES);
+		assertThat(rows("nodes")).isEqualTo(NODES);
+		assertThat(rows("sync_received_packages")).as("applied once").isEqualTo(1);
+		assertThat(rows("sync_staged_chunks")).as("a committed package leaves no chunks").isZero();
+		assertThat(rows("sync_staged_uploads")).isZero();
+	}
+
+	private static void awaitKeptChunks(long chunks) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (rows("sync_staged_chunks") < chunks && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+	}
+
+	private static JsonNode session() {
+		return source.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", proxy.baseUrl()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static List<ServerSentEvent<JsonNode>> job(JsonNode session) {
+		String job = source.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(Map.of("session_id", session.get("session_id").asString(), "selection", Map.of("nodes", "all"),
+					"direction", "push"))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("job_id")
+			.asString();
+		return JobStreams.events(source, job);
+	}
+
+	private static long rows(String table) {
+		return target.bean(DatabaseClient.class)
+			.sql("SELECT count(*) FROM " + table)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
+}
