@@ -46,7 +46,12 @@ export function comparison(lists: KindLists = {}, truncated = false): Schemas['C
     ]),
   ) as Required<Omit<Schemas['Summary'], 'total'>>;
   const total = Object.values(summary).reduce((sum, count) => sum + count, 0);
-  return { summary: { ...summary, total }, truncated, ...kinds };
+  const method = {
+    mode: 'full' as const,
+    reason: 'no replication state with this remote yet (first sync)',
+    candidates: null,
+  };
+  return { summary: { ...summary, total }, truncated, ...kinds, method };
 }
 
 export function syncSession(

@@ -60,6 +60,21 @@ function keysIn(name: string): string[] {
 }
 
 describe('Connecting', () => {
+  it('says whether it compared only what changed since the last sync, or everything and why', async () => {
+    const incremental = syncSession({
+      comparison: { ...COMPARED, method: { mode: 'incremental', candidates: 7, reason: null } },
+    });
+    await connected(backend(incremental));
+    expect(screen.getByText(/Compared incrementally: 7 items changed/)).toBeInTheDocument();
+  });
+
+  it('names the reason of a full compare', async () => {
+    await connected();
+    expect(
+      screen.getByText(/Compared every item: no replication state with this remote yet/),
+    ).toBeInTheDocument();
+  });
+
   it('starts from the default remote and sends no password unless one is typed', async () => {
     const { api } = await connected();
     expect(screen.getByRole('textbox', { name: /Remote server URL/ })).toHaveValue(
@@ -230,6 +245,6 @@ describe('Comparison', () => {
         syncSession({ comparison: comparison({ nodes: { different: [entry('a')] } }, true) }),
       ),
     );
-    expect(screen.getByRole('note')).toHaveTextContent(/cut at 10,000 entries/);
+    expect(screen.getByText(/cut at 10,000 entries/)).toHaveRole('note');
   });
 });

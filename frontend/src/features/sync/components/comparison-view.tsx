@@ -4,6 +4,7 @@ import type { Comparison } from '../api/types';
 import type { SelectionState } from '../hooks/use-selection';
 import { DEFAULT_FILTERS, KINDS, matches, type Filters, type Row } from '../utils/comparison';
 import { ComparisonFilters } from './comparison-filters';
+import { CompareMethod } from './compare-method';
 import { ComparisonSummary } from './comparison-summary';
 import { KindTable } from './kind-table';
 import { SelectAllByStatus } from './select-all-by-status';
@@ -39,7 +40,8 @@ export function ComparisonView({
   return (
     <section className="comparison" aria-label="Comparison">
       <ComparisonSummary summary={summary} focusOnMount={focusSummary} />
-      {comparison.truncated && (
+      <CompareMethod method={comparison.method} />
+      {listsCut(comparison) && (
         <p className="note" role="note">
           The lists below are cut at 10,000 entries per kind and status; the counts above are
           complete. Items beyond the lists cannot be picked here: sync them with the CLI’s{' '}
@@ -79,5 +81,19 @@ export function ComparisonView({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Whether the lists may be incomplete: the server says so, and (after an incremental compare,
+ * whose unlisted identical items its own note explains) a list reached the server's cap.
+ */
+function listsCut(comparison: Comparison): boolean {
+  if (!comparison.truncated) return false;
+  if (comparison.method?.mode !== 'incremental') return true;
+  return KINDS.some((kind) =>
+    Object.values(comparison[kind.id] ?? {}).some(
+      (entries) => Array.isArray(entries) && entries.length >= 10_000,
+    ),
   );
 }

@@ -59,6 +59,14 @@ public final class Problems {
 		if (failure instanceof DataIntegrityViolationException) {
 			return ProblemException.conflict("the change conflicts with data on this server");
 		}
+		if (reactor.netty.channel.AbortedException.isConnectionReset(failure)
+				|| find(failure, reactor.netty.channel.AbortedException.class) != null) {
+			// The client went away mid-request (a cut connection, a sender that stopped):
+			// nobody reads the answer, and it is no fault of this server.
+			log.info("The client closed the connection before the request was complete: " + failure);
+			return new ProblemException(ProblemCode.MALFORMED_REQUEST,
+					"the connection closed before the request was complete");
+		}
 		log.error("Unexpected failure", failure);
 		return new ProblemException(ProblemCode.INTERNAL,
 				"the server failed to handle the request; the log has the details");

@@ -87,7 +87,27 @@ final class ComparisonReport {
 		}
 		out.println();
 		out.println(summaryLine(comparison));
+		String method = methodLine(comparison);
+		if (method != null) {
+			out.println(method);
+		}
 		out.flush();
+	}
+
+	/**
+	 * How the server compared: incrementally (what changed since the last sync), or in
+	 * full and why; null when the server does not say.
+	 */
+	static String methodLine(JsonNode comparison) {
+		JsonNode method = comparison.path("method");
+		if ("incremental".equals(method.path("mode").asText())) {
+			return "Compared incrementally: " + method.path("candidates").asLong()
+					+ " items changed since the last sync or were left different then.";
+		}
+		if ("full".equals(method.path("mode").asText())) {
+			return "Compared in full: " + method.path("reason").asText("") + ".";
+		}
+		return null;
 	}
 
 	private static String details(JsonNode entry) {
