@@ -1,10 +1,11 @@
-// Which way the page's next job moves items. The comparison's rows, boxes and
-// explanations follow it: a pull acts on other statuses than a push.
+// The page's next job: its direction, and whether a push mirrors. The
+// comparison's rows, boxes and explanations follow it: each job acts on other
+// rows.
 import { createContext, useContext } from 'react';
-import type { Direction } from '../api/types';
+import { PUSH, type Plan } from '../utils/comparison';
 
-export const DirectionContext = createContext<Direction>('push');
+export const PlanContext = createContext<Plan>(PUSH);
 
-export function useDirection(): Direction {
-  return useContext(DirectionContext);
+export function usePlan(): Plan {
+  return useContext(PlanContext);
 }
