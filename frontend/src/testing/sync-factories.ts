@@ -81,6 +81,18 @@ export function syncSettings(
 
 const NONE = { nodes: 0, clusters: 0, ssh_keys: 0, configurations: 0 };
 
+/** What one direction of a job did: nothing, unless told. */
+export function sideResult(overrides: Partial<Schemas['SideResult']> = {}): Schemas['SideResult'] {
+  return {
+    applied: NONE,
+    changed: NONE,
+    deleted: NONE,
+    skipped: 0,
+    changed_since_compare: [],
+    ...overrides,
+  };
+}
+
 export function completedEvent(
   overrides: Partial<Schemas['Completed']> = {},
 ): Schemas['Completed'] {
@@ -96,6 +108,8 @@ export function completedEvent(
     verified: true,
     mismatches: [],
     dry_run: false,
+    pushed: sideResult(),
+    pulled: sideResult(),
     ...overrides,
   };
 }

@@ -680,6 +680,8 @@ export interface components {
             duration_ms: number;
             errors: string[];
             mismatches: string[];
+            pulled: components["schemas"]["SideResult"];
+            pushed: components["schemas"]["SideResult"];
             /** Format: int64 */
             skipped: number;
             /**
@@ -958,7 +960,7 @@ export interface components {
         JobView: {
             compare: components["schemas"]["CompareMethod"] | null;
             /** @enum {string} */
-            direction: "push" | "pull";
+            direction: "push" | "pull" | "both";
             dry_run: boolean;
             /** Format: date-time */
             finished_at: string | null;
@@ -1147,6 +1149,8 @@ export interface components {
             bytes: number;
             /** Format: int64 */
             done: number;
+            pulled: components["schemas"]["SideProgress"];
+            pushed: components["schemas"]["SideProgress"];
             /** Format: int64 */
             total: number;
             /**
@@ -1197,6 +1201,20 @@ export interface components {
             remote: components["schemas"]["RemoteServer"];
             session_id: string;
         };
+        SideProgress: {
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            total: number;
+        };
+        SideResult: {
+            applied: components["schemas"]["KindCounts"];
+            changed: components["schemas"]["KindCounts"];
+            changed_since_compare: components["schemas"]["ItemKey"][];
+            deleted: components["schemas"]["KindCounts"];
+            /** Format: int64 */
+            skipped: number;
+        };
         SshKey: {
             /** @example deploy */
             name: string;
@@ -1226,19 +1244,19 @@ export interface components {
         };
         StartJobRequest: {
             /**
-             * @description for "all": skip (default) or overwrite items changed on both sides
+             * @description for "all": skip (default) or overwrite items changed on both sides; both ways, only skip
              * @enum {string}
              */
             conflict_policy?: "skip" | "overwrite";
             /**
-             * @description push (default): from this server to the remote; pull: from the remote to this server
+             * @description push (default): from this server to the remote; pull: from the remote to this server; both: each item from the side that changed it since the last sync to the other (items only one side has are copied, deletions propagate, conflicts are skipped)
              * @enum {string}
              */
-            direction?: "push" | "pull";
+            direction?: "push" | "pull" | "both";
             /** @description apply on the target in a transaction that is rolled back; default false */
             dry_run?: boolean;
             /**
-             * @description sync (default): items changed or deleted on the remote only since the last sync are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this server for the selection, overwriting those changes
+             * @description sync (default): items changed or deleted on the remote only since the last sync are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this server for the selection, overwriting those changes (push or pull only)
              * @enum {string}
              */
             mode?: "sync" | "mirror";

@@ -8,19 +8,28 @@ export interface StartJobRequest {
   selection: Selection;
   direction: Direction;
   dryRun: boolean;
+  /** A push that overwrites what changed only on the remote (mode: mirror). */
+  mirror?: boolean;
 }
 
 /**
- * Starts a push or pull job (POST /sync/jobs). Keys are always named, so the
- * target's version of a selected conflict is overwritten: no conflict_policy
- * needed.
+ * Starts a push, pull or both-ways job (POST /sync/jobs). Keys are always
+ * named, so a one-way job overwrites the target's version of a selected
+ * conflict: no conflict_policy needed. Both ways, conflicts are skipped.
  */
 export function useStartJob() {
   return useMutation<JobStarted, ApiProblem, StartJobRequest>({
-    mutationFn: ({ sessionId, selection, direction, dryRun }) =>
+    mutationFn: ({ sessionId, selection, direction, dryRun, mirror }) =>
       call(
         api.POST('/api/v1/sync/jobs', {
-          body: { session_id: sessionId, selection, direction, dry_run: dryRun },
+          body: {
+            session_id: sessionId,
+            selection,
+            direction,
+            dry_run: dryRun,
+            // Only when asked for: the default (sync) leaves the remote's own changes alone.
+            ...(mirror ? { mode: 'mirror' as const } : {}),
+          },
         }),
       ),
   });

@@ -18,8 +18,15 @@ export type JobProgress = Omit<Schemas['Progress'], 'type'>;
 export type JobCompleted = Schemas['Completed'];
 export type JobStarted = Schemas['JobStarted'];
 
-/** Which way a job moves items: to the remote (push) or from it (pull). */
+/**
+ * Which way a job moves items: to the remote (push), from it (pull), or each
+ * item from the side that changed it to the other (both).
+ */
 export type Direction = NonNullable<Schemas['StartJobRequest']['direction']>;
+
+/** What one direction of a job did, and how far it is. */
+export type SideResult = Schemas['SideResult'];
+export type SideProgress = Schemas['SideProgress'];
 
 /** Natural keys per kind (`{"nodes": ["node-01"]}`), as POST /sync/jobs takes them. */
 export type Selection = Schemas['Selection'];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { statusInfo, type Row } from '../utils/comparison';
-import { useDirection } from './direction-context';
+import { rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
+import { usePlan } from './plan-context';
 import { EntryChanges } from './entry-changes';
 
 interface ComparisonRowProps {
@@ -13,6 +13,22 @@ interface ComparisonRowProps {
 
 const COLUMNS = 4;
 
+const WAY_WORDS = {
+  to_remote: { icon: '→', words: 'remote', label: 'goes to the remote' },
+  to_local: { icon: '←', words: 'here', label: 'comes here' },
+  conflict: { icon: '⏭', words: 'skipped conflict', label: 'skipped: conflict' },
+} as const satisfies Record<Way, { icon: string; words: string; label: string }>;
+
+/** Which way a row goes in a sync both ways. */
+function WayBadge({ way }: { way: Way }) {
+  const { icon, words, label } = WAY_WORDS[way];
+  return (
+    <span className="way-badge" data-way={way} title={label}>
+      <span aria-hidden="true">{icon}</span> {words}
+    </span>
+  );
+}
+
 export function ComparisonRow({
   row,
   selected,
@@ -21,8 +37,10 @@ export function ComparisonRow({
   remoteName,
 }: ComparisonRowProps) {
   const [expanded, setExpanded] = useState(false);
-  const direction = useDirection();
-  const status = statusInfo(row.status, direction);
+  const plan = usePlan();
+  const status = rowInfo(row, plan);
+  // Both ways, rows go either way: each says which.
+  const way = plan.direction === 'both' ? wayOf(row, plan) : null;
   const key = row.entry.key ?? '';
   const changes = row.entry.changes?.length ?? 0;
   const expandable = row.status === 'different' || row.status === 'conflict';
@@ -51,6 +69,7 @@ export function ComparisonRow({
           <span className="status-badge" data-status={row.status} title={status.explanation}>
             <span aria-hidden="true">{status.icon}</span> {status.label}
           </span>
+          {way && <WayBadge way={way} />}
         </td>
         <td role="cell" data-label="Details">
           {expandable ? (

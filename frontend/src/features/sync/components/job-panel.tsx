@@ -3,6 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import type { Direction } from '../api/types';
 import type { JobEvents } from '../hooks/use-job-events';
 import { PHASE_LABELS } from '../utils/format-job';
+import { JobDirections } from './job-directions';
 import { JobItems } from './job-items';
 import { JobPhases } from './job-phases';
 import { JobProgressBar } from './job-progress-bar';
@@ -43,8 +44,10 @@ export function JobPanel({
   comparing,
 }: JobPanelProps) {
   const pull = direction === 'pull';
-  // The server the job changes: the remote for a push, this one for a pull.
-  const target = pull ? localName : remoteName;
+  const both = direction === 'both';
+  // The server the job changes: the remote for a push, this one for a pull,
+  // either for both ways.
+  const target = pull ? localName : both ? `${localName} and ${remoteName}` : remoteName;
   const heading = useRef<HTMLHeadingElement>(null);
   // The panel appears below a long list: take keyboard and screen reader users to it.
   useEffect(() => heading.current?.focus(), []);
@@ -57,16 +60,23 @@ export function JobPanel({
           ? `Preview (dry run) on ${target}`
           : pull
             ? `Pull from ${remoteName}`
-            : `Sync to ${remoteName}`}
+            : both
+              ? `Sync both ways with ${remoteName}`
+              : `Sync to ${remoteName}`}
       </h2>
       <p className="visually-hidden" role="status">
         {announcement(job, dryRun, target)}
       </p>
       <JobPhases job={job} dryRun={dryRun} />
       <JobProgressBar job={job} />
+      {both && <JobDirections job={job} localName={localName} remoteName={remoteName} />}
       <JobItems job={job} />
       {job.status === 'completed' && job.result && (
-        <JobResult result={job.result} remoteName={target} />
+        <JobResult
+          result={job.result}
+          remoteName={target}
+          bothWays={both ? { localName, remoteName } : undefined}
+        />
       )}
       {job.status === 'failed' && job.problem && (
         <Alert title={dryRun ? 'The preview failed' : 'The sync failed'}>

@@ -1,11 +1,13 @@
 import { formatDuration } from '@/utils/format';
-import type { JobCompleted } from '../api/types';
+import type { JobCompleted, SideResult } from '../api/types';
 import { KINDS } from '../utils/comparison';
 import { countsText, kindNoun } from '../utils/format-job';
 
 interface JobResultProps {
   result: JobCompleted;
   remoteName: string;
+  /** A sync both ways: each direction's counts are shown too. */
+  bothWays?: { localName: string; remoteName: string };
 }
 
 /** One sentence for the live region and the top of the result. */
@@ -22,7 +24,13 @@ export function resultSentence(result: JobCompleted, remoteName: string): string
   return `Sync finished: applied ${applied}; deleted ${deleted}. ${check}`;
 }
 
-export function JobResult({ result, remoteName }: JobResultProps) {
+/** What one direction of a sync both ways did. */
+function sideSentence(side: SideResult | undefined, dryRun: boolean): string {
+  const would = dryRun ? 'would ' : '';
+  return `${would}apply ${countsText(side?.applied)}; ${would}delete ${countsText(side?.deleted)}; skipped ${side?.skipped ?? 0}`;
+}
+
+export function JobResult({ result, remoteName, bothWays }: JobResultProps) {
   const dryRun = result.dry_run === true;
   const errors = result.errors ?? [];
   const mismatches = result.mismatches ?? [];
@@ -30,6 +38,16 @@ export function JobResult({ result, remoteName }: JobResultProps) {
   return (
     <div className="job-result" data-testid="job-result">
       <p className="result-sentence">{resultSentence(result, remoteName)}</p>
+      {bothWays && (
+        <ul className="job-directions" aria-label="Each direction" data-testid="result-directions">
+          <li>
+            → {bothWays.remoteName}: {sideSentence(result.pushed, dryRun)}
+          </li>
+          <li>
+            ← {bothWays.localName}: {sideSentence(result.pulled, dryRun)}
+          </li>
+        </ul>
+      )}
       {leftAlone.length > 0 && (
         <div className="warning" data-testid="changed-since-compare">
           <p>
@@ -48,8 +66,10 @@ export function JobResult({ result, remoteName }: JobResultProps) {
       {!dryRun &&
         (result.verified ? (
           <p className="verified">
-            <span aria-hidden="true">✅ </span>Verified: every item sent now matches on {remoteName}
-            .
+            <span aria-hidden="true">✅ </span>
+            {bothWays
+              ? 'Verified: every item moved now matches on both servers.'
+              : `Verified: every item sent now matches on ${remoteName}.`}
           </p>
         ) : (
           <div className="warning">

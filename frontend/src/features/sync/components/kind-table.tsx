@@ -3,7 +3,7 @@ import { TriStateCheckbox } from '@/components/ui/tri-state-checkbox';
 import { stateOf, type SelectionState } from '../hooks/use-selection';
 import { isSelectable, type KindInfo, type Row } from '../utils/comparison';
 import { ComparisonRow } from './comparison-row';
-import { useDirection } from './direction-context';
+import { usePlan } from './plan-context';
 
 /** Rows rendered at first and per "show more": a comparison can list 10,000 per status. */
 export const ROWS_PER_STEP = 100;
@@ -19,8 +19,8 @@ interface KindTableProps {
 
 export function KindTable({ kind, rows, selection, localName, remoteName }: KindTableProps) {
   const [shown, setShown] = useState(ROWS_PER_STEP);
-  const direction = useDirection();
-  const selectableIds = rows.filter((row) => isSelectable(row, direction)).map((row) => row.id);
+  const plan = usePlan();
+  const selectableIds = rows.filter((row) => isSelectable(row, plan)).map((row) => row.id);
   const headingId = `kind-${kind.id}`;
   const visible = rows.slice(0, shown);
   return (

@@ -1,7 +1,7 @@
 import { TriStateCheckbox } from '@/components/ui/tri-state-checkbox';
 import { stateOf, type SelectionState } from '../hooks/use-selection';
 import { isSelectable, statusesFor, type Row } from '../utils/comparison';
-import { useDirection } from './direction-context';
+import { usePlan } from './plan-context';
 
 interface SelectAllByStatusProps {
   /** The rows the filters let through. */
@@ -11,13 +11,13 @@ interface SelectAllByStatusProps {
 
 /** One box per status the job can act on, over the rows the filters show. */
 export function SelectAllByStatus({ rows, selection }: SelectAllByStatusProps) {
-  const direction = useDirection();
-  const choices = statusesFor(direction)
+  const plan = usePlan();
+  const choices = statusesFor(plan.direction)
     .filter((status) => status.selectable)
     .map((status) => ({
       status,
       ids: rows
-        .filter((row) => row.status === status.id && isSelectable(row, direction))
+        .filter((row) => row.status === status.id && isSelectable(row, plan))
         .map((row) => row.id),
     }))
     .filter(({ ids }) => ids.length > 0);

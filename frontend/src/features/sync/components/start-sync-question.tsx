@@ -1,5 +1,4 @@
-import type { Direction } from '../api/types';
-import { KINDS, type Row } from '../utils/comparison';
+import { KINDS, PUSH, wayOf, type Plan, type Row } from '../utils/comparison';
 
 /** Conflicts listed by name in the question; beyond that a count. */
 const NAMED_CONFLICTS = 10;
@@ -8,7 +7,7 @@ interface StartSyncQuestionProps {
   picked: readonly Row[];
   localName: string;
   remoteName: string;
-  direction?: Direction;
+  plan?: Plan;
 }
 
 /** What a real sync of the picked rows will do to its target, conflicts first. */
@@ -16,9 +15,11 @@ export function StartSyncQuestion({
   picked,
   localName,
   remoteName,
-  direction = 'push',
+  plan = PUSH,
 }: StartSyncQuestionProps) {
-  const pull = direction === 'pull';
+  if (plan.direction === 'both')
+    return <BothWaysQuestion picked={picked} localName={localName} remoteName={remoteName} />;
+  const pull = plan.direction === 'pull';
   // A pull is a push the other way round: the remote is the source.
   const source = pull ? remoteName : localName;
   const target = pull ? localName : remoteName;
@@ -69,6 +70,42 @@ export function StartSyncQuestion({
           </ul>
         </div>
       )}
+    </>
+  );
+}
+
+/** Effects on one side of a sync both ways: "1 created, 2 replaced, 1 deleted". */
+function effectsOn(rows: readonly Row[]): string {
+  const count = (test: (row: Row) => boolean) => rows.filter(test).length;
+  const created = count((row) => row.status.startsWith('missing_on'));
+  const replaced = count((row) => row.status === 'different');
+  const deleted = count((row) => row.status.startsWith('deleted_on'));
+  const effects = [
+    created > 0 && `${created} created`,
+    replaced > 0 && `${replaced} replaced`,
+    deleted > 0 && `${deleted} deleted`,
+  ].filter(Boolean);
+  return effects.length > 0 ? effects.join(', ') : 'nothing';
+}
+
+/** Both ways: what goes to the remote, what comes here; conflicts are not selectable. */
+function BothWaysQuestion({ picked, localName, remoteName }: Omit<StartSyncQuestionProps, 'plan'>) {
+  const plan: Plan = { direction: 'both', mirror: false };
+  const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote');
+  const toLocal = picked.filter((row) => wayOf(row, plan) === 'to_local');
+  return (
+    <>
+      <p>
+        Each selected item goes from the server that changed it since the last sync to the other.
+      </p>
+      <ul>
+        <li>
+          → <strong>{remoteName}</strong>: {effectsOn(toRemote)}
+        </li>
+        <li>
+          ← <strong>{localName}</strong>: {effectsOn(toLocal)}
+        </li>
+      </ul>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { Direction } from '../api/types';
 import type { SelectionState } from '../hooks/use-selection';
-import { isSelectable, type Row } from '../utils/comparison';
+import { isSelectable, wayOf, type Plan, type Row } from '../utils/comparison';
 import { StartSyncQuestion } from './start-sync-question';
 
 /** POST /sync/jobs takes at most this many named keys. */
@@ -21,8 +21,27 @@ interface SyncActionsProps {
   blockedBecause?: string;
   startError: ApiProblem | null;
   onStart: (dryRun: boolean) => void;
-  direction: Direction;
-  onDirectionChange: (direction: Direction) => void;
+  plan: Plan;
+  onPlanChange: (plan: Plan) => void;
+}
+
+const DIRECTIONS: readonly { id: Direction; label: (remote: string) => string }[] = [
+  { id: 'push', label: (remote) => `Push to ${remote}` },
+  { id: 'pull', label: (remote) => `Pull from ${remote}` },
+  { id: 'both', label: (remote) => `Both ways with ${remote}` },
+];
+
+/** What mirroring loses: said next to the box, and again before the job starts. */
+function MirrorWarning({ localName, remoteName }: { localName: string; remoteName: string }) {
+  return (
+    <div className="warning" role="note" data-testid="mirror-warning">
+      <p>
+        <span aria-hidden="true">⚠️ </span>
+        Mirror overwrites {remoteName}’s own changes: what {remoteName} changed since the last sync
+        is replaced with {localName}’s version, and what {remoteName} deleted is re-created.
+      </p>
+    </div>
+  );
 }
 
 function plural(count: number, noun: string): string {
@@ -30,13 +49,16 @@ function plural(count: number, noun: string): string {
 }
 
 export function SyncActions(props: SyncActionsProps) {
-  const { rows, selection, busy, blockedBecause, startError, onStart, direction } = props;
+  const { rows, selection, busy, blockedBecause, startError, onStart, plan } = props;
+  const { direction } = plan;
   const [confirming, setConfirming] = useState(false);
-  const picked = rows.filter(
-    (row) => selection.selected.has(row.id) && isSelectable(row, direction),
-  );
-  const pull = direction === 'pull';
+  const picked = rows.filter((row) => selection.selected.has(row.id) && isSelectable(row, plan));
   const conflicts = picked.filter((row) => row.status === 'conflict').length;
+  const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote').length;
+  const toLocal = picked.length - toRemote;
+  const choose = (chosen: Direction) =>
+    // Mirroring is a push's: another direction starts without it.
+    props.onPlanChange({ direction: chosen, mirror: chosen === 'push' && plan.mirror });
   const tooMany = picked.length > MAX_KEYS;
   const disabled = busy || picked.length === 0 || tooMany || Boolean(blockedBecause);
 
@@ -51,29 +73,38 @@ export function SyncActions(props: SyncActionsProps) {
           Clear selection
         </button>
       )}
+      {direction === 'both' && picked.length > 0 && (
+        <p className="note" data-testid="both-ways-count">
+          {toRemote} → {props.remoteName}, {toLocal} ← {props.localName}
+        </p>
+      )}
       <fieldset className="sync-direction">
         <legend>Direction</legend>
-        <label className="check-chip">
-          <input
-            type="radio"
-            name="direction"
-            checked={!pull}
-            disabled={busy}
-            onChange={() => props.onDirectionChange('push')}
-          />
-          Push to {props.remoteName}
-        </label>
-        <label className="check-chip">
-          <input
-            type="radio"
-            name="direction"
-            checked={pull}
-            disabled={busy}
-            onChange={() => props.onDirectionChange('pull')}
-          />
-          Pull from {props.remoteName}
-        </label>
+        {DIRECTIONS.map(({ id, label }) => (
+          <label key={id} className="check-chip">
+            <input
+              type="radio"
+              name="direction"
+              checked={direction === id}
+              disabled={busy}
+              onChange={() => choose(id)}
+            />
+            {label(props.remoteName)}
+          </label>
+        ))}
       </fieldset>
+      {direction === 'push' && (
+        <label className="check-chip">
+          <input
+            type="checkbox"
+            checked={plan.mirror}
+            disabled={busy}
+            onChange={(event) => props.onPlanChange({ ...plan, mirror: event.target.checked })}
+          />
+          Mirror: make {props.remoteName} like {props.localName}
+        </label>
+      )}
+      {plan.mirror && direction === 'push' && <MirrorWarning {...props} />}
       <div className="sync-buttons">
         <button type="button" className="button" disabled={disabled} onClick={() => onStart(true)}>
           Preview
@@ -102,9 +133,11 @@ export function SyncActions(props: SyncActionsProps) {
       {confirming && (
         <ConfirmDialog
           title={
-            pull
+            direction === 'pull'
               ? `Take ${plural(picked.length, 'item')} from ${props.remoteName}?`
-              : `Send ${plural(picked.length, 'item')} to ${props.remoteName}?`
+              : direction === 'both'
+                ? `Sync ${plural(picked.length, 'item')} both ways with ${props.remoteName}?`
+                : `Send ${plural(picked.length, 'item')} to ${props.remoteName}?`
           }
           confirmLabel="Start Sync"
           onCancel={() => setConfirming(false)}
@@ -117,8 +150,9 @@ export function SyncActions(props: SyncActionsProps) {
             picked={picked}
             localName={props.localName}
             remoteName={props.remoteName}
-            direction={direction}
+            plan={plan}
           />
+          {plan.mirror && direction === 'push' && <MirrorWarning {...props} />}
         </ConfirmDialog>
       )}
     </div>

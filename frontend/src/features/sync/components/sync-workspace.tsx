@@ -3,9 +3,9 @@ import { useStartJob } from '../api/jobs';
 import type { Direction, SyncSession } from '../api/types';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
-import { rowsOf, selectionOf } from '../utils/comparison';
+import { PUSH, rowsOf, selectionOf, type Plan } from '../utils/comparison';
 import { ComparisonView } from './comparison-view';
-import { DirectionContext } from './direction-context';
+import { PlanContext } from './plan-context';
 import { JobPanel } from './job-panel';
 import { RemoteServerInfo } from './remote-server';
 import { SyncActions } from './sync-actions';
@@ -37,7 +37,7 @@ export function SyncWorkspace({
   const rows = useMemo(() => rowsOf(comparison), [comparison]);
   const selection = useSelection();
   const start = useStartJob();
-  const [direction, setDirection] = useState<Direction>('push');
+  const [plan, setPlan] = useState<Plan>(PUSH);
   const [job, setJob] = useState<{ id: string; dryRun: boolean; direction: Direction } | null>(
     null,
   );
@@ -54,16 +54,20 @@ export function SyncWorkspace({
     start.mutate(
       {
         sessionId: session.session_id ?? '',
-        selection: selectionOf(rows, selection.selected, direction),
-        direction,
+        selection: selectionOf(rows, selection.selected, plan),
+        direction: plan.direction,
         dryRun,
+        mirror: plan.direction === 'push' && plan.mirror,
       },
-      { onSuccess: (started) => setJob({ id: started.job_id ?? '', dryRun, direction }) },
+      {
+        onSuccess: (started) =>
+          setJob({ id: started.job_id ?? '', dryRun, direction: plan.direction }),
+      },
     );
   }
 
   return (
-    <DirectionContext.Provider value={direction}>
+    <PlanContext.Provider value={plan}>
       {session.remote && <RemoteServerInfo remote={session.remote} localVersion={localVersion} />}
       <ComparisonView
         comparison={comparison}
@@ -84,8 +88,8 @@ export function SyncWorkspace({
           }
           startError={start.error}
           onStart={startJob}
-          direction={direction}
-          onDirectionChange={setDirection}
+          plan={plan}
+          onPlanChange={setPlan}
         />
         {job && (
           <JobPanel
@@ -100,6 +104,6 @@ export function SyncWorkspace({
           />
         )}
       </ComparisonView>
-    </DirectionContext.Provider>
+    </PlanContext.Provider>
   );
 }

@@ -56,7 +56,7 @@ describe('useJobEvents', () => {
     stream.event('progress', { done: 1, total: 2, bytes: 512 });
     stream.event('item', { kind: 'nodes', key: 'node-01', status: 'sent' });
     await waitFor(() => expect(result.current.itemCount).toBe(1));
-    expect(result.current.progress).toEqual({ done: 1, total: 2, bytes: 512 });
+    expect(result.current.progress).toMatchObject({ done: 1, total: 2, bytes: 512 });
     expect(result.current.items).toEqual([{ kind: 'nodes', key: 'node-01', status: 'sent' }]);
 
     stream.event('completed', completedEvent({ verified: true }));

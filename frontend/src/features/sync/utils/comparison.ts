@@ -1,6 +1,7 @@
 // A comparison as the page works with it: one flat list of rows (kind, status,
-// entry), the words and icons for each status, which rows a push can act on,
-// filters, and the selection as POST /sync/jobs takes it.
+// entry), the words and icons for each status, which rows a push, a pull or a
+// sync both ways can act on and which way each goes, filters, and the
+// selection as POST /sync/jobs takes it.
 import type {
   Comparison,
   ComparisonEntry,
@@ -130,16 +131,67 @@ const PULL_INFO = {
   },
 } satisfies Record<StatusId, Pick<StatusInfo, 'explanation' | 'selectable'>>;
 
+// What a job both ways does with each status: the side that changed an item
+// since the last sync wins; conflicts are skipped (no side to win yet).
+const BOTH_INFO = {
+  identical: STATUS_INFO.identical,
+  different: {
+    explanation: 'Selecting it copies the side that changed it since the last sync to the other.',
+    selectable: true,
+  },
+  missing_on_remote: {
+    explanation: 'Only this server has it. Selecting it copies it to the remote.',
+    selectable: true,
+  },
+  missing_on_local: {
+    explanation: 'Only the remote has it. Selecting it copies it here.',
+    selectable: true,
+  },
+  conflict: {
+    explanation:
+      'Both servers changed it since the last sync: a sync both ways skips it. Push or pull it to choose a side.',
+    selectable: false,
+  },
+  deleted_on_remote: {
+    explanation: 'The remote deleted it. Selecting it deletes it here too.',
+    selectable: true,
+  },
+  deleted_on_local: {
+    explanation: 'This server deleted it. Selecting it deletes it on the remote too.',
+    selectable: true,
+  },
+} satisfies Record<StatusId, Pick<StatusInfo, 'explanation' | 'selectable'>>;
+
+const BY_DIRECTION = { push: {}, pull: PULL_INFO, both: BOTH_INFO } satisfies Record<
+  Direction,
+  Partial<Record<StatusId, Pick<StatusInfo, 'explanation' | 'selectable'>>>
+>;
+
 /** A status as a job in `direction` treats it. */
 export function statusInfo(id: StatusId, direction: Direction = 'push'): StatusInfo {
   const info = STATUS_BY_ID[id];
-  return direction === 'pull' ? { ...info, ...PULL_INFO[id] } : info;
+  const byDirection: Partial<Record<StatusId, Partial<StatusInfo>>> = BY_DIRECTION[direction];
+  return { ...info, ...byDirection[id] };
 }
 
 /** Every status, as a job in `direction` treats it. */
 export function statusesFor(direction: Direction = 'push'): readonly StatusInfo[] {
   return STATUSES.map((status) => statusInfo(status.id, direction));
 }
+
+/**
+ * The next job as the page will start it: its direction, and for a push
+ * whether it mirrors (overwrites what changed only on the remote).
+ */
+export interface Plan {
+  direction: Direction;
+  mirror: boolean;
+}
+
+export const PUSH: Plan = { direction: 'push', mirror: false };
+
+/** Which way a selected row goes: to the remote, here, or nowhere (a skipped conflict). */
+export type Way = 'to_remote' | 'to_local' | 'conflict';
 
 export interface Row {
   /** `kind:key`, unique in a comparison. */
@@ -170,8 +222,92 @@ export function rowsOf(comparison: Comparison): Row[] {
   });
 }
 
-export function isSelectable(row: Row, direction: Direction = 'push'): boolean {
-  return statusInfo(row.status, direction).selectable;
+/** Which way a job both ways moves a row, as the server decides it; null: identical. */
+export function bothWay(row: Row): Way | null {
+  switch (row.status) {
+    case 'identical':
+      return null;
+    case 'different':
+      // Without a base both sides created it, differently: neither is newer.
+      if (row.entry.changed_on === 'local') return 'to_remote';
+      return row.entry.changed_on === 'remote' ? 'to_local' : 'conflict';
+    case 'missing_on_remote':
+    case 'deleted_on_local':
+      return 'to_remote';
+    case 'missing_on_local':
+    case 'deleted_on_remote':
+      return 'to_local';
+    case 'conflict':
+      return 'conflict';
+  }
+}
+
+/** Changed (or deleted) since the last sync on the side a one-way job writes to. */
+function changedOnTarget(row: Row, direction: Direction): boolean {
+  if (direction === 'push')
+    return row.status === 'deleted_on_remote' || row.entry.changed_on === 'remote';
+  if (direction === 'pull')
+    return row.status === 'deleted_on_local' || row.entry.changed_on === 'local';
+  return false;
+}
+
+/** A row as the plan's job treats it: its words, and whether it can be selected. */
+export function rowInfo(row: Row, plan: Plan = PUSH): StatusInfo {
+  const info = statusInfo(row.status, plan.direction);
+  if (plan.direction === 'both' && row.status === 'different') {
+    const way = bothWay(row);
+    if (way === 'conflict')
+      return {
+        ...info,
+        selectable: false,
+        explanation:
+          'Both servers have it, differently, and it was never synced: a sync both ways cannot tell which is newer and skips it. Push or pull it to choose.',
+      };
+    return {
+      ...info,
+      explanation:
+        way === 'to_remote'
+          ? 'Changed here since the last sync. Selecting it sends it to the remote.'
+          : 'Changed on the remote since the last sync. Selecting it takes it here.',
+    };
+  }
+  if (row.status === 'different' || row.status.startsWith('deleted_on')) {
+    if (plan.direction === 'push' && changedOnTarget(row, 'push')) {
+      if (plan.mirror)
+        return {
+          ...info,
+          explanation:
+            row.status === 'deleted_on_remote'
+              ? 'Mirror: the remote deleted it. Selecting it re-creates it there from this server.'
+              : "Mirror: the remote changed it since the last sync. Selecting it overwrites that change with this server's version.",
+        };
+      return {
+        ...info,
+        selectable: false,
+        explanation:
+          'Changed (or deleted) on the remote since the last sync: a push leaves it alone. Pull or sync both ways to take it, or tick Mirror to overwrite it.',
+      };
+    }
+    if (plan.direction === 'pull' && changedOnTarget(row, 'pull'))
+      return {
+        ...info,
+        selectable: false,
+        explanation:
+          'Changed (or deleted) on this server since the last sync: a pull leaves it alone. Push or sync both ways to send it.',
+      };
+  }
+  return info;
+}
+
+export function isSelectable(row: Row, plan: Plan = PUSH): boolean {
+  return rowInfo(row, plan).selectable;
+}
+
+/** Which way a row goes if selected in the plan's job; null: it cannot go. */
+export function wayOf(row: Row, plan: Plan = PUSH): Way | null {
+  if (plan.direction === 'both') return bothWay(row);
+  if (!isSelectable(row, plan)) return null;
+  return plan.direction === 'pull' ? 'to_local' : 'to_remote';
 }
 
 /** "differences" is everything but identical items, which need no sync. */
@@ -198,11 +334,11 @@ export function matches(row: Row, filters: Filters): boolean {
 export function selectionOf(
   rows: readonly Row[],
   selected: ReadonlySet<string>,
-  direction: Direction = 'push',
+  plan: Plan = PUSH,
 ): Selection {
   const selection: Selection = {};
   for (const row of rows) {
-    if (!selected.has(row.id) || !isSelectable(row, direction)) continue;
+    if (!selected.has(row.id) || !isSelectable(row, plan)) continue;
     (selection[row.kind] ??= []).push(row.entry.key ?? '');
   }
   return selection;

@@ -19,9 +19,20 @@ describe('decodeJobEvent', () => {
   });
 
   it('reads missing progress numbers as zero', () => {
+    const none = { done: 0, total: 0 };
     expect(decode('progress', '{"done":3}')).toEqual({
       type: 'progress',
-      progress: { done: 3, total: 0, bytes: 0 },
+      progress: { done: 3, total: 0, bytes: 0, pushed: none, pulled: none },
+    });
+  });
+
+  it('reads each direction of a sync both ways', () => {
+    const event = decode(
+      'progress',
+      '{"done":3,"total":5,"bytes":9,"pushed":{"done":2,"total":2},"pulled":{"done":1,"total":3}}',
+    );
+    expect(event).toMatchObject({
+      progress: { pushed: { done: 2, total: 2 }, pulled: { done: 1, total: 3 } },
     });
   });
 });

@@ -3,7 +3,14 @@
 // tested without one.
 import { ApiProblem } from '@/api/problem';
 import type { SseEvent } from '@/lib/sse';
-import type { ItemStatusId, JobCompleted, JobProgress, KindId, PhaseId } from '../api/types';
+import type {
+  ItemStatusId,
+  JobCompleted,
+  JobProgress,
+  KindId,
+  PhaseId,
+  SideProgress,
+} from '../api/types';
 import { KINDS } from './comparison';
 import { ITEM_STATUS, PHASE_LABELS } from './format-job';
 
@@ -93,6 +100,13 @@ export function problemOf(value: unknown): ApiProblem {
   });
 }
 
+/** One direction's progress; zero when a server that predates directions leaves it out. */
+function sideProgress(value: unknown): SideProgress {
+  return isRecord(value)
+    ? { done: count(value.done), total: count(value.total) }
+    : { done: 0, total: 0 };
+}
+
 /** One SSE event as a job event; null for what we do not know or cannot read. */
 export function decodeJobEvent(event: SseEvent): JobEvent | null {
   let data: unknown;
@@ -110,7 +124,13 @@ export function decodeJobEvent(event: SseEvent): JobEvent | null {
     case 'progress':
       return {
         type: 'progress',
-        progress: { done: count(data.done), total: count(data.total), bytes: count(data.bytes) },
+        progress: {
+          done: count(data.done),
+          total: count(data.total),
+          bytes: count(data.bytes),
+          pushed: sideProgress(data.pushed),
+          pulled: sideProgress(data.pulled),
+        },
       };
     case 'item':
       // A kind or status this app does not know is not one to show in its words.

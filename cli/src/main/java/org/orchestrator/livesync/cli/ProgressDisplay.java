@@ -30,9 +30,17 @@ final class ProgressDisplay {
 
 	private int skippedShown;
 
+	/** A both-ways job: the counts show each direction too. */
+	private final boolean bothWays;
+
 	ProgressDisplay(PrintWriter out, boolean terminal) {
+		this(out, terminal, false);
+	}
+
+	ProgressDisplay(PrintWriter out, boolean terminal, boolean bothWays) {
 		this.out = out;
 		this.terminal = terminal;
+		this.bothWays = bothWays;
 	}
 
 	void show(JobEvents.Event event) {
@@ -129,7 +137,13 @@ final class ProgressDisplay {
 		if (this.progress == null) {
 			return "0/0 items";
 		}
-		return this.progress.getDone() + "/" + this.progress.getTotal() + " items, " + bytes(this.progress.getBytes());
+		String directions = "";
+		if (this.bothWays && this.progress.getPushed() != null && this.progress.getPulled() != null) {
+			directions = " (→ " + this.progress.getPushed().getDone() + "/" + this.progress.getPushed().getTotal()
+					+ ", ← " + this.progress.getPulled().getDone() + "/" + this.progress.getPulled().getTotal() + ")";
+		}
+		return this.progress.getDone() + "/" + this.progress.getTotal() + " items" + directions + ", "
+				+ bytes(this.progress.getBytes());
 	}
 
 	private static String bytes(long bytes) {

@@ -8,12 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.orchestrator.livesync.client.api.SyncApi;
-import org.orchestrator.livesync.client.model.Completed;
-import org.orchestrator.livesync.client.model.Failed;
-import org.orchestrator.livesync.client.model.ItemKey;
 import org.orchestrator.livesync.client.model.JobStarted;
 import org.orchestrator.livesync.client.model.KindSelection;
-import org.orchestrator.livesync.client.model.KindCounts;
 import org.orchestrator.livesync.client.model.SessionResponse;
 import org.orchestrator.livesync.client.model.StartJobRequest;
 import org.orchestrator.livesync.client.model.SyncSelection;
@@ -29,9 +25,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Compares, confirms, syncs the selection to the remote and follows the job to its end.
+ * Compares, confirms, syncs the selection with the remote (to it, from it, or both ways)
+ * and follows the job to its end.
  */
-@Command(name = "sync", description = "Sync items from the server to the remote, showing live progress.")
+@Command(name = "sync",
+		description = "Sync items between the server and the remote (push, pull or both ways), showing live progress.")
 class SyncCommand implements Callable<Integer> {
 
 	private static final Map<String, String> KINDS = Map.of("node", "nodes", "nodes", "nodes", "cluster", "clusters",
@@ -65,9 +63,16 @@ class SyncCommand implements Callable<Integer> {
 			description = "with --all: skip (default) or overwrite items changed on both sides")
 	String conflicts = "skip";
 
-	@Option(names = "--direction", paramLabel = "push|pull",
-			description = "push (default): from this server to the remote; pull: from the remote to this server")
+	@Option(names = "--direction", paramLabel = "push|pull|both",
+			description = "push (default): from this server to the remote; pull: from the remote to this server; "
+					+ "both: each item from the side that changed it since the last sync to the other (items only one "
+					+ "side has are copied, deletions propagate, conflicts are skipped)")
 	String direction = "push";
+
+	@Option(names = "--json",
+			description = "print the job's end event as JSON (with each direction's counts) instead of the comparison, "
+					+ "progress and summary")
+	boolean json;
 
 	@Option(names = "--mirror",
 			description = "make the target like the source for the selection, overwriting what changed only on the "
@@ -79,19 +84,32 @@ class SyncCommand implements Callable<Integer> {
 		SyncSelection selection = selection();
 		ConflictPolicyEnum conflictPolicy = conflictPolicy();
 		DirectionEnum direction = direction();
+		if (direction == DirectionEnum.BOTH && this.mirror) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--mirror makes one side like the other: use it with --direction push or pull");
+		}
+		if (direction == DirectionEnum.BOTH && conflictPolicy == ConflictPolicyEnum.OVERWRITE) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--conflicts overwrite needs a side to win: use it with --direction push or pull");
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
+		// With --json, standard output carries the JSON alone; words go to standard
+		// error.
+		PrintWriter say = this.json ? this.spec.commandLine().getErr() : out;
 		Server api = this.cli.operator();
 		SessionResponse session = this.remote.openSession(this.cli, api);
 		String remoteName = session.getRemote().getName() + " (" + session.getRemote().getUrl() + ")";
-		ComparisonReport.print(api.json().valueToTree(session), out);
+		if (!this.json) {
+			ComparisonReport.print(api.json().valueToTree(session), out);
+		}
 		if (this.mirror) {
-			out.printf(
+			say.printf(
 					"Warning: --mirror makes %s like %s for the selection: changes made only there are "
 							+ "overwritten.%n",
 					pull(direction) ? "this server" : remoteName, pull(direction) ? remoteName : "this server");
 		}
 		if (!this.yes) {
-			confirm(remoteName, direction, out);
+			confirm(remoteName, direction, say);
 		}
 		StartJobRequest request = new StartJobRequest().sessionId(session.getSessionId())
 			.selection(selection)
@@ -100,12 +118,26 @@ class SyncCommand implements Callable<Integer> {
 			.conflictPolicy(conflictPolicy)
 			.mode(this.mirror ? ModeEnum.MIRROR : ModeEnum.SYNC);
 		JobStarted started = api.call(() -> new SyncApi(api.client()).startSyncJob(request), CliFailure.CANNOT_RUN);
-		out.printf("%s %s %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", pull(direction) ? "from" : "to",
-				remoteName, started.getJobId());
-		out.flush();
-		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal);
+		say.printf("%s %s %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", preposition(direction), remoteName,
+				started.getJobId());
+		say.flush();
+		if (this.json) {
+			JobEvents.Event[] end = new JobEvents.Event[1];
+			JobEvents.read(api, started.getEventsUrl(), (event) -> end[0] = event.isEnd() ? event : end[0]);
+			return new JobReport(say, remoteName, direction).json(end[0], api.json(), out);
+		}
+		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal, direction == DirectionEnum.BOTH);
 		JobEvents.read(api, started.getEventsUrl(), display::show);
-		return report(display.end(), remoteName, pull(direction), out);
+		return new JobReport(out, remoteName, direction).words(display.end());
+	}
+
+	/** "to" the remote, "from" it, or "both ways with" it. */
+	static String preposition(DirectionEnum direction) {
+		return switch (direction) {
+			case PULL -> "from";
+			case BOTH -> "both ways with";
+			default -> "to";
+		};
 	}
 
 	private DirectionEnum direction() {
@@ -114,7 +146,7 @@ class SyncCommand implements Callable<Integer> {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(),
-					"--direction " + this.direction + ": expected push or pull");
+					"--direction " + this.direction + ": expected push, pull or both");
 		}
 	}
 
@@ -169,68 +201,12 @@ class SyncCommand implements Callable<Integer> {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to sync without asking");
 		}
 		out.printf("%s the selection %s %s? [y/N] ", this.dryRun ? "Dry-run" : (pull(direction) ? "Pull" : "Sync"),
-				pull(direction) ? "from" : "to", remoteName);
+				preposition(direction), remoteName);
 		out.flush();
 		String answer = System.console().readLine();
 		if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing synced");
 		}
-	}
-
-	private int report(JobEvents.Event end, String remoteName, boolean pulled, PrintWriter out) {
-		if (end == null) {
-			throw new CliFailure(CliFailure.SYNC_FAILED, "the event stream ended before the job did");
-		}
-		if (end.data() instanceof Failed failed) {
-			String detail = (failed.getProblem() != null) ? failed.getProblem().getDetail() : null;
-			throw new CliFailure(CliFailure.SYNC_FAILED,
-					"sync failed: " + ((detail != null) ? detail : "unknown reason"));
-		}
-		Completed result = (Completed) end.data();
-		boolean dryRun = Boolean.TRUE.equals(result.getDryRun());
-		out.printf("%s %s: applied %s; changed %s; deleted %s; skipped %d; %.1f s.%n",
-				dryRun ? "Dry run against" : (pulled ? "Pulled from" : "Synced to"), remoteName,
-				counts(result.getApplied()), counts(result.getChanged()), counts(result.getDeleted()),
-				orZero(result.getSkipped()), orZero(result.getDurationMs()) / 1000.0);
-		List<ItemKey> leftAlone = (result.getChangedSinceCompare() != null) ? result.getChangedSinceCompare()
-				: List.of();
-		if (!leftAlone.isEmpty()) {
-			out.printf("Left alone on %s, changed there since the comparison (compare again to see): %s%n",
-					pulled ? "this server" : remoteName,
-					String.join(", ", leftAlone.stream().map((item) -> item.getKind() + ":" + item.getKey()).toList()));
-		}
-		if (dryRun) {
-			out.println("Nothing was changed (dry run).");
-			return 0;
-		}
-		if (!Boolean.TRUE.equals(result.getVerified())) {
-			throw new CliFailure(CliFailure.SYNC_FAILED,
-					"applied, but verification found differences: " + String.join("; ", result.getMismatches()));
-		}
-		out.println(pulled ? "Verified: this server now has exactly what was pulled."
-				: "Verified: the remote now has exactly what was sent.");
-		return 0;
-	}
-
-	private static String counts(KindCounts counts) {
-		List<String> parts = new ArrayList<>();
-		if (counts != null) {
-			add(parts, counts.getNodes(), "nodes");
-			add(parts, counts.getClusters(), "clusters");
-			add(parts, counts.getSshKeys(), "ssh keys");
-			add(parts, counts.getConfigurations(), "configurations");
-		}
-		return parts.isEmpty() ? "nothing" : String.join(", ", parts);
-	}
-
-	private static void add(List<String> parts, Long count, String kind) {
-		if (count != null && count > 0) {
-			parts.add(count + " " + kind);
-		}
-	}
-
-	private static long orZero(Long value) {
-		return (value != null) ? value : 0;
 	}
 
 }

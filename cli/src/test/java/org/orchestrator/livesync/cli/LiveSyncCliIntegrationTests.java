@@ -99,6 +99,39 @@ class LiveSyncCliIntegrationTests {
 	}
 
 	@Test
+	void syncsBothWaysAndSaysWhatEachDirectionDid() throws Exception {
+		NodesApi onA = new NodesApi(a.operator().client());
+		NodesApi onB = new NodesApi(b.operator().client());
+		onA.createNode(new Node().hostname("cli-here").ip("10.9.3.1").username("ubuntu"));
+		onB.createNode(new Node().hostname("cli-there").ip("10.9.3.2").username("ubuntu"));
+		Run run = cli("sync", "--remote", b.url(), "--select", "node:cli-here", "--select", "node:cli-there",
+				"--direction", "both", "--yes");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("Syncing both ways with cli-b")
+			.contains("Synced both ways with cli-b")
+			.contains("  → cli-b (" + b.url() + "): applied 1 nodes; deleted nothing; skipped 0")
+			.contains("  ← this server: applied 1 nodes; deleted nothing; skipped 0")
+			.contains("Verified: each server now has exactly what the other sent it.");
+		assertThat(onB.getNode("cli-here").getIp()).isEqualTo("10.9.3.1");
+		assertThat(onA.getNode("cli-there").getIp()).isEqualTo("10.9.3.2");
+
+		onB.replaceNode("cli-there", new Node().hostname("cli-there").ip("10.9.4.2").username("ubuntu"));
+		Run json = cli("sync", "--remote", b.url(), "--select", "node:cli-there", "--direction", "both", "--json",
+				"--yes");
+		assertThat(json.exitCode()).as(json.err()).isZero();
+		JsonNode completed = JsonMapper.builder().build().readTree(json.out());
+		assertThat(completed.get("type").asString()).isEqualTo("completed");
+		assertThat(completed.at("/pulled/applied/nodes").asLong()).isEqualTo(1);
+		assertThat(completed.at("/pushed/applied/nodes").asLong()).isZero();
+		assertThat(completed.at("/applied/nodes").asLong()).isEqualTo(1);
+		assertThat(json.err()).contains("Syncing both ways with cli-b");
+		assertThat(onA.getNode("cli-there").getIp()).isEqualTo("10.9.4.2");
+
+		assertThat(cli("sync", "--remote", b.url(), "--all", "--direction", "both", "--mirror", "--yes").exitCode())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void leavesAnEditMadeOnTheRemoteAloneUnlessMirroring() throws Exception {
 		new NodesApi(a.operator().client()).createNode(new Node().hostname("cli-m1").ip("10.9.1.1").username("ubuntu"));
 		assertThat(cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--yes").exitCode()).isZero();

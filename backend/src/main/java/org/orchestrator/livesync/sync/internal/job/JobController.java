@@ -73,15 +73,16 @@ class JobController {
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					ref = "#/components/schemas/" + JobSchemas.SELECTION) JsonNode selection,
 			@Schema(description = "push (default): from this server to the remote; pull: from the remote to this "
-					+ "server",
+					+ "server; both: each item from the side that changed it since the last sync to the other "
+					+ "(items only one side has are copied, deletions propagate, conflicts are skipped)",
 					allowableValues = {
-							"push", "pull" }) String direction,
+							"push", "pull", "both" }) String direction,
 			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
-			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides",
-					allowableValues = { "skip", "overwrite" }) String conflictPolicy,
+			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides; both "
+					+ "ways, only skip", allowableValues = { "skip", "overwrite" }) String conflictPolicy,
 			@Schema(description = "sync (default): items changed or deleted on the remote only since the last sync "
 					+ "are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this "
-					+ "server for the selection, overwriting those changes",
+					+ "server for the selection, overwriting those changes (push or pull only)",
 					allowableValues = { "sync", "mirror" }) String mode){
 	}
 

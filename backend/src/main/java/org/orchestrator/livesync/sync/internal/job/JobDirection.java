@@ -5,12 +5,13 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Which way a job moves items: from this server to the remote (push), or from the remote
- * to this server (pull).
+ * Which way a job moves items: from this server to the remote (push), from the remote to
+ * this server (pull), or each item from the side that changed it since the last sync to
+ * the other (both).
  */
 public enum JobDirection {
 
-	PUSH, PULL;
+	PUSH, PULL, BOTH;
 
 	/** The wire name, which the contract lists as this enum's values. */
 	@JsonValue

@@ -33,8 +33,18 @@ public sealed interface JobEvent {
 	record Phase(JobPhase phase) implements JobEvent {
 	}
 
-	/** Items sent so far of those to send, and ciphertext bytes sent. */
-	record Progress(long done, long total, long bytes) implements JobEvent {
+	/**
+	 * Items moved so far of those to move, and ciphertext bytes moved; {@code pushed} and
+	 * {@code pulled} split the items by direction (a both-ways job moves both).
+	 */
+	record Progress(long done, long total, long bytes, SideProgress pushed, SideProgress pulled) implements JobEvent {
+	}
+
+	/** Items moved one way so far, of those to move that way. */
+	record SideProgress(long done, long total) {
+
+		static final SideProgress NONE = new SideProgress(0, 0);
+
 	}
 
 	/** What happened to one item (large jobs report a sample, not every item). */
@@ -50,12 +60,26 @@ public sealed interface JobEvent {
 
 	/**
 	 * The job ended well; {@code verified} is null for a dry run, which verifies nothing.
-	 * {@code changed_since_compare}: what the remote left alone because it was changed
-	 * there since the compare (also counted in {@code skipped}).
+	 * {@code changed_since_compare}: what the target left alone because it was changed
+	 * there since the compare (also counted in {@code skipped}). The counts are totals of
+	 * both directions; {@code pushed} and {@code pulled} say what each direction's target
+	 * did (all zero for a direction the job did not take).
 	 */
 	record Completed(KindCounts applied, KindCounts changed, KindCounts deleted, long skipped,
 			List<ItemKey> changedSinceCompare, List<String> errors, long durationMs, @Nullable Boolean verified,
-			List<String> mismatches, boolean dryRun) implements JobEvent {
+			List<String> mismatches, boolean dryRun, SideResult pushed, SideResult pulled) implements JobEvent {
+	}
+
+	/**
+	 * What one direction's target did with its package: the remote for {@code pushed},
+	 * this server for {@code pulled}. {@code skipped}: items that direction left alone
+	 * (both-ways conflicts count in the total only, as they go neither way).
+	 */
+	record SideResult(KindCounts applied, KindCounts changed, KindCounts deleted, long skipped,
+			List<ItemKey> changedSinceCompare) {
+
+		static final SideResult NONE = new SideResult(KindCounts.ZERO, KindCounts.ZERO, KindCounts.ZERO, 0, List.of());
+
 	}
 
 	/** The job failed; nothing was applied on the target. */

@@ -35,11 +35,14 @@ import org.orchestrator.livesync.system.ServerIdentity;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a push job, streaming end to end: connect; compare this server's hashes with the
- * remote's (three-way) to count what the selection moves; compare again and stream
- * exactly those items, compressed and encrypted, into the remote's
- * {@code /receive/stream} (resumed after a dropped connection); once the remote has
- * applied them, record the bases and verify that every moved item now matches.
+ * Runs a job, streaming end to end: connect; compare this server's hashes with the
+ * remote's (three-way) to count what the selection moves; then move exactly those items.
+ * A push streams them, compressed and encrypted, into the remote's
+ * {@code /receive/stream} (resumed after a dropped connection) and, once the remote has
+ * applied them, records the bases; a pull has the remote stream them here
+ * ({@link PullTransfer}); a both-ways job pushes what goes to the remote, then pulls what
+ * comes here, each package applied all-or-nothing on its side. Last, verify that every
+ * moved item now matches.
  */
 @Component
 class JobRunner {
@@ -100,14 +103,38 @@ class JobRunner {
 			job.compareMethod(plan.method());
 			CheckpointRecorder recorder = this.planner.recorder(plan, selection.scope());
 			JobSelection narrowed = selection.within(plan.narrow(selection.scope()));
-			return count(job, remote, narrowed, recorder).flatMap((memo) -> ((narrowed.direction() == JobDirection.PULL)
-					? this.pull.pull(job, session, remote, decided(job, remote, narrowed, memo))
-					: send(job, session, remote, narrowed, memo))
-				.flatMap((sent) -> finish(job, session, narrowed, sent, memo, started, recorder)));
+			return count(job, remote, narrowed, recorder).flatMap((memo) -> move(job, session, remote, narrowed, memo)
+				.flatMap((moved) -> finish(job, session, narrowed, moved, memo, started, recorder)));
 		})).doOnNext(job::completed).onErrorResume((ex) -> {
 			job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started)));
 			return Mono.empty();
 		}).then();
+	}
+
+	/** Pass two: the push package, the pull package, or the push's then the pull's. */
+	private Mono<Moved> move(SyncJob job, SyncSession session, RemoteCompare.Remote remote, JobSelection selection,
+			DecidedMemo memo) {
+		return switch (selection.direction()) {
+			case PUSH -> push(job, session, remote, selection, memo).map((pushed) -> new Moved(pushed, null));
+			case PULL -> pull(job, remote, session, selection, memo).map((pulled) -> new Moved(null, pulled));
+			// The push ended the peer session: the pull goes in a new one.
+			case BOTH ->
+				push(job, session, remote, selection.side(JobDirection.PUSH), memo).flatMap((pushed) -> connect(session)
+					.flatMap((again) -> pull(job, again, session, selection.side(JobDirection.PULL), memo))
+					.map((pulled) -> new Moved(pushed, pulled)));
+		};
+	}
+
+	private Mono<Sent> push(SyncJob job, SyncSession session, RemoteCompare.Remote remote, JobSelection selection,
+			DecidedMemo memo) {
+		job.side(JobDirection.PUSH);
+		return send(job, session, remote, selection, memo).flatMap((sent) -> settle(job, session, sent));
+	}
+
+	private Mono<Sent> pull(SyncJob job, RemoteCompare.Remote remote, SyncSession session, JobSelection selection,
+			DecidedMemo memo) {
+		job.side(JobDirection.PULL);
+		return this.pull.pull(job, session, remote, decided(job, remote, selection, memo));
 	}
 
 	/**
@@ -119,7 +146,8 @@ class JobRunner {
 		job.phase(JobPhase.FETCHING);
 		Map<ItemKind, Set<String>> unseen = new HashMap<>();
 		selection.namedKeys().forEach((kind, keys) -> unseen.put(kind, new HashSet<>(keys)));
-		AtomicLong total = new AtomicLong();
+		AtomicLong pushes = new AtomicLong();
+		AtomicLong pulls = new AtomicLong();
 		DecidedMemo memo = new DecidedMemo();
 		return compared(job, remote, selection.scope()).doOnNext((item) -> {
 			Set<String> named = unseen.get(item.kind());
@@ -128,7 +156,11 @@ class JobRunner {
 			}
 			JobSelection.Decision decision = selection.decide(item);
 			if (Decided.moves(decision)) {
-				total.incrementAndGet();
+				(way(selection, item) == JobDirection.PULL ? pulls : pushes).incrementAndGet();
+			}
+			else if (selection.direction() == JobDirection.BOTH && decision == JobSelection.Decision.SKIP_CONFLICT) {
+				// Reported once, here: it goes neither way, so neither package sees it.
+				job.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_conflict"), false);
 			}
 			recorder.observe(item, CheckpointRecorder.settled(item) || (!job.dryRun() && Decided.moves(decision)));
 			if (decision != JobSelection.Decision.NONE) {
@@ -142,7 +174,7 @@ class JobRunner {
 				throw ProblemException.notFound(
 						String.join(", ", missing.subList(0, Math.min(5, missing.size()))) + " (on neither server)");
 			}
-			job.total(total.get());
+			job.total(pushes.get(), pulls.get());
 			return memo;
 		}));
 	}
@@ -198,36 +230,45 @@ class JobRunner {
 			.map((result) -> new Sent(header.packageId(), result, moved));
 	}
 
-	/** After a real run: the bases, then pass three, the verification. */
-	private Mono<JobEvent.Completed> finish(SyncJob job, SyncSession session, JobSelection selection, Sent sent,
-			DecidedMemo memo, long started, CheckpointRecorder recorder) {
-		ReceiveResult result = sent.result();
-		List<ItemKey> leftAlone = result.changedSinceCompare();
+	/**
+	 * After a push: reports what the remote left alone and, after a real run, records the
+	 * bases of the rest. (A pull confirmed its package to the remote already.)
+	 */
+	private Mono<Sent> settle(SyncJob job, SyncSession session, Sent sent) {
+		List<ItemKey> leftAlone = sent.result().changedSinceCompare();
 		// Changed on the remote since the compare: reported, never overwritten.
 		leftAlone.forEach((item) -> job.item(new JobEvent.Item(item.kind(), item.key(), CHANGED_SINCE_COMPARE), false));
-		long skipped = job.skipped();
 		if (job.dryRun()) {
-			return Mono.just(new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
-					leftAlone, result.errors(), millisSince(started), null, List.of(), true));
+			return Mono.just(sent);
 		}
-		Scope moved = memo.complete() ? memo.scope() : selection.scope();
 		Set<ItemKey> unmoved = Set.copyOf(leftAlone);
-		// A pull confirmed its package to the remote already; a push records its bases
-		// here.
-		Mono<?> bases = (selection.direction() == JobDirection.PULL) ? Mono.empty()
-				: this.transfer.withdrawFromOffer(sent.packageId(), leftAlone)
-					.then(this.transfer.confirm(sent.packageId(), session.remote().serverId()))
-					.doOnNext((recorded) -> session.reviewed()
-						.moved(sent.moved().stream().filter((item) -> !unmoved.contains(item)).toList()));
-		return bases.then(Mono.defer(() -> {
+		return this.transfer.withdrawFromOffer(sent.packageId(), leftAlone)
+			.then(this.transfer.confirm(sent.packageId(), session.remote().serverId()))
+			.doOnNext((recorded) -> session.reviewed()
+				.moved(sent.moved().stream().filter((item) -> !unmoved.contains(item)).toList()))
+			.thenReturn(sent);
+	}
+
+	/**
+	 * After a real run: pass three, the verification of both directions' moved items;
+	 * then the new replication checkpoint.
+	 */
+	private Mono<JobEvent.Completed> finish(SyncJob job, SyncSession session, JobSelection selection, Moved moved,
+			DecidedMemo memo, long started, CheckpointRecorder recorder) {
+		if (job.dryRun()) {
+			return Mono.just(moved.completed(job, millisSince(started), null, List.of()));
+		}
+		Scope scope = memo.complete() ? memo.scope() : selection.scope();
+		Set<ItemKey> unmoved = Set.copyOf(moved.leftAlone());
+		return Mono.defer(() -> {
 			job.phase(JobPhase.VERIFYING);
 			return connect(session);
-		}))
+		})
 			.flatMap((remote) -> this.verification
-				.mismatches(remote, moved, memo.complete(), selection, unmoved, () -> job.phase(JobPhase.COMPARING))
-				.flatMap((mismatches) -> checkpoint(remote, recorder, leftAlone, mismatches).thenReturn(mismatches)))
-			.map((mismatches) -> new JobEvent.Completed(result.applied(), result.changed(), result.deleted(), skipped,
-					leftAlone, result.errors(), millisSince(started), mismatches.isEmpty(), mismatches, false));
+				.mismatches(remote, scope, memo.complete(), selection, unmoved, () -> job.phase(JobPhase.COMPARING))
+				.flatMap((mismatches) -> checkpoint(remote, recorder, moved.leftAlone(), mismatches)
+					.thenReturn(mismatches)))
+			.map((mismatches) -> moved.completed(job, millisSince(started), mismatches.isEmpty(), mismatches));
 	}
 
 	/**
@@ -243,10 +284,21 @@ class JobRunner {
 		return this.planner.record(remote, recorder);
 	}
 
-	/** The selection's decisions: remembered from pass one, or decided again. */
+	/** Which package carries an item that moves. */
+	private static JobDirection way(JobSelection selection, ClassifiedItem item) {
+		return (selection.direction() == JobDirection.BOTH) ? JobSelection.way(item) : selection.direction();
+	}
+
+	/**
+	 * The selection's decisions: those of pass one decided again (a side of a both-ways
+	 * job takes only its own), or decided from a new compare when pass one found too many
+	 * to remember.
+	 */
 	private Flux<Decided> decided(SyncJob job, RemoteCompare.Remote remote, JobSelection selection, DecidedMemo memo) {
-		return memo.complete() ? Flux.fromIterable(memo.decided())
-				: compared(job, remote, selection.scope()).map((item) -> new Decided(item, selection.decide(item)));
+		Flux<ClassifiedItem> items = memo.complete() ? Flux.fromIterable(memo.decided()).map(Decided::item)
+				: compared(job, remote, selection.scope());
+		return items.map((item) -> new Decided(item, selection.decide(item)))
+			.filter((each) -> each.decision() != JobSelection.Decision.NONE);
 	}
 
 	/** This server's hashes against the remote's, three-way, streamed. */

@@ -24,6 +24,12 @@ import org.orchestrator.livesync.system.ProblemException;
  * sync) is left alone and reported, named or not, unless the mode is {@code mirror},
  * which makes the target like the source for the selection. Conflicts are skipped unless
  * the policy is {@code overwrite}; a key named explicitly is moved even then.
+ * <p>
+ * Both ways, each item goes from the side that changed it since the last sync to the
+ * other; an item only one side has is copied to the other, a deletion on one side
+ * propagates to the other. Conflicts (changed on both sides, or created on both with
+ * different content) are skipped, named or not: which side wins is for a conflict policy
+ * to say, and there is none for two-way jobs yet.
  */
 final class JobSelection {
 
@@ -43,23 +49,30 @@ final class JobSelection {
 	private final boolean mirror;
 
 	/**
+	 * Decides by the two-way rules: a both-ways job, or one of its two packages
+	 * ({@link #side}).
+	 */
+	private final boolean twoWay;
+
+	/**
 	 * The part of the selection to compare, when a replication checkpoint narrowed it.
 	 */
 	private final Scope narrowed;
 
 	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
-			JobDirection direction, boolean mirror) {
-		this(all, keys, overwriteConflicts, direction, mirror, null);
+			JobDirection direction, boolean mirror, boolean twoWay) {
+		this(all, keys, overwriteConflicts, direction, mirror, twoWay, null);
 	}
 
 	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
-			JobDirection direction, boolean mirror, Scope narrowed) {
+			JobDirection direction, boolean mirror, boolean twoWay, Scope narrowed) {
 		this.narrowed = narrowed;
 		this.all = all;
 		this.keys = keys;
 		this.overwriteConflicts = overwriteConflicts;
 		this.direction = direction;
 		this.mirror = mirror;
+		this.twoWay = twoWay;
 	}
 
 	/** What to do with one compared item. */
@@ -102,10 +115,16 @@ final class JobSelection {
 		boolean mirror = "mirror".equals(mode);
 		violations.check(mode == null || mirror || "sync".equals(mode), "mode", "must be sync or mirror");
 		JobDirection direction = JobDirection.of(directionName);
-		violations.check(direction != null, "direction", "must be push or pull");
+		violations.check(direction != null, "direction", "must be push, pull or both");
 		boolean overwrite = "overwrite".equals(conflictPolicy);
 		violations.check(conflictPolicy == null || overwrite || "skip".equals(conflictPolicy), "conflict_policy",
 				"must be skip or overwrite");
+		if (direction == JobDirection.BOTH) {
+			// Neither names a side to win, which both ways each item needs.
+			violations.check(!mirror, "mode", "mirror makes one side like the other: use it with push or pull");
+			violations.check(!overwrite, "conflict_policy",
+					"both ways, conflicts are skipped: overwrite would need a side to win (push or pull)");
+		}
 		Set<ItemKind> all = EnumSet.noneOf(ItemKind.class);
 		Map<ItemKind, Set<String>> keys = new EnumMap<>(ItemKind.class);
 		if (selection != null && selection.isString() && "all".equals(selection.stringValue())) {
@@ -160,17 +179,44 @@ final class JobSelection {
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid(violations.errors());
 		}
-		return new JobSelection(all, keys, overwrite, direction, mirror);
+		return new JobSelection(all, keys, overwrite, direction, mirror, direction == JobDirection.BOTH);
 	}
 
 	JobDirection direction() {
 		return this.direction;
 	}
 
+	/**
+	 * One package of a both-ways job: the same selection, deciding only the items that go
+	 * {@code way} (push or pull), everything else {@link Decision#NONE}.
+	 */
+	JobSelection side(JobDirection way) {
+		return new JobSelection(this.all, this.keys, false, way, false, true, this.narrowed);
+	}
+
+	/**
+	 * Which package of a both-ways job carries an item that moves: the push for what
+	 * changed here or only this server has (and for agreements, whose bases a push
+	 * records), the pull for what changed on the remote or only the remote has.
+	 */
+	static JobDirection way(ClassifiedItem item) {
+		return switch (item.status()) {
+			case DIFFERENT -> "remote".equals(item.entry().changedOn()) ? JobDirection.PULL : JobDirection.PUSH;
+			case MISSING_ON_LOCAL, DELETED_ON_REMOTE -> JobDirection.PULL;
+			default -> JobDirection.PUSH;
+		};
+	}
+
 	Decision decide(ClassifiedItem item) {
 		boolean named = this.keys.getOrDefault(item.kind(), Set.of()).contains(item.entry().key());
 		if (!named && !this.all.contains(item.kind())) {
 			return Decision.NONE;
+		}
+		if (this.twoWay) {
+			Decision decision = decideBothWays(item);
+			boolean ours = this.direction == JobDirection.BOTH
+					|| (Decided.moves(decision) && way(item) == this.direction);
+			return ours ? decision : Decision.NONE;
 		}
 		if (this.direction == JobDirection.PULL) {
 			return decidePull(item, named);
@@ -203,6 +249,22 @@ final class JobSelection {
 		};
 	}
 
+	/**
+	 * The side that changed an item since the base wins, whichever it is ({@link #way}
+	 * says which package carries it).
+	 */
+	private static Decision decideBothWays(ClassifiedItem item) {
+		return switch (item.status()) {
+			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
+			// Without a base, both sides created it, differently: neither change is
+			// newer.
+			case DIFFERENT -> "unknown".equals(item.entry().changedOn()) ? Decision.SKIP_CONFLICT : Decision.UPSERT;
+			case MISSING_ON_REMOTE, MISSING_ON_LOCAL -> Decision.UPSERT;
+			case DELETED_ON_REMOTE, DELETED_ON_LOCAL -> Decision.DELETE;
+			case CONFLICT -> Decision.SKIP_CONFLICT;
+		};
+	}
+
 	/** What changed on the remote only: reverted by a mirroring push, else left alone. */
 	private Decision changedOnRemote() {
 		return this.mirror ? Decision.UPSERT : Decision.SKIP_CHANGED_ON_REMOTE;
@@ -222,7 +284,8 @@ final class JobSelection {
 	 * other selected item agrees on both sides and with its base already.
 	 */
 	JobSelection within(Scope scope) {
-		return new JobSelection(this.all, this.keys, this.overwriteConflicts, this.direction, this.mirror, scope);
+		return new JobSelection(this.all, this.keys, this.overwriteConflicts, this.direction, this.mirror, this.twoWay,
+				scope);
 	}
 
 	/** What to compare: the selection, or the part of it that may differ. */

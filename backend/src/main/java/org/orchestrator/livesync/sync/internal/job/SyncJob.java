@@ -46,6 +46,16 @@ public final class SyncJob {
 
 	private long skipped;
 
+	/**
+	 * The direction whose items are being moved now; null while a both-ways job has not
+	 * begun either.
+	 */
+	private JobDirection side;
+
+	private final DirectionCounts pushed = new DirectionCounts();
+
+	private final DirectionCounts pulled = new DirectionCounts();
+
 	private JobEvent end;
 
 	private Instant finishedAt;
@@ -60,6 +70,7 @@ public final class SyncJob {
 		this.direction = direction;
 		this.dryRun = dryRun;
 		this.startedAt = startedAt;
+		this.side = (direction == JobDirection.BOTH) ? null : direction;
 	}
 
 	public String id() {
@@ -85,16 +96,34 @@ public final class SyncJob {
 		this.compareMethod = method;
 	}
 
-	synchronized void total(long total) {
-		this.total = total;
+	/** What the selection moves each way. */
+	synchronized void total(long push, long pull) {
+		this.pushed.total = push;
+		this.pulled.total = pull;
+		this.total = push + pull;
+	}
+
+	/** Items reported from now on are moved (or left alone) {@code way}. */
+	synchronized void side(JobDirection way) {
+		this.side = way;
 	}
 
 	synchronized void item(JobEvent.Item item, boolean counts) {
+		DirectionCounts way = (this.side == JobDirection.PUSH) ? this.pushed
+				: (this.side == JobDirection.PULL) ? this.pulled : null;
 		if (counts) {
 			this.done++;
 		}
 		else {
 			this.skipped++;
+		}
+		if (way != null) {
+			if (counts) {
+				way.done++;
+			}
+			else {
+				way.skipped++;
+			}
 		}
 		this.items.addLast(new Numbered(++this.itemCount, item));
 		if (this.items.size() > RECENT_ITEMS) {
@@ -106,6 +135,11 @@ public final class SyncJob {
 		return this.skipped;
 	}
 
+	/** Items left alone while moving items {@code way}. */
+	synchronized long skipped(JobDirection way) {
+		return ((way == JobDirection.PUSH) ? this.pushed : this.pulled).skipped;
+	}
+
 	synchronized void bytes(long sent) {
 		this.bytes += sent;
 	}
@@ -113,6 +147,8 @@ public final class SyncJob {
 	synchronized void completed(JobEvent.Completed completed) {
 		// What was sent is the total, even if items changed between counting and sending.
 		this.total = this.done;
+		this.pushed.total = this.pushed.done;
+		this.pulled.total = this.pulled.done;
 		this.end = completed;
 		this.finishedAt = Instant.now();
 	}
@@ -138,7 +174,7 @@ public final class SyncJob {
 			.skip(Math.max(0, unseen.size() - ITEMS_PER_READ))
 			.forEach((numbered) -> events.add(numbered.item()));
 		cursor.item = this.itemCount;
-		JobEvent.Progress progress = new JobEvent.Progress(this.done, this.total, this.bytes);
+		JobEvent.Progress progress = progress();
 		if (!progress.equals(cursor.progress)) {
 			events.add(progress);
 			cursor.progress = progress;
@@ -154,11 +190,29 @@ public final class SyncJob {
 		JobPhase phase = this.phases.isEmpty() ? null : this.phases.get(this.phases.size() - 1);
 		JobStatus status = (this.end == null) ? JobStatus.RUNNING
 				: (this.end instanceof JobEvent.Failed) ? JobStatus.FAILED : JobStatus.COMPLETED;
-		return new JobView(this.id, this.sessionId, this.direction, status, this.dryRun, phase,
-				new JobEvent.Progress(this.done, this.total, this.bytes),
+		return new JobView(this.id, this.sessionId, this.direction, status, this.dryRun, phase, progress(),
 				(this.end instanceof JobEvent.Completed completed) ? completed : null,
 				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt, this.finishedAt,
 				this.compareMethod);
+	}
+
+	private JobEvent.Progress progress() {
+		return new JobEvent.Progress(this.done, this.total, this.bytes, this.pushed.progress(), this.pulled.progress());
+	}
+
+	/** The counts of one direction. */
+	private static final class DirectionCounts {
+
+		private long done;
+
+		private long total;
+
+		private long skipped;
+
+		JobEvent.SideProgress progress() {
+			return new JobEvent.SideProgress(this.done, this.total);
+		}
+
 	}
 
 	/** Where one reader is in the job's events. */

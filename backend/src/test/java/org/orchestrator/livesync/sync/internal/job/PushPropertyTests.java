@@ -26,15 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Randomized two-sided scenarios against two real servers: creates, edits and deletes on
  * both sides, a compare, more edits on the target after it and while the job runs, then a
- * push of a random selection (named keys or "all", dry run or not, either conflict
- * policy). Each scenario checks that the compare's statuses follow the three-way model
- * against the bases the earlier jobs made, that a push never changes this server, that
- * nothing outside the selection changes on the target, that no edit made on the target
- * after the compare is lost, that only such edits are reported as changed since the
- * compare, and that what the job says it sent is on the target. A failure prints the seed
- * and scenario; {@code -Dsync.properties.seed=N} replays it, and
- * {@code -Dsync.properties.scenarios=N} sets how many run ({@code make test-properties}
- * runs thousands).
+ * job in a random direction (push, pull or both) of a random selection (named keys or
+ * "all", dry run or not, either conflict policy one way). Each scenario checks that the
+ * compare's statuses follow the three-way model against the bases the earlier jobs made,
+ * that each item's outcome is what the model says the direction does with that status,
+ * that a one-way job never changes its source, that nothing outside the selection
+ * changes, that no edit made after the compare is lost on the side it was made, that only
+ * such edits are reported as changed since the compare, that what the job says it moved
+ * is on both sides, and that after a both-ways job of everything without conflicts the
+ * two sides agree. A failure prints the seed and scenario;
+ * {@code -Dsync.properties.seed=N} replays it, and {@code -Dsync.properties.scenarios=N}
+ * sets how many run ({@code make test-properties} runs thousands).
  */
 class PushPropertyTests {
 
@@ -112,43 +114,104 @@ class PushPropertyTests {
 		JsonNode session = session();
 		checkStatuses(session.get("comparison").get("nodes"), keys);
 
-		// The target changes after the operator's review.
+		Map<String, String> atCompare = statuses(keys);
+		String direction = List.of("push", "pull", "both").get(random.nextInt(3));
+
+		// The target (either side, both ways) changes after the operator's review.
+		Map<String, String> editedOnA = new HashMap<>();
 		Map<String, String> editedOnB = new HashMap<>();
 		for (String key : keys) {
 			if (random.nextInt(6) == 0) {
 				String ip = ip(random);
-				put(b, key, ip);
-				editedOnB.put(key, ip);
+				boolean onA = direction.equals("pull") || (direction.equals("both") && random.nextBoolean());
+				put(onA ? a : b, key, ip);
+				(onA ? editedOnA : editedOnB).put(key, ip);
 			}
 		}
 		Object selection = selection(keys, random);
 		boolean dryRun = random.nextInt(5) == 0;
-		String policy = random.nextBoolean() ? "skip" : "overwrite";
+		// Both ways, conflicts are always skipped: overwrite would need a side to win.
+		String policy = (!direction.equals("both") && random.nextBoolean()) ? "overwrite" : "skip";
 		// Null: everything ("all" reaches the keys of earlier scenarios too).
 		Set<String> selected = (selection instanceof Map<?, ?> named && named.get("nodes") instanceof List<?> list)
 				? new HashSet<>(list.stream().map(String::valueOf).toList()) : null;
-		Map<String, String> duringJob = new HashMap<>();
+		Job job = new Job(session.get("session_id").asString(), direction, selection, selected, dryRun, policy);
 		if (random.nextInt(5) == 0) {
-			duringJob.put(keys.get(random.nextInt(keys.size())), ip(random));
+			boolean onA = direction.equals("pull") || (direction.equals("both") && random.nextBoolean());
+			job.duringJob(onA).put(keys.get(random.nextInt(keys.size())), ip(random));
 		}
-		runJob(session.get("session_id").asString(), selection, dryRun, policy, selected, editedOnB, duringJob);
+		job.editedOnA.putAll(editedOnA);
+		job.editedOnB.putAll(editedOnB);
+		runJob(job);
+		checkOutcomes(job, keys, atCompare);
+	}
+
+	/** A job of a scenario: what it asks for, and the edits made around it. */
+	static final class Job {
+
+		final String session;
+
+		final String direction;
+
+		final Object selection;
+
+		/** Null: "all". */
+		final Set<String> selected;
+
+		final boolean dryRun;
+
+		final String policy;
+
+		final Map<String, String> editedOnA = new HashMap<>();
+
+		final Map<String, String> editedOnB = new HashMap<>();
+
+		final Map<String, String> duringJobOnA = new HashMap<>();
+
+		final Map<String, String> duringJobOnB = new HashMap<>();
+
+		/** Each key's item event status. */
+		final Map<String, String> status = new LinkedHashMap<>();
+
+		final List<String> leftAlone = new ArrayList<>();
+
+		Job(String session, String direction, Object selection, Set<String> selected, boolean dryRun, String policy) {
+			this.session = session;
+			this.direction = direction;
+			this.selection = selection;
+			this.selected = selected;
+			this.dryRun = dryRun;
+			this.policy = policy;
+		}
+
+		Map<String, String> duringJob(boolean onA) {
+			return onA ? this.duringJobOnA : this.duringJobOnB;
+		}
+
+		/** Edited on either side after the compare or while the job ran. */
+		boolean edited(String key) {
+			return this.editedOnA.containsKey(key) || this.editedOnB.containsKey(key)
+					|| this.duringJobOnA.containsKey(key) || this.duringJobOnB.containsKey(key);
+		}
+
 	}
 
 	/** Runs a job and checks what it did; records the bases it made. */
 	private void runJob(String session, Object selection, boolean dryRun, String policy, Set<String> selected,
 			Map<String, String> editedOnB) {
-		runJob(session, selection, dryRun, policy, selected, editedOnB, Map.of());
+		Job job = new Job(session, "push", selection, selected, dryRun, policy);
+		job.editedOnB.putAll(editedOnB);
+		runJob(job);
 	}
 
-	private void runJob(String session, Object selection, boolean dryRun, String policy, Set<String> selected,
-			Map<String, String> editedOnB, Map<String, String> duringJob) {
+	private void runJob(Job job) {
 		Map<String, JsonNode> aBefore = nodes(a);
 		Map<String, JsonNode> bBefore = nodes(b);
-		String job = a.operator()
+		String id = a.operator()
 			.post()
 			.uri("/api/v1/sync/jobs")
-			.bodyValue(
-					Map.of("session_id", session, "selection", selection, "dry_run", dryRun, "conflict_policy", policy))
+			.bodyValue(Map.of("session_id", job.session, "selection", job.selection, "dry_run", job.dryRun,
+					"conflict_policy", job.policy, "direction", job.direction))
 			.exchange()
 			.expectStatus()
 			.isAccepted()
@@ -157,62 +220,129 @@ class PushPropertyTests {
 			.getResponseBody()
 			.get("job_id")
 			.asString();
-		duringJob.forEach((key, ip) -> put(b, key, ip));
-		List<ServerSentEvent<JsonNode>> events = events(job);
+		job.duringJobOnA.forEach((key, ip) -> put(a, key, ip));
+		job.duringJobOnB.forEach((key, ip) -> put(b, key, ip));
+		List<ServerSentEvent<JsonNode>> events = events(id);
 		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
 		assertThat(end.event()).as("the job ends well: %s", end.data()).isEqualTo("completed");
 		Map<String, JsonNode> aAfter = nodes(a);
 		Map<String, JsonNode> bAfter = nodes(b);
-		assertThat(hashes(aAfter)).as("a push leaves this server alone").isEqualTo(hashes(aBefore));
+		if (job.direction.equals("push")) {
+			assertThat(hashes(aAfter)).as("a push leaves this server alone").isEqualTo(hashes(aBefore));
+		}
+		if (job.direction.equals("pull")) {
+			assertThat(hashes(bAfter)).as("a pull leaves the remote alone").isEqualTo(hashes(bBefore));
+		}
 
-		Set<String> testEdits = new HashSet<>(editedOnB.keySet());
-		testEdits.addAll(duringJob.keySet());
-		Map<String, String> status = new LinkedHashMap<>();
 		events.stream()
 			.filter((event) -> "item".equals(event.event()))
-			.forEach((event) -> status.put(event.data().get("key").asString(), event.data().get("status").asString()));
-		List<String> leftAlone = new ArrayList<>();
-		end.data().get("changed_since_compare").forEach((item) -> leftAlone.add(item.get("key").asString()));
-		assertThat(testEdits).as("only edits made on the target since the compare are left alone")
-			.containsAll(leftAlone);
-		for (String key : union(bBefore.keySet(), bAfter.keySet())) {
-			String before = hash(bBefore.get(key));
-			String after = hash(bAfter.get(key));
-			if (duringJob.containsKey(key)) {
-				assertThat(ip(bAfter.get(key))).as("%s, edited on the target while the job ran, keeps that edit", key)
-					.isEqualTo(duringJob.get(key));
-			}
-			else if (editedOnB.containsKey(key)) {
-				assertThat(ip(bAfter.get(key))).as("%s, edited on the target after the compare, keeps that edit", key)
-					.isEqualTo(editedOnB.get(key));
-			}
-			else if (dryRun || (selected != null && !selected.contains(key))) {
-				assertThat(after).as("%s is not changed on the target (dry run or not selected)", key)
-					.isEqualTo(before);
+			.forEach((event) -> job.status.put(event.data().get("key").asString(),
+					event.data().get("status").asString()));
+		end.data().get("changed_since_compare").forEach((item) -> job.leftAlone.add(item.get("key").asString()));
+		assertThat(job.leftAlone).as("only edits made since the compare are left alone").allMatch(job::edited);
+		for (String key : union(union(aBefore.keySet(), aAfter.keySet()), union(bBefore.keySet(), bAfter.keySet()))) {
+			keepsEdit(key, aAfter, job.duringJobOnA, job.editedOnA, "this server");
+			keepsEdit(key, bAfter, job.duringJobOnB, job.editedOnB, "the remote");
+			if (!job.edited(key) && (job.dryRun || (job.selected != null && !job.selected.contains(key)))) {
+				assertThat(hash(aAfter.get(key))).as("%s is not changed here (dry run or not selected)", key)
+					.isEqualTo(hash(aBefore.get(key)));
+				assertThat(hash(bAfter.get(key))).as("%s is not changed on the remote (dry run or not selected)", key)
+					.isEqualTo(hash(bBefore.get(key)));
 			}
 		}
-		if (dryRun) {
+		if (job.dryRun) {
 			return;
 		}
 		assertThat(end.data().get("verified").asBoolean()).as("verified: %s", end.data()).isTrue();
-		status.forEach((key, what) -> {
-			if (duringJob.containsKey(key) || leftAlone.contains(key)) {
+		job.status.forEach((key, what) -> {
+			if (job.duringJobOnA.containsKey(key) || job.duringJobOnB.containsKey(key) || job.leftAlone.contains(key)) {
 				return;
 			}
 			switch (what) {
-				case "sent", "in_sync" -> {
-					assertThat(hash(bAfter.get(key))).as("%s %s: the target has it", key, what)
+				case "sent", "in_sync", "received" -> {
+					assertThat(hash(bAfter.get(key))).as("%s %s: both sides have it", key, what)
+						.isNotNull()
 						.isEqualTo(hash(aAfter.get(key)));
 					this.bases.put(key, hash(aAfter.get(key)));
 				}
-				case "delete_sent" -> {
-					assertThat(bAfter).as("%s deleted on the target", key).doesNotContainKey(key);
+				case "delete_sent", "delete_received" -> {
+					assertThat(bAfter).as("%s deleted on the remote", key).doesNotContainKey(key);
+					assertThat(aAfter).as("%s deleted here", key).doesNotContainKey(key);
 					this.bases.remove(key);
 				}
 				default -> {
 				}
 			}
 		});
+	}
+
+	/**
+	 * An edit made on one side after the compare, or while the job ran, is kept there.
+	 */
+	private static void keepsEdit(String key, Map<String, JsonNode> after, Map<String, String> duringJob,
+			Map<String, String> edited, String side) {
+		if (duringJob.containsKey(key)) {
+			assertThat(ip(after.get(key))).as("%s, edited on %s while the job ran, keeps that edit", key, side)
+				.isEqualTo(duringJob.get(key));
+		}
+		else if (edited.containsKey(key)) {
+			assertThat(ip(after.get(key))).as("%s, edited on %s after the compare, keeps that edit", key, side)
+				.isEqualTo(edited.get(key));
+		}
+	}
+
+	/**
+	 * Each key the job was free to decide on (not edited since the compare) got the
+	 * outcome the model gives its status in the job's direction; after a real both-ways
+	 * job of everything, every such key that was no conflict is alike on both sides.
+	 */
+	private void checkOutcomes(Job job, List<String> keys, Map<String, String> atCompare) {
+		Map<String, JsonNode> onA = nodes(a);
+		Map<String, JsonNode> onB = nodes(b);
+		for (String key : keys) {
+			if (job.edited(key) || job.leftAlone.contains(key)) {
+				continue;
+			}
+			String status = atCompare.get(key);
+			boolean selected = job.selected == null || job.selected.contains(key);
+			String expected = selected
+					? ThreeWayModel.outcome(job.direction, status, job.selected != null, "overwrite".equals(job.policy))
+					: null;
+			assertThat(job.status.get(key)).as("outcome of %s, %s, in a %s job", key, status, job.direction)
+				.isEqualTo(expected);
+			if (job.direction.equals("both") && job.selected == null && !job.dryRun
+					&& !ThreeWayModel.isConflict(status)) {
+				assertThat(hash(onB.get(key))).as("%s is alike on both sides after a both-ways job", key)
+					.isEqualTo(hash(onA.get(key)));
+			}
+		}
+	}
+
+	/**
+	 * Each key's status as a compare now sees it (the model's, which the compare's
+	 * statuses were checked against): with changed_on for a different item.
+	 */
+	private Map<String, String> statuses(List<String> keys) {
+		Map<String, JsonNode> onA = nodes(a);
+		Map<String, JsonNode> onB = nodes(b);
+		Map<String, String> statuses = new HashMap<>();
+		for (String key : keys) {
+			String local = hash(onA.get(key));
+			String remote = hash(onB.get(key));
+			String base = this.bases.get(key);
+			String status = expectedStatus(local, remote, base);
+			if ("different".equals(status)) {
+				status += (base == null) ? ":unknown" : base.equals(local) ? ":remote" : ":local";
+			}
+			else if ("identical".equals(status) && Objects.equals(base, local)) {
+				status += ":synced";
+			}
+			else if ("conflict".equals(status)) {
+				status += (local == null) ? ":deleted_here" : (remote == null) ? ":deleted_there" : "";
+			}
+			statuses.put(key, status);
+		}
+		return statuses;
 	}
 
 	/** The comparison's status of every key, against the three-way model. */
