@@ -111,8 +111,9 @@ public class InventoryReader {
 
 	/** The last content hash of deleted items of one kind among {@code keys}, by key. */
 	public Flux<ItemSnapshot> tombstones(ItemKind kind, List<String> keys) {
-		return this.database.sql(
-				"SELECT key, content_hash FROM tombstones WHERE kind = $1 AND key = ANY($2) ORDER BY key COLLATE \"C\"")
+		return this.database
+			.sql("SELECT t.key, t.content_hash FROM tombstones t JOIN unnest(CAST($2 AS text[])) AS w(key) "
+					+ "ON t.key = w.key WHERE t.kind = $1 ORDER BY t.key COLLATE \"C\"")
 			.bind(0, kind.type())
 			.bind(1, keys.toArray(String[]::new))
 			.map((row) -> new ItemSnapshot(kind, row.get("key", String.class), row.get("content_hash", String.class),

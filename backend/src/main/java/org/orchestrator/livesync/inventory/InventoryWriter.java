@@ -93,10 +93,14 @@ public class InventoryWriter {
 	 */
 	public Flux<ItemSnapshot> lockHashes(ItemKind kind, List<String> keys) {
 		String key = InventoryReader.keyColumn(kind);
-		// In key order, so two writers lock in the same order and cannot deadlock.
+		// In key order, so two writers lock in the same order and cannot deadlock. A join
+		// with the keys, not "= ANY": on a table whose statistics are stale (filled in
+		// this
+		// very transaction) the planner scans it, and "= ANY" then costs rows x keys.
 		return this.database
-			.sql("SELECT " + key + " AS key, content_hash FROM " + InventoryReader.table(kind) + " WHERE " + key
-					+ " = ANY($1) ORDER BY " + key + " FOR UPDATE")
+			.sql("SELECT t." + key + " AS key, t.content_hash FROM " + InventoryReader.table(kind)
+					+ " t JOIN unnest(CAST($1 AS text[])) AS k(key) ON t." + key + " = k.key ORDER BY t." + key
+					+ " FOR UPDATE OF t")
 			.bind(0, keys.toArray(String[]::new))
 			.map((row) -> new ItemSnapshot(kind, row.get("key", String.class), row.get("content_hash", String.class),
 					null))
@@ -109,8 +113,8 @@ public class InventoryWriter {
 			return Mono.just(0L);
 		}
 		return this.database
-			.sql("DELETE FROM " + InventoryReader.table(kind) + " WHERE " + InventoryReader.keyColumn(kind)
-					+ " = ANY($1)")
+			.sql("DELETE FROM " + InventoryReader.table(kind) + " t USING unnest(CAST($1 AS text[])) AS k(key) WHERE t."
+					+ InventoryReader.keyColumn(kind) + " = k.key")
 			.bind(0, keys.toArray(String[]::new))
 			.fetch()
 			.rowsUpdated();

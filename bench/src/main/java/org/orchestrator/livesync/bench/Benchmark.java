@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
  * {@code make bench}: two real servers on two fresh databases, N generated nodes on A,
  * then, each over several repetitions: a full sync A→B, a compare of identical
  * inventories, an incremental sync after 1% of the nodes changed, a selective sync of 10
- * items, an incremental pull after 1% changed on B, and in the same run the raw copy of the same rows with {@code pg_dump | psql}.
- * Prints a table and writes {@code bench/results/latest.json}.
+ * items, an incremental pull after 1% changed on B, a both-ways sync after 0.5% changed
+ * on each side, and in the same run the raw copy of the same rows with
+ * {@code pg_dump | psql}. Prints a table and writes {@code bench/results/latest.json}.
  */
 public final class Benchmark {
 
@@ -138,6 +139,20 @@ public final class Benchmark {
 						job.get("compare"));
 			}
 			report.series("incremental pull, 1% of nodes changed on B", pulled);
+
+			List<Double> both = new ArrayList<>();
+			for (int rep = 0; rep < reps; rep++) {
+				int offset = 70 + rep;
+				int version = 300 + rep;
+				apiA.importLines(() -> inventory.changed(200, offset, version));
+				apiB.importLines(() -> inventory.changed(200, offset + 100, version));
+				started = System.nanoTime();
+				JsonNode job = apiA.syncAndWait(session(apiA, b), "all", "both");
+				both.add(seconds(started));
+				System.out.printf("  incremental both ways %d: %.2f s, compared %s%n", rep + 1, seconds(started),
+						job.get("compare"));
+			}
+			report.series("incremental both ways, 0.5% changed on each side", both);
 
 			List<Double> raw = new ArrayList<>();
 			for (int rep = 0; rep < reps; rep++) {

@@ -54,9 +54,8 @@ final class Databases {
 	 * Forgets what a server recorded of earlier syncs (so the next one is a full one).
 	 */
 	void forgetSyncs(String database) throws SQLException {
-		execute(database,
-				"TRUNCATE sync_bases, sync_received_packages, sync_offered_packages, sync_offered_items, "
-						+ "sync_checkpoints CASCADE");
+		execute(database, "TRUNCATE sync_bases, sync_received_packages, sync_offered_packages, sync_offered_items, "
+				+ "sync_checkpoints CASCADE");
 	}
 
 	/**

@@ -16,9 +16,13 @@ public final class KeyedSelect {
 	 */
 	public static DatabaseClient.GenericExecuteSpec ordered(DatabaseClient database, String columns, String table,
 			String keyColumn, List<String> keys) {
-		String where = (keys != null) ? " WHERE " + keyColumn + " = ANY($1)" : "";
+		// A join with the keys, not "= ANY": on a table whose statistics are stale the
+		// planner may scan it, and "= ANY" then costs rows x keys.
+		String join = (keys != null)
+				? " JOIN unnest(CAST($1 AS text[])) AS wanted(wanted_key) ON " + keyColumn + " = wanted.wanted_key"
+				: "";
 		DatabaseClient.GenericExecuteSpec spec = database
-			.sql("SELECT " + columns + " FROM " + table + where + " ORDER BY " + keyColumn + " COLLATE \"C\"");
+			.sql("SELECT " + columns + " FROM " + table + join + " ORDER BY " + keyColumn + " COLLATE \"C\"");
 		return (keys != null) ? spec.bind(0, keys.toArray(String[]::new)) : spec;
 	}
 

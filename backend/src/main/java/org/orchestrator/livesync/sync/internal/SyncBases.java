@@ -53,8 +53,8 @@ public class SyncBases {
 				return stream(peerServerId, java.util.EnumSet.of(kind));
 			}
 			return this.database
-				.sql("SELECT key, content_hash FROM sync_bases WHERE peer_server_id = $1 AND kind = $2 "
-						+ "AND key = ANY($3) ORDER BY key COLLATE \"C\"")
+				.sql("SELECT b.key, b.content_hash FROM sync_bases b JOIN unnest(CAST($3 AS text[])) AS w(key) "
+						+ "ON b.key = w.key WHERE b.peer_server_id = $1 AND b.kind = $2 ORDER BY b.key COLLATE \"C\"")
 				.bind(0, peerServerId)
 				.bind(1, kind.type())
 				.bind(2, entry.getValue().toArray(String[]::new))
