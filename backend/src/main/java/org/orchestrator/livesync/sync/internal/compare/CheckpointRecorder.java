@@ -67,6 +67,10 @@ public final class CheckpointRecorder {
 		if (this.spoiled || this.plan.localWatermark() == null || this.plan.remoteWatermark() == null) {
 			return null;
 		}
+		if (this.plan.incremental() && this.plan.candidateCount() == 0) {
+			// Nothing changed since the checkpoint: it stays as good as a new one.
+			return null;
+		}
 		Set<ItemKey> all = new HashSet<>(this.residue);
 		if (this.plan.incremental()) {
 			this.plan.candidates().forEach((kind, keys) -> {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RemoteCompare {
+
+	private static final Logger log = LoggerFactory.getLogger(RemoteCompare.class);
 
 	/** Items whose contents are read at once to show their field changes. */
 	private static final int DETAILS_PER_READ = 500;
@@ -77,7 +81,10 @@ public class RemoteCompare {
 	 * that differ or conflict, to show their fields.
 	 */
 	public Mono<Comparison> compare(Remote remote) {
+		long started = System.nanoTime();
+		long[] planned = new long[1];
 		return this.planner.plan(remote)
+			.doOnNext((plan) -> planned[0] = System.nanoTime())
 			.flatMap((plan) -> Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
 				.flatMap((both) -> {
 					Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
@@ -103,8 +110,16 @@ public class RemoteCompare {
 							.thenReturn(collector))
 						.map((Comparison.Collector collector) -> collector
 							.identicalUnlisted(unlisted(both.getT1(), differing, plan, listedHere[0]))
-							.build());
+							.build())
+						.doOnNext((comparison) -> log.info("Compared with {} ({}) in {} ms (planned in {} ms): {}",
+								remote.url(), describe(plan.method()), (System.nanoTime() - started) / 1_000_000,
+								(planned[0] - started) / 1_000_000, comparison.summary()));
 				}));
+	}
+
+	private static String describe(CompareMethod method) {
+		return "incremental".equals(method.mode()) ? "incremental, " + method.candidates() + " candidates"
+				: "full: " + method.reason();
 	}
 
 	/**

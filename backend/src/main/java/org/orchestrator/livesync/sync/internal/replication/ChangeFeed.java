@@ -46,30 +46,37 @@ public class ChangeFeed {
 	/**
 	 * The highest change sequence number at or below which every change is committed (or
 	 * rolled back) and so visible to any read that starts afterwards; empty when older
-	 * transactions of this database are still open after a moment.
+	 * writers of the inventory are still open after a moment.
 	 * <p>
 	 * The sequence's last value is read, then a transaction id taken: a change numbered
 	 * at or below that value belongs to a transaction that had its id already (see
-	 * migration V10), a lower one. Those still running are waited for; transactions of
-	 * other databases on the same PostgreSQL are not. (A snapshot's own xmax cannot serve
-	 * as the bound: it can be lower than the id of a transaction still running.)
+	 * migration V10), a lower one, and that holds a row-exclusive lock on the table it
+	 * wrote until it ends. Those are waited for; nothing else is (autovacuum, other
+	 * tables, other databases). A snapshot's own xmax cannot serve as the bound: it can
+	 * be lower than the id of a transaction still running.
 	 */
 	public Mono<Long> stableWatermark() {
 		return this.database
 			.sql("SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS seq, "
-					+ "pg_current_xact_id()::text AS xid FROM change_seq")
+					+ "(pg_current_xact_id()::text::numeric % 4294967296)::text AS xid FROM change_seq")
 			.map((row) -> new Mark(row.get("seq", Long.class), row.get("xid", String.class)))
 			.one()
 			.flatMap((mark) -> settled(mark.xid()).map((settled) -> mark.seq()));
 	}
 
-	/** Completes once no transaction of this database older than {@code xid} is open. */
+	/**
+	 * Completes once no transaction older than {@code xid} (32-bit, as locks show it)
+	 * holds a write lock on an inventory table.
+	 */
 	private Mono<Boolean> settled(String xid) {
 		Mono<Boolean> check = this.database
-			.sql("SELECT count(*) AS open FROM pg_snapshot_xip(pg_current_snapshot()) AS x(id) "
-					+ "WHERE x.id < CAST($1 AS xid8) AND pg_xact_status(x.id) = 'in progress' "
-					+ "AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname IS DISTINCT FROM "
-					+ "current_database() AND a.backend_xid::text = (x.id::text::numeric % 4294967296)::text)")
+			.sql("SELECT count(*) AS open FROM pg_locks r JOIN pg_locks x ON x.virtualtransaction = "
+					+ "r.virtualtransaction AND x.locktype = 'transactionid' WHERE r.locktype = 'relation' "
+					+ "AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+					+ "AND r.mode = 'RowExclusiveLock' AND r.relation IN (CAST('nodes' AS regclass), "
+					+ "CAST('clusters' AS regclass), CAST('ssh_keys' AS regclass), "
+					+ "CAST('configurations' AS regclass), CAST('tombstones' AS regclass)) "
+					+ "AND age(x.transactionid) > age(CAST($1 AS xid))")
 			.bind(0, xid)
 			.map((row) -> row.get("open", Long.class))
 			.one()
