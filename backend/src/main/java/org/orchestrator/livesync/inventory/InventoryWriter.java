@@ -55,11 +55,14 @@ public class InventoryWriter {
 	}
 
 	/**
-	 * Lets references dangle until {@link #checkReferences()}; first thing in the
-	 * transaction.
+	 * Lets references dangle until {@link #checkReferences(long)}; first thing in the
+	 * transaction. Answers the change sequence number before anything is written: the
+	 * mark from which the check looks at what the transaction changed.
 	 */
-	public Mono<Void> deferConstraints() {
-		return this.database.sql("SET CONSTRAINTS ALL DEFERRED").then();
+	public Mono<Long> deferConstraints() {
+		return this.database.sql("SET CONSTRAINTS ALL DEFERRED")
+			.then()
+			.then(this.database.sql("SELECT last_value FROM change_seq").map((row) -> row.get(0, Long.class)).one());
 	}
 
 	/**
@@ -122,24 +125,37 @@ public class InventoryWriter {
 
 	/**
 	 * Fails, naming the items, when a node's key, a cluster's node or a membership is
-	 * amiss.
+	 * amiss among what changed after {@code mark} (see {@link #deferConstraints()}): the
+	 * rows written and the items deleted since, so the check costs what the transaction
+	 * wrote, not the inventory. (The deferred foreign keys check everything again at
+	 * commit; this names what is wrong.)
 	 */
-	public Mono<Void> checkReferences() {
+	public Mono<Void> checkReferences(long mark) {
 		Flux<String> missingKeys = this.database
-			.sql("SELECT n.hostname, n.ssh_key FROM nodes n WHERE n.ssh_key IS NOT NULL "
+			.sql("SELECT n.hostname, n.ssh_key FROM nodes n WHERE n.change_seq > $1 AND n.ssh_key IS NOT NULL "
+					+ "AND NOT EXISTS (SELECT 1 FROM ssh_keys k WHERE k.name = n.ssh_key) "
+					+ "UNION SELECT n.hostname, n.ssh_key FROM tombstones t JOIN nodes n ON n.ssh_key = t.key "
+					+ "WHERE t.kind = 'ssh_key' AND t.change_seq > $1 "
 					+ "AND NOT EXISTS (SELECT 1 FROM ssh_keys k WHERE k.name = n.ssh_key) ORDER BY 1 LIMIT 5")
+			.bind(0, mark)
 			.map((row) -> "node '" + row.get(0, String.class) + "' uses SSH key '" + row.get(1, String.class)
 					+ "', which does not exist")
 			.all();
 		Flux<String> missingNodes = this.database
-			.sql("SELECT m.cluster, m.hostname FROM cluster_nodes m "
-					+ "WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.hostname = m.hostname) ORDER BY 1, 2 LIMIT 5")
+			.sql("SELECT m.cluster, m.hostname FROM clusters c JOIN cluster_nodes m ON m.cluster = c.name "
+					+ "WHERE c.change_seq > $1 AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.hostname = m.hostname) "
+					+ "UNION SELECT m.cluster, m.hostname FROM tombstones t JOIN cluster_nodes m ON m.hostname = t.key "
+					+ "WHERE t.kind = 'node' AND t.change_seq > $1 "
+					+ "AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.hostname = m.hostname) ORDER BY 1, 2 LIMIT 5")
+			.bind(0, mark)
 			.map((row) -> "cluster '" + row.get(0, String.class) + "' lists node '" + row.get(1, String.class)
 					+ "', which does not exist")
 			.all();
 		Flux<String> doubleMembers = this.database
-			.sql("SELECT hostname, string_agg(cluster, ''', ''' ORDER BY cluster) FROM cluster_nodes "
-					+ "GROUP BY hostname HAVING count(*) > 1 ORDER BY 1 LIMIT 5")
+			.sql("SELECT m.hostname, string_agg(m.cluster, ''', ''' ORDER BY m.cluster) FROM cluster_nodes m "
+					+ "WHERE m.hostname IN (SELECT w.hostname FROM clusters c JOIN cluster_nodes w ON w.cluster = c.name "
+					+ "WHERE c.change_seq > $1) GROUP BY m.hostname HAVING count(*) > 1 ORDER BY 1 LIMIT 5")
+			.bind(0, mark)
 			.map((row) -> "node '" + row.get(0, String.class) + "' would belong to clusters '"
 					+ row.get(1, String.class) + "'")
 			.all();

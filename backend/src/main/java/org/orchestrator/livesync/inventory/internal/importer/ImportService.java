@@ -47,11 +47,11 @@ class ImportService {
 	Mono<ImportResult> importItems(Flux<JsonNode> items) {
 		Flux<InventoryWriter.Prepared> prepared = items.index((index, item) -> prepare(index, item));
 		return this.writer.deferConstraints()
-			.thenMany(prepared.buffer(BATCH_SIZE))
-			.concatMap(
-					(batch) -> this.writer.upsert(batch).map((written) -> new ImportResult(received(batch), written)))
-			.reduce(ImportResult.EMPTY, ImportResult::plus)
-			.flatMap((result) -> this.writer.checkReferences().thenReturn(result))
+			.flatMap((mark) -> prepared.buffer(BATCH_SIZE)
+				.concatMap((batch) -> this.writer.upsert(batch)
+					.map((written) -> new ImportResult(received(batch), written)))
+				.reduce(ImportResult.EMPTY, ImportResult::plus)
+				.flatMap((result) -> this.writer.checkReferences(mark).thenReturn(result)))
 			.as(this.transaction::transactional);
 	}
 
