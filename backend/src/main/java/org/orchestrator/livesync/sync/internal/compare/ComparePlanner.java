@@ -101,19 +101,54 @@ public class ComparePlanner {
 	 * nothing else: it is logged, not raised.
 	 */
 	public Mono<Void> record(RemoteCompare.Remote remote, CheckpointRecorder recorder) {
+		ComparePlan plan = recorder.plan();
+		return record(remote, recorder, plan.localWatermark(), plan.remoteWatermark());
+	}
+
+	/**
+	 * Records the checkpoint after a job applied its packages, at watermarks taken now:
+	 * past the job's own writes (which each side's feed leaves out for the other, and
+	 * which would otherwise be scanned again by every later compare), with what changed
+	 * on either side meanwhile added to the residue. When that cannot be read, at the
+	 * watermarks of the job's compare.
+	 */
+	public Mono<Void> recordAfterApply(RemoteCompare.Remote remote, CheckpointRecorder recorder) {
+		ComparePlan plan = recorder.plan();
+		if (plan.localWatermark() == null || plan.remoteWatermark() == null) {
+			return Mono.empty();
+		}
+		Mono<Optional<Window>> here = optional(this.feed.stableWatermark())
+			.flatMap((now) -> now.isEmpty() ? Mono.just(Optional.<Window>empty())
+					: this.feed.since(plan.localWatermark(), remote.serverId(), MAX_CANDIDATES + 1)
+						.collectList()
+						.map((items) -> Optional.of(new Window(now.get(), items))));
+		Mono<RemoteFeed> there = remoteFeed(remote, plan.remoteWatermark(), null);
+		return Mono.zip(here, there).flatMap((both) -> {
+			Window local = both.getT1().orElse(null);
+			RemoteFeed remoteWindow = both.getT2();
+			if (local == null || remoteWindow.watermark() == null || remoteWindow.stale() != null
+					|| local.items().size() > MAX_CANDIDATES) {
+				return record(remote, recorder);
+			}
+			local.items().forEach(recorder::unsettle);
+			remoteWindow.items().forEach(recorder::unsettle);
+			return record(remote, recorder, local.watermark(), remoteWindow.watermark());
+		}).onErrorResume((failure) -> record(remote, recorder));
+	}
+
+	private Mono<Void> record(RemoteCompare.Remote remote, CheckpointRecorder recorder, Long localWatermark,
+			Long remoteWatermark) {
 		return Mono.defer(() -> {
 			Set<ItemKey> residue = recorder.residue(MAX_CANDIDATES);
 			if (residue == null) {
 				return Mono.empty();
 			}
-			ComparePlan plan = recorder.plan();
 			UUID id = UUID.randomUUID();
 			return this.client
 				.checkpoint(remote.url(), remote.session(),
-						new PeerMessages.CheckpointRequest(id.toString(), plan.remoteWatermark(),
-								plan.localWatermark()))
-				.then(this.checkpoints.save(remote.serverId(),
-						new Checkpoint(id, plan.localWatermark(), plan.remoteWatermark()), residue));
+						new PeerMessages.CheckpointRequest(id.toString(), remoteWatermark, localWatermark))
+				.then(this.checkpoints.save(remote.serverId(), new Checkpoint(id, localWatermark, remoteWatermark),
+						residue));
 		}).onErrorResume((failure) -> {
 			log.warn("No replication checkpoint recorded with {}: {}", remote.url(), failure.getMessage());
 			return Mono.empty();
@@ -125,10 +160,19 @@ public class ComparePlanner {
 	 * too) what changed there since.
 	 */
 	private Mono<RemoteFeed> remoteFeed(RemoteCompare.Remote remote, Checkpoint held) {
+		return (held != null) ? remoteFeed(remote, held.remoteSeq(), held.id().toString())
+				: remoteFeed(remote, null, null);
+	}
+
+	/**
+	 * The remote's feed since {@code since} under {@code checkpointId}, or (no
+	 * checkpoint) the window of what changed there after {@code since}, or (neither) its
+	 * watermark alone.
+	 */
+	private Mono<RemoteFeed> remoteFeed(RemoteCompare.Remote remote, Long since, String checkpointId) {
 		Set<ItemKey> items = new HashSet<>();
 		PeerMessages.ChangeLine[] metadata = new PeerMessages.ChangeLine[1];
-		Flux<PeerMessages.ChangeLine> lines = this.client.changes(remote.url(), remote.session(),
-				(held != null) ? held.remoteSeq() : null, (held != null) ? held.id().toString() : null);
+		Flux<PeerMessages.ChangeLine> lines = this.client.changes(remote.url(), remote.session(), since, checkpointId);
 		return lines.doOnNext((line) -> {
 			if (metadata[0] == null) {
 				if (!line.isMetadata() || !remote.serverId().equals(line.serverId())) {
@@ -148,7 +192,7 @@ public class ComparePlanner {
 				return new RemoteFeed(null, Set.of(), "the remote sent an empty change feed");
 			}
 			String stale = null;
-			if (held != null && !"current".equals(first.checkpoint())) {
+			if (checkpointId != null && !"current".equals(first.checkpoint())) {
 				stale = "the replication state no longer matches the remote's: "
 						+ ((first.reason() != null) ? first.reason() : "it holds none");
 			}
@@ -172,6 +216,12 @@ public class ComparePlanner {
 		Map<ItemKind, Set<String>> byKind = new EnumMap<>(ItemKind.class);
 		items.forEach((item) -> byKind.computeIfAbsent(item.itemKind(), (k) -> new TreeSet<>()).add(item.key()));
 		return byKind;
+	}
+
+	/**
+	 * This server's stable watermark now, and what changed here before it since a mark.
+	 */
+	private record Window(long watermark, java.util.List<ItemKey> items) {
 	}
 
 	/** The remote's answer: its watermark, its changes, and why they cannot be used. */

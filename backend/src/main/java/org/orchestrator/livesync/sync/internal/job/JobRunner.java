@@ -281,7 +281,7 @@ class JobRunner {
 		if (!mismatches.isEmpty()) {
 			recorder.spoil();
 		}
-		return this.planner.record(remote, recorder);
+		return this.planner.recordAfterApply(remote, recorder);
 	}
 
 	/** Which package carries an item that moves. */

@@ -18,6 +18,7 @@ import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.replication.ChangeFeed;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints.Checkpoint;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.JsonBodies;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
@@ -66,7 +67,8 @@ class PeerReplicationController {
 			description = "The first line is the metadata line: this server's id, its stable watermark (the change "
 					+ "sequence number up to which every change is visible) and whether the checkpoint asked about is "
 					+ "current here. Only when it is current, one line per item changed since it (or left different "
-					+ "at it) follows, at most " + MAX_CHANGES + " and one more to show there are more.",
+					+ "at it) follows, at most " + MAX_CHANGES + " and one more to show there are more. With since "
+					+ "and no checkpoint, the items changed after since (a window of the feed, without the residue).",
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
 							schema = @Schema(type = "string", description = "one JSON object per line"))))
@@ -93,16 +95,23 @@ class PeerReplicationController {
 					PeerMessages.ChangeLine metadata = new PeerMessages.ChangeLine(PeerApi.METADATA_LINE, null,
 							this.identity.serverId().toString(), watermark.orElse(null),
 							(asked == null) ? "none" : ((stale == null) ? "current" : "stale"), stale);
+					if (asked == null && since != null) {
+						// A window of the feed only (what changed after the caller's own
+						// sync with this server applied), without the residue.
+						return Flux.just(metadata).concatWith(lines(this.feed.since(since, peer, MAX_CHANGES + 1)));
+					}
 					if (asked == null || stale != null) {
 						return Flux.just(metadata);
 					}
-					Flux<PeerMessages.ChangeLine> items = this.feed.since(since, peer, MAX_CHANGES + 1)
-						.concatWith(this.checkpoints.residue(peer, MAX_CHANGES + 1))
-						.take(MAX_CHANGES + 1)
-						.map((item) -> new PeerMessages.ChangeLine(item.itemKind().type(), item.key(), null, null, null,
-								null));
-					return Flux.just(metadata).concatWith(items);
+					return Flux.just(metadata)
+						.concatWith(lines(this.feed.since(since, peer, MAX_CHANGES + 1)
+							.concatWith(this.checkpoints.residue(peer, MAX_CHANGES + 1))));
 				}));
+	}
+
+	private static Flux<PeerMessages.ChangeLine> lines(Flux<ItemKey> items) {
+		return items.take(MAX_CHANGES + 1)
+			.map((item) -> new PeerMessages.ChangeLine(item.itemKind().type(), item.key(), null, null, null, null));
 	}
 
 	/** Why the caller's checkpoint is not current here; null when it is. */

@@ -140,8 +140,11 @@ public class RemoteClient {
 	 */
 	public Flux<PeerMessages.ChangeLine> changes(String url, RemoteSession session, Long since, String checkpointId) {
 		return this.web.get().uri(url + PeerApi.CHANGES, (uri) -> {
+			if (since != null) {
+				uri.queryParam(PeerApi.SINCE, since);
+			}
 			if (checkpointId != null) {
-				uri.queryParam(PeerApi.SINCE, since).queryParam(PeerApi.CHECKPOINT_ID, checkpointId);
+				uri.queryParam(PeerApi.CHECKPOINT_ID, checkpointId);
 			}
 			return uri.build();
 		})

@@ -31,6 +31,7 @@ class PeerReplicationIntegrationTests {
 	void theFeedListsWhatChangedSinceTheCheckpointBothHold() {
 		Peers.Session peer = Peers.connect(server, "feed-peer-1");
 		JsonNode none = lines(peer, null, null).get(0);
+		assertThat(lines(peer, null, null)).as("neither since nor a checkpoint: the metadata alone").hasSize(1);
 		assertThat(none.get("type").asString()).isEqualTo("metadata");
 		assertThat(none.get("checkpoint").asString()).isEqualTo("none");
 		assertThat(none.get("server_id").asString()).isEqualTo(Peers.serverId(server));
@@ -49,6 +50,12 @@ class PeerReplicationIntegrationTests {
 		assertThat(current.get(0).get("checkpoint").asString()).isEqualTo("current");
 		assertThat(current.get(0).get("watermark").asLong()).isGreaterThan(watermark);
 		assertThat(current.subList(1, current.size())).extracting((line) -> line.get("key").asString())
+			.containsExactly("feed-01");
+
+		List<JsonNode> window = lines(peer, watermark, null);
+		assertThat(window.get(0).get("checkpoint").asString()).isEqualTo("none");
+		assertThat(window.subList(1, window.size())).as("without a checkpoint, the window after since")
+			.extracting((line) -> line.get("key").asString())
 			.containsExactly("feed-01");
 
 		List<JsonNode> stale = lines(peer, watermark, UUID.randomUUID().toString());
@@ -88,7 +95,8 @@ class PeerReplicationIntegrationTests {
 	}
 
 	private static List<JsonNode> lines(Peers.Session peer, Long since, String checkpoint) {
-		String query = (checkpoint != null) ? "?since=" + since + "&checkpoint=" + checkpoint : "";
+		String query = (since != null) ? "?since=" + since : "";
+		query += (checkpoint != null) ? "&checkpoint=" + checkpoint : "";
 		return peer.client()
 			.get()
 			.uri("/api/v1/sync/changes" + query)
