@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.orchestrator.livesync.inventory.Hashed;
 import org.orchestrator.livesync.inventory.InventoryItem;
 import org.orchestrator.livesync.inventory.InventoryWriter;
+import org.orchestrator.livesync.inventory.TableStatistics;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.inventory.Violations;
@@ -38,7 +39,11 @@ class ImportService {
 
 	private final JsonMapper json;
 
-	ImportService(InventoryWriter writer, TransactionalOperator transaction, JsonMapper json) {
+	private final TableStatistics statistics;
+
+	ImportService(InventoryWriter writer, TransactionalOperator transaction, JsonMapper json,
+			TableStatistics statistics) {
+		this.statistics = statistics;
 		this.writer = writer;
 		this.transaction = transaction;
 		this.json = json;
@@ -52,7 +57,8 @@ class ImportService {
 					.map((written) -> new ImportResult(received(batch), written)))
 				.reduce(ImportResult.EMPTY, ImportResult::plus)
 				.flatMap((result) -> this.writer.checkReferences(mark).thenReturn(result)))
-			.as(this.transaction::transactional);
+			.as(this.transaction::transactional)
+			.doOnNext((result) -> this.statistics.afterWrite(result.written().total()));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

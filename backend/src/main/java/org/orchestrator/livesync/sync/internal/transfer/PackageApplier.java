@@ -9,6 +9,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.orchestrator.livesync.inventory.InventoryWriter;
+import org.orchestrator.livesync.inventory.TableStatistics;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -52,9 +53,12 @@ class PackageApplier {
 
 	private final DatabaseClient database;
 
+	private final TableStatistics statistics;
+
 	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
 			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json, Checkpoints checkpoints,
-			DatabaseClient database) {
+			DatabaseClient database, TableStatistics statistics) {
+		this.statistics = statistics;
 		this.checkpoints = checkpoints;
 		this.database = database;
 		this.writer = writer;
@@ -106,7 +110,9 @@ class PackageApplier {
 			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
 			.onErrorMap(ApplyBounds::isTimeout, (timedOut) -> this.bounds.exceeded());
 		if (!dryRun) {
-			return applied.as(this.transaction::transactional);
+			return applied.as(this.transaction::transactional)
+				.doOnNext((result) -> this.statistics
+					.afterWrite(result.applied().total() + result.changed().total() + result.deleted().total()));
 		}
 		return this.transaction.execute((status) -> {
 			status.setRollbackOnly();

@@ -14,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.ItemSnapshot;
+import org.orchestrator.livesync.inventory.TableStatistics;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
@@ -45,8 +46,11 @@ public class TransferService {
 
 	private final Checkpoints checkpoints;
 
+	private final TableStatistics statistics;
+
 	TransferService(InventoryReader inventory, WholePackageSealer sealer, PackageOffers offers, SyncProperties sync,
-			TransactionalOperator transaction, Clock clock, Checkpoints checkpoints) {
+			TransactionalOperator transaction, Clock clock, Checkpoints checkpoints, TableStatistics statistics) {
+		this.statistics = statistics;
 		this.checkpoints = checkpoints;
 		this.inventory = inventory;
 		this.sealer = sealer;
@@ -172,6 +176,7 @@ public class TransferService {
 			.flatMap((id) -> this.offers.confirm(id, peerServerId)
 				.flatMap((recorded) -> this.checkpoints.rotate(peerServerId, id).thenReturn(recorded)))
 			.as(this.transaction::transactional)
+			.doOnNext(this.statistics::afterWrite)
 			.switchIfEmpty(Mono.error(() -> ProblemException
 				.notFound("an unconfirmed package " + packageId + " offered to this session's peer")));
 	}
