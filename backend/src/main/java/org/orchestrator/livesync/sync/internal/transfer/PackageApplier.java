@@ -127,7 +127,18 @@ class PackageApplier {
 	private Mono<Void> origin(SyncPackage header) {
 		return this.database.sql("SELECT set_config('live_sync.origin', $1, true)")
 			.bind(0, header.sourceServerId())
-			.then();
+			.then()
+			.then(lookupsOnly());
+	}
+
+	/**
+	 * Every statement of an apply reads by key. A package into an empty server fills its
+	 * tables in this very transaction, whose statistics still describe the empty tables:
+	 * the planner would scan them (each batch's row locks reading every row written so
+	 * far, quadratic in the package). Scans stay possible where no index serves.
+	 */
+	private Mono<Void> lookupsOnly() {
+		return this.database.sql("SET LOCAL enable_seqscan = off").then();
 	}
 
 }
