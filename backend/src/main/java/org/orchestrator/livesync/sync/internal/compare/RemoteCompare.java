@@ -83,38 +83,39 @@ public class RemoteCompare {
 	public Mono<Comparison> compare(Remote remote) {
 		long started = System.nanoTime();
 		long[] planned = new long[1];
-		return this.planner.plan(remote)
-			.doOnNext((plan) -> planned[0] = System.nanoTime())
-			.flatMap((plan) -> Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
-				.flatMap((both) -> {
-					Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
-					if (!plan.incremental()) {
-						differing.removeAll(
-								agreeing(both.getT1(), both.getT2(), remote.serverId(), EnumSet.allOf(ItemKind.class)));
-					}
-					Scope requested = Scope.of(differing, Map.of());
-					CheckpointRecorder recorder = this.planner.recorder(plan, requested);
-					Scope scope = plan.narrow(requested);
-					long[] listedHere = new long[1];
-					Flux<ClassifiedItem> items = scope.isEmpty() ? Flux.empty() : classify(remote, scope, () -> {
-					}).doOnNext((item) -> {
-						recorder.observe(item, CheckpointRecorder.settled(item));
-						if (item.entry().localHash() != null) {
-							listedHere[0]++;
-						}
-					});
-					return items.buffer(DETAILS_PER_READ)
-						.concatMap((batch) -> withChanges(batch, remote))
-						.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
-						.flatMap((Comparison.Collector collector) -> this.planner.record(remote, recorder)
-							.thenReturn(collector))
-						.map((Comparison.Collector collector) -> collector
-							.identicalUnlisted(unlisted(both.getT1(), differing, plan, listedHere[0]))
-							.build())
-						.doOnNext((comparison) -> log.info("Compared with {} ({}) in {} ms (planned in {} ms): {}",
-								remote.url(), describe(plan.method()), (System.nanoTime() - started) / 1_000_000,
-								(planned[0] - started) / 1_000_000, comparison.summary()));
-				}));
+		// The plan and the digests at once: an identical compare is their round trips.
+		Mono<ComparePlan> plans = this.planner.plan(remote).doOnNext((plan) -> planned[0] = System.nanoTime());
+		return Mono.zip(plans, this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
+			.flatMap((all) -> compare(remote, all.getT1(), all.getT2(), all.getT3()))
+			.doOnNext((comparison) -> log.info("Compared with {} ({}) in {} ms (planned in {} ms): {}", remote.url(),
+					describe(comparison.method()), (System.nanoTime() - started) / 1_000_000,
+					(planned[0] - started) / 1_000_000, comparison.summary()));
+	}
+
+	private Mono<Comparison> compare(Remote remote, ComparePlan plan, Map<ItemKind, InventoryDigests.Digest> local,
+			PeerMessages.DigestResponse theirs) {
+		Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
+		if (!plan.incremental()) {
+			differing.removeAll(agreeing(local, theirs, remote.serverId(), EnumSet.allOf(ItemKind.class)));
+		}
+		Scope requested = Scope.of(differing, Map.of());
+		CheckpointRecorder recorder = this.planner.recorder(plan, requested);
+		Scope scope = plan.narrow(requested);
+		long[] listedHere = new long[1];
+		Flux<ClassifiedItem> items = scope.isEmpty() ? Flux.empty() : classify(remote, scope, () -> {
+		}).doOnNext((item) -> {
+			recorder.observe(item, CheckpointRecorder.settled(item));
+			if (item.entry().localHash() != null) {
+				listedHere[0]++;
+			}
+		});
+		return items.buffer(DETAILS_PER_READ)
+			.concatMap((batch) -> withChanges(batch, remote))
+			.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
+			.flatMap((Comparison.Collector collector) -> this.planner.record(remote, recorder).thenReturn(collector))
+			.map((Comparison.Collector collector) -> collector
+				.identicalUnlisted(unlisted(local, differing, plan, listedHere[0]))
+				.build());
 	}
 
 	private static String describe(CompareMethod method) {
