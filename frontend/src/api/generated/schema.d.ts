@@ -215,7 +215,7 @@ export interface paths {
         };
         /**
          * What changed here since the replication checkpoint with the caller, as NDJSON
-         * @description The first line is the metadata line: this server's id, its stable watermark (the change sequence number up to which every change is visible) and whether the checkpoint asked about is current here. Only when it is current, one line per item changed since it (or left different at it) follows, at most 50000 and one more to show there are more.
+         * @description The first line is the metadata line: this server's id, its stable watermark (the change sequence number up to which every change is visible) and whether the checkpoint asked about is current here. Only when it is current, one line per item changed since it (or left different at it) follows, at most 50000 and one more to show there are more. With since and no checkpoint, the items changed after since (a window of the feed, without the residue).
          */
         get: operations["getPeerChanges"];
         put?: never;
