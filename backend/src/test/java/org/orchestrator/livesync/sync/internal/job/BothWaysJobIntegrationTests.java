@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.Fixtures;
-import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -166,16 +166,7 @@ class BothWaysJobIntegrationTests {
 	}
 
 	private static JsonNode session() {
-		return a.operator()
-			.post()
-			.uri("/api/v1/sync/sessions")
-			.bodyValue(Map.of("remote_url", b.baseUrl()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SyncJobs.session(a, b.baseUrl());
 	}
 
 	private static List<ServerSentEvent<JsonNode>> events(JsonNode session, Object selection, String direction) {
@@ -184,20 +175,9 @@ class BothWaysJobIntegrationTests {
 
 	private static List<ServerSentEvent<JsonNode>> events(JsonNode session, Object selection, String direction,
 			boolean dryRun) {
-		String job = a.operator()
-			.post()
-			.uri("/api/v1/sync/jobs")
-			.bodyValue(Map.of("session_id", session.get("session_id").asString(), "selection", selection, "direction",
-					direction, "dry_run", dryRun))
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("job_id")
-			.asString();
-		List<ServerSentEvent<JsonNode>> events = JobStreams.events(a, job);
+		List<ServerSentEvent<JsonNode>> events = SyncJobs.run(a,
+				Map.of("session_id", session.get("session_id").asString(), "selection", selection, "direction",
+						direction, "dry_run", dryRun));
 		assertThat(events.get(events.size() - 1).event()).as("%s", events.get(events.size() - 1).data())
 			.isEqualTo("completed");
 		return events;

@@ -11,6 +11,7 @@ import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.TestDatabases;
+import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.system.internal.startup.DatabaseUrl;
 
@@ -166,33 +167,13 @@ class IncrementalSyncIntegrationTests {
 	}
 
 	private static JsonNode session(TestServer from, TestServer to) {
-		return from.operator()
-			.post()
-			.uri("/api/v1/sync/sessions")
-			.bodyValue(Map.of("remote_url", to.baseUrl()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SyncJobs.session(from, to.baseUrl());
 	}
 
 	/** Runs a job to its end and answers the job as GET /sync/jobs/{id} shows it. */
 	private static JsonNode job(TestServer from, JsonNode session, Object selection, String direction) {
-		String job = from.operator()
-			.post()
-			.uri("/api/v1/sync/jobs")
-			.bodyValue(Map.of("session_id", session.get("session_id").asString(), "selection", selection, "direction",
-					direction))
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("job_id")
-			.asString();
+		String job = SyncJobs.start(from, Map.of("session_id", session.get("session_id").asString(), "selection",
+				selection, "direction", direction));
 		List<ServerSentEvent<JsonNode>> events = JobStreams.events(from, job);
 		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
 		assertThat(end.event()).as("%s", end.data()).isEqualTo("completed");

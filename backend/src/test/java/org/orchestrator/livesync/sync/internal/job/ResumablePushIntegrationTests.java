@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.CuttingProxy;
 import org.orchestrator.livesync.support.Fixtures;
-import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
 
 import org.springframework.http.MediaType;
@@ -111,33 +111,12 @@ class ResumablePushIntegrationTests {
 	}
 
 	private static JsonNode session() {
-		return source.operator()
-			.post()
-			.uri("/api/v1/sync/sessions")
-			.bodyValue(Map.of("remote_url", proxy.baseUrl()))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SyncJobs.session(source, proxy.baseUrl());
 	}
 
 	private static List<ServerSentEvent<JsonNode>> job(JsonNode session) {
-		String job = source.operator()
-			.post()
-			.uri("/api/v1/sync/jobs")
-			.bodyValue(Map.of("session_id", session.get("session_id").asString(), "selection", Map.of("nodes", "all"),
-					"direction", "push"))
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.get("job_id")
-			.asString();
-		return JobStreams.events(source, job);
+		return SyncJobs.run(source, Map.of("session_id", session.get("session_id").asString(), "selection",
+				Map.of("nodes", "all"), "direction", "push"));
 	}
 
 	private static long rows(String table) {

@@ -1,0 +1,53 @@
+package org.orchestrator.livesync.support;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+/** Sessions and jobs as an operator drives them through the API of one server. */
+public final class SyncJobs {
+
+	private SyncJobs() {
+	}
+
+	/**
+	 * A new session of {@code server} with the remote at {@code remoteUrl}, as created.
+	 */
+	public static JsonNode session(TestServer server, String remoteUrl) {
+		return server.operator()
+			.post()
+			.uri("/api/v1/sync/sessions")
+			.bodyValue(Map.of("remote_url", remoteUrl))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** Starts a job ({@code request} as {@code POST /sync/jobs} takes it); its id. */
+	public static String start(TestServer server, Map<String, ?> request) {
+		return server.operator()
+			.post()
+			.uri("/api/v1/sync/jobs")
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("job_id")
+			.asString();
+	}
+
+	/** Starts a job and reads its events to its end. */
+	public static List<ServerSentEvent<JsonNode>> run(TestServer server, Map<String, ?> request) {
+		return JobStreams.events(server, start(server, request));
+	}
+
+}
