@@ -17,6 +17,16 @@ public final class JobStreams {
 	private JobStreams() {
 	}
 
+	/** The status each item event gave its item, by key (the last one, if several). */
+	public static java.util.Map<String, String> itemStatuses(List<ServerSentEvent<JsonNode>> events) {
+		java.util.Map<String, String> statuses = new java.util.HashMap<>();
+		events.stream()
+			.filter((event) -> "item".equals(event.event()))
+			.forEach(
+					(event) -> statuses.put(event.data().get("key").asString(), event.data().get("status").asString()));
+		return statuses;
+	}
+
 	/**
 	 * Every named event of the job on {@code server}, until the server closes the stream.
 	 */

@@ -7,6 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.codec.ServerSentEvent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Sessions and jobs as an operator drives them through the API of one server. */
 public final class SyncJobs {
 
@@ -43,6 +45,14 @@ public final class SyncJobs {
 			.getResponseBody()
 			.get("job_id")
 			.asString();
+	}
+
+	/** Starts a job and reads its events to its end, which must be {@code completed}. */
+	public static List<ServerSentEvent<JsonNode>> complete(TestServer server, Map<String, ?> request) {
+		List<ServerSentEvent<JsonNode>> events = run(server, request);
+		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
+		assertThat(end.event()).as("%s", end.data()).isEqualTo("completed");
+		return events;
 	}
 
 	/** Starts a job and reads its events to its end. */

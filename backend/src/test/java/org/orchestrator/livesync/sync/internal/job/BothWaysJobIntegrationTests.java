@@ -1,6 +1,5 @@
 package org.orchestrator.livesync.sync.internal.job;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
@@ -51,7 +51,7 @@ class BothWaysJobIntegrationTests {
 		List<ServerSentEvent<JsonNode>> events = events(session(), "all", "both");
 		JsonNode completed = last(events);
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
-		assertThat(statuses(events)).containsEntry("two-01", "sent")
+		assertThat(JobStreams.itemStatuses(events)).containsEntry("two-01", "sent")
 			.containsEntry("two-here", "sent")
 			.containsEntry("two-03", "delete_sent")
 			.containsEntry("two-02", "received")
@@ -110,7 +110,7 @@ class BothWaysJobIntegrationTests {
 		assertThat(ip(a, "clash-02")).as("a dry run changes nothing here").isEqualTo("10.60.0.2");
 
 		List<ServerSentEvent<JsonNode>> events = events(session(), Map.of("nodes", keys), "both");
-		assertThat(statuses(events)).containsEntry("clash-01", "skipped_conflict")
+		assertThat(JobStreams.itemStatuses(events)).containsEntry("clash-01", "skipped_conflict")
 			.containsEntry("clash-02", "received");
 		JsonNode completed = last(events);
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
@@ -139,7 +139,7 @@ class BothWaysJobIntegrationTests {
 	}
 
 	private static long count(List<ServerSentEvent<JsonNode>> events, String status) {
-		return statuses(events).values().stream().filter(status::equals).count();
+		return JobStreams.itemStatuses(events).values().stream().filter(status::equals).count();
 	}
 
 	private static boolean absent(TestServer server, String hostname) {
@@ -156,15 +156,6 @@ class BothWaysJobIntegrationTests {
 		server.operator().delete().uri("/api/v1/nodes/" + hostname).exchange().expectStatus().isNoContent();
 	}
 
-	private static Map<String, String> statuses(List<ServerSentEvent<JsonNode>> events) {
-		Map<String, String> statuses = new HashMap<>();
-		events.stream()
-			.filter((event) -> "item".equals(event.event()))
-			.forEach(
-					(event) -> statuses.put(event.data().get("key").asString(), event.data().get("status").asString()));
-		return statuses;
-	}
-
 	private static JsonNode session() {
 		return SyncJobs.session(a, b.baseUrl());
 	}
@@ -175,12 +166,8 @@ class BothWaysJobIntegrationTests {
 
 	private static List<ServerSentEvent<JsonNode>> events(JsonNode session, Object selection, String direction,
 			boolean dryRun) {
-		List<ServerSentEvent<JsonNode>> events = SyncJobs.run(a,
-				Map.of("session_id", session.get("session_id").asString(), "selection", selection, "direction",
-						direction, "dry_run", dryRun));
-		assertThat(events.get(events.size() - 1).event()).as("%s", events.get(events.size() - 1).data())
-			.isEqualTo("completed");
-		return events;
+		return SyncJobs.complete(a, Map.of("session_id", session.get("session_id").asString(), "selection", selection,
+				"direction", direction, "dry_run", dryRun));
 	}
 
 	private static JsonNode last(List<ServerSentEvent<JsonNode>> events) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
@@ -49,13 +50,13 @@ class PullJobIntegrationTests {
 		List<ServerSentEvent<JsonNode>> events = events(session(), Map.of("nodes", "all"), "pull");
 		JsonNode completed = last(events);
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
-		assertThat(statuses(events)).containsEntry("pull-01", "received")
+		assertThat(JobStreams.itemStatuses(events)).containsEntry("pull-01", "received")
 			.containsEntry("pull-02", "received")
 			.containsEntry("pull-03", "skipped_changed_here")
 			.containsEntry("pull-04", "delete_received");
 		// The other test's node, only on B, may come along: "all" is every node.
 		assertThat(completed.get("applied").get("nodes").asLong())
-			.isEqualTo(statuses(events).values().stream().filter("received"::equals).count());
+			.isEqualTo(JobStreams.itemStatuses(events).values().stream().filter("received"::equals).count());
 		assertThat(completed.get("deleted").get("nodes").asLong()).isEqualTo(1);
 		assertThat(ip(a, "pull-01")).isEqualTo("10.41.0.1");
 		assertThat(ip(a, "pull-02")).isEqualTo("10.41.0.2");
@@ -83,15 +84,6 @@ class PullJobIntegrationTests {
 			.hasToString("404 NOT_FOUND");
 	}
 
-	private static Map<String, String> statuses(List<ServerSentEvent<JsonNode>> events) {
-		Map<String, String> statuses = new java.util.HashMap<>();
-		events.stream()
-			.filter((event) -> "item".equals(event.event()))
-			.forEach(
-					(event) -> statuses.put(event.data().get("key").asString(), event.data().get("status").asString()));
-		return statuses;
-	}
-
 	private static JsonNode session() {
 		return SyncJobs.session(a, b.baseUrl());
 	}
@@ -102,12 +94,8 @@ class PullJobIntegrationTests {
 
 	private static List<ServerSentEvent<JsonNode>> events(JsonNode session, Object selection, String direction,
 			boolean dryRun) {
-		List<ServerSentEvent<JsonNode>> events = SyncJobs.run(a,
-				Map.of("session_id", session.get("session_id").asString(), "selection", selection, "direction",
-						direction, "dry_run", dryRun));
-		assertThat(events.get(events.size() - 1).event()).as("%s", events.get(events.size() - 1).data())
-			.isEqualTo("completed");
-		return events;
+		return SyncJobs.complete(a, Map.of("session_id", session.get("session_id").asString(), "selection", selection,
+				"direction", direction, "dry_run", dryRun));
 	}
 
 	private static JsonNode last(List<ServerSentEvent<JsonNode>> events) {
