@@ -76,7 +76,7 @@ final class Api {
 					return status;
 				}
 				case "failed" -> throw new IllegalStateException("the sync failed: " + status.get("problem"));
-				default -> Thread.sleep(50);
+				default -> Thread.sleep(10);
 			}
 		}
 	}
