@@ -3,10 +3,10 @@ package org.orchestrator.livesync.sync.internal.compare;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public class RemoteCompare {
 	private static final Logger log = LoggerFactory.getLogger(RemoteCompare.class);
 
 	/** Items whose contents are read at once to show their field changes. */
-	private static final int DETAILS_PER_READ = 500;
+	private static final int DETAILS_PER_READ = 1000;
 
 	/** Items looked at per write of the stale bases among them. */
 	private static final int STALE_PER_WRITE = 1000;
@@ -112,7 +112,8 @@ public class RemoteCompare {
 		return items.buffer(DETAILS_PER_READ)
 			.concatMap((batch) -> withChanges(batch, remote))
 			.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
-			.flatMap((Comparison.Collector collector) -> this.planner.record(remote, recorder).thenReturn(collector))
+			.flatMap((Comparison.Collector collector) -> this.planner.recordLater(remote, recorder)
+				.thenReturn(collector))
 			.map((Comparison.Collector collector) -> collector
 				.identicalUnlisted(unlisted(local, differing, plan, listedHere[0]))
 				.build());
@@ -237,14 +238,17 @@ public class RemoteCompare {
 		if (detailed.isEmpty()) {
 			return Flux.fromIterable(batch);
 		}
-		Map<String, JsonNode> local = new HashMap<>();
-		Map<String, JsonNode> remoteContents = new HashMap<>();
+		Map<String, JsonNode> local = new ConcurrentHashMap<>();
+		Map<String, JsonNode> remoteContents = new ConcurrentHashMap<>();
+		// Both sides' contents at once: the remote's answer takes a round trip, this
+		// server's a query, and neither needs the other.
 		return Flux.fromIterable(detailed.entrySet())
-			.concatMap((entry) -> this.inventory.peerView(entry.getKey(), entry.getValue())
-				.doOnNext((item) -> local.put(id(item.kind(), item.key()), item.content()))
-				.thenMany(this.remote.items(remote.url(), remote.session(), entry.getKey(), entry.getValue()))
-				.map((line) -> RemoteItems.snapshot(entry.getKey(), line, "remote " + entry.getKey().type()))
-				.doOnNext((item) -> remoteContents.put(id(item.kind(), item.key()), item.content())))
+			.concatMap((entry) -> Mono.when(
+					this.inventory.peerView(entry.getKey(), entry.getValue())
+						.doOnNext((item) -> local.put(id(item.kind(), item.key()), item.content())),
+					this.remote.items(remote.url(), remote.session(), entry.getKey(), entry.getValue())
+						.map((line) -> RemoteItems.snapshot(entry.getKey(), line, "remote " + entry.getKey().type()))
+						.doOnNext((item) -> remoteContents.put(id(item.kind(), item.key()), item.content()))))
 			.thenMany(Flux.fromIterable(batch))
 			.map((item) -> {
 				if (!detailed(item)) {
