@@ -1,10 +1,12 @@
 package org.orchestrator.livesync.sync.internal.job;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +19,7 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.sync.internal.compare.CheckpointRecorder;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
+import org.orchestrator.livesync.sync.internal.compare.ComparePlan;
 import org.orchestrator.livesync.sync.internal.compare.ComparePlanner;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
@@ -79,9 +82,12 @@ class JobRunner {
 
 	private final ResumablePush push;
 
+	private final Clock clock;
+
 	JobRunner(RemoteClient remote, RemoteCompare compare, PackageLines packageLines, JobVerification verification,
 			PackageStreamer streamer, TransferService transfer, ServerIdentity identity, PullTransfer pull,
-			ComparePlanner planner, ResumablePush push) {
+			ComparePlanner planner, ResumablePush push, Clock clock) {
+		this.clock = clock;
 		this.planner = planner;
 		this.pull = pull;
 		this.push = push;
@@ -98,14 +104,16 @@ class JobRunner {
 		long started = System.nanoTime();
 		return Mono.defer(() -> {
 			job.phase(JobPhase.CONNECTING);
-			return connect(session);
-		}).flatMap((remote) -> this.planner.plan(remote).flatMap((plan) -> {
+			return planned(session);
+		}).flatMap((planned) -> {
+			RemoteCompare.Remote remote = planned.remote();
+			ComparePlan plan = planned.plan();
 			job.compareMethod(plan.method());
 			CheckpointRecorder recorder = this.planner.recorder(plan, selection.scope());
 			JobSelection narrowed = selection.within(plan.narrow(selection.scope()));
 			return count(job, remote, narrowed, recorder).flatMap((memo) -> move(job, session, remote, narrowed, memo)
 				.flatMap((moved) -> finish(job, session, narrowed, moved, memo, started, recorder)));
-		})).doOnNext(job::completed).onErrorResume((ex) -> {
+		}).doOnNext(job::completed).onErrorResume((ex) -> {
 			job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started)));
 			return Mono.empty();
 		}).then();
@@ -306,6 +314,27 @@ class JobRunner {
 		return this.compare.classify(remote, scope, () -> job.phase(JobPhase.COMPARING));
 	}
 
+	/**
+	 * The job's plan, made in the peer session of the operator's compare when it is still
+	 * fresh (a connect saved), else in a new one. The remote may have forgotten that
+	 * session meanwhile (a restart): then again in a new one, since planning changes
+	 * nothing.
+	 */
+	private Mono<Planned> planned(SyncSession session) {
+		Optional<RemoteClient.RemoteSession> kept = session.takePeerSession(this.clock.instant());
+		if (kept.isEmpty()) {
+			return connect(session).flatMap(this::planned);
+		}
+		RemoteCompare.Remote remote = new RemoteCompare.Remote(session.remote().url(), session.remote().serverId(),
+				kept.get());
+		return planned(remote).onErrorResume(RemoteClient::sessionEnded,
+				(ended) -> connect(session).flatMap(this::planned));
+	}
+
+	private Mono<Planned> planned(RemoteCompare.Remote remote) {
+		return this.planner.plan(remote).map((plan) -> new Planned(remote, plan));
+	}
+
 	/** A fresh session on the session's remote (peer sessions end with each package). */
 	private Mono<RemoteCompare.Remote> connect(SyncSession session) {
 		return this.remote.connect(session.remote().url(), this.identity.serverId().toString(), session.password())
@@ -314,6 +343,10 @@ class JobRunner {
 
 	private static long millisSince(long started) {
 		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	/** The remote, in the peer session the job goes on in, and the job's plan. */
+	private record Planned(RemoteCompare.Remote remote, ComparePlan plan) {
 	}
 
 	/** What the target did with a package, and the items it moved. */

@@ -292,6 +292,15 @@ public class RemoteClient {
 	}
 
 	/** A session this server holds on a remote. */
+	/**
+	 * Whether {@code failure} is the remote's refusal of a peer session it no longer
+	 * holds: ended, expired, or forgotten in a restart.
+	 */
+	public static boolean sessionEnded(Throwable failure) {
+		return failure instanceof ProblemException problem
+				&& (ProblemCode.RELAYED_PREFIX + ProblemCode.UNAUTHORIZED.code()).equals(problem.code());
+	}
+
 	public record RemoteSession(String sessionId, String token, long expiresIn) {
 
 		@Override

@@ -68,11 +68,10 @@ public class SessionService {
 				return Mono.error(ProblemException.invalid("remote_url", "points at this server itself"));
 			}
 			return this.remote.connect(target.url(), this.identity.serverId().toString(), target.password())
-				.flatMap((session) -> this.compare
-					.compare(new RemoteCompare.Remote(target.url(), server.serverId(), session)))
-				.map((comparison) -> {
-					SyncSession session = new SyncSession(UUID.randomUUID().toString(), server, target.password(),
-							comparison, this.clock.instant());
+				.flatMap((peer) -> this.compare.compare(new RemoteCompare.Remote(target.url(), server.serverId(), peer))
+					.map((comparison) -> new SyncSession(UUID.randomUUID().toString(), server, target.password(),
+							comparison, peer, this.clock.instant())))
+				.map((session) -> {
 					this.sessions.put(session.id(), session);
 					return session;
 				});

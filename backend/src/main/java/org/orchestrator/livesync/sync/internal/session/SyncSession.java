@@ -1,8 +1,11 @@
 package org.orchestrator.livesync.sync.internal.session;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.orchestrator.livesync.sync.internal.compare.Comparison;
+import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 
 /**
@@ -26,8 +29,22 @@ public final class SyncSession {
 
 	private volatile Instant lastUsed;
 
+	/** The peer session the compare was made in, until a job takes it. */
+	private final AtomicReference<RemoteSession> peerSession;
+
+	private final Instant peerSessionUsableUntil;
+
 	SyncSession(String id, RemoteServer remote, String password, Comparison comparison, Instant now) {
+		this(id, remote, password, comparison, null, now);
+	}
+
+	SyncSession(String id, RemoteServer remote, String password, Comparison comparison, RemoteSession peerSession,
+			Instant now) {
 		this.id = id;
+		this.peerSession = new AtomicReference<>(peerSession);
+		// Half its lifetime: a job that takes it has the other half to finish its first
+		// package in it.
+		this.peerSessionUsableUntil = (peerSession != null) ? now.plusSeconds(peerSession.expiresIn() / 2) : now;
 		this.remote = remote;
 		this.password = password;
 		this.comparison = comparison;
@@ -56,6 +73,25 @@ public final class SyncSession {
 	/** What the remote had in this comparison, for jobs to expect. */
 	public ReviewedHashes reviewed() {
 		return this.reviewed;
+	}
+
+	/**
+	 * The peer session the compare was made in, for the first job to go on in instead of
+	 * connecting again; empty once taken (a package ends it on the remote) or when it is
+	 * too old.
+	 */
+	public Optional<RemoteSession> takePeerSession(Instant now) {
+		RemoteSession taken = this.peerSession.getAndSet(null);
+		return (taken != null && now.isBefore(this.peerSessionUsableUntil)) ? Optional.of(taken) : Optional.empty();
+	}
+
+	/**
+	 * The id (not the token) of the peer session a job can still take, or null: for logs,
+	 * and for tests that end it on the remote.
+	 */
+	public String peerSessionId() {
+		RemoteSession held = this.peerSession.get();
+		return (held != null) ? held.sessionId() : null;
 	}
 
 	public Instant createdAt() {

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.support.Fixtures;
 import org.orchestrator.livesync.support.JobStreams;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.TestServer;
+import org.orchestrator.livesync.sync.internal.session.SessionService;
+import org.orchestrator.livesync.sync.internal.session.SyncSession;
 
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -152,6 +155,29 @@ class SyncJobIntegrationTests {
 		// Both sides now agree.
 		JsonNode again = session(b.baseUrl(), null);
 		assertThat(keys(again.at("/comparison/nodes/identical"))).contains("job-01", "job-02");
+	}
+
+	@Test
+	void aJobGoesOnInTheComparesPeerSessionOrInANewOneWhenTheRemoteForgotIt() {
+		create(a, Fixtures.node("job-reused-01"));
+		String kept = session(b.baseUrl(), null).get("session_id").asString();
+		SyncSession keeping = a.bean(SessionService.class).find(kept);
+		String peerSession = keeping.peerSessionId();
+		assertThat(peerSession).as("the compare's peer session, kept for the job").isNotNull();
+		assertThat(b.bean(PeerSessions.class).find(peerSession)).isNotNull();
+		ServerSentEvent<JsonNode> end = last(events(startJob(kept, Map.of("nodes", List.of("job-reused-01")), false)));
+		assertThat(end.data().get("verified").asBoolean()).as("%s", end.data()).isTrue();
+		assertThat(keeping.peerSessionId()).as("taken by the job").isNull();
+		assertThat(b.bean(PeerSessions.class).find(peerSession)).as("ended by the package the job pushed in it")
+			.isNull();
+
+		// As after a restart of B: the session is gone there; the job connects anew.
+		create(a, Fixtures.node("job-reused-02"));
+		String forgotten = session(b.baseUrl(), null).get("session_id").asString();
+		b.bean(PeerSessions.class).revoke(a.bean(SessionService.class).find(forgotten).peerSessionId());
+		end = last(events(startJob(forgotten, Map.of("nodes", List.of("job-reused-02")), false)));
+		assertThat(end.data().get("verified").asBoolean()).as("%s", end.data()).isTrue();
+		b.operator().get().uri("/api/v1/nodes/job-reused-02").exchange().expectStatus().isOk();
 	}
 
 	@Test
