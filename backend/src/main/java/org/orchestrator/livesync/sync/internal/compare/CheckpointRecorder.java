@@ -87,7 +87,26 @@ public final class CheckpointRecorder {
 		else if (!viewsEverything()) {
 			return null;
 		}
+		if (this.plan.incremental() && candidatesAll(all)) {
+			// Every candidate stays one, and nothing else is: the next compare finds the
+			// same ones from the checkpoint held, which stays as good.
+			return null;
+		}
 		return (all.size() <= limit) ? all : null;
+	}
+
+	/** Whether {@code items} are exactly the plan's candidates. */
+	private boolean candidatesAll(Set<ItemKey> items) {
+		if (items.size() != this.plan.candidateCount()) {
+			return false;
+		}
+		for (ItemKey item : items) {
+			Set<String> keys = this.plan.candidates().get(item.itemKind());
+			if (keys == null || !keys.contains(item.key())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean viewsEverything() {

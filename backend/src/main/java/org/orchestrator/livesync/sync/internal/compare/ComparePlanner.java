@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,14 +53,24 @@ public class ComparePlanner {
 
 	private final Checkpoints checkpoints;
 
+	/** Checkpoints being recorded after their compare answered, by remote server id. */
+	private final Map<String, Mono<Void>> recording = new ConcurrentHashMap<>();
+
 	ComparePlanner(RemoteClient client, ChangeFeed feed, Checkpoints checkpoints) {
 		this.client = client;
 		this.feed = feed;
 		this.checkpoints = checkpoints;
 	}
 
-	/** What a compare with {@code remote} has to look at. */
+	/**
+	 * What a compare with {@code remote} has to look at, once a checkpoint with it that
+	 * is being recorded is there.
+	 */
 	public Mono<ComparePlan> plan(RemoteCompare.Remote remote) {
+		return Mono.defer(() -> this.recording.getOrDefault(remote.serverId(), Mono.empty())).then(planNow(remote));
+	}
+
+	private Mono<ComparePlan> planNow(RemoteCompare.Remote remote) {
 		return this.checkpoints.find(remote.serverId())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
@@ -100,9 +111,22 @@ public class ComparePlanner {
 	 * servers, when it can be one. A failure here costs the next compare its shortcut,
 	 * nothing else: it is logged, not raised.
 	 */
-	public Mono<Void> record(RemoteCompare.Remote remote, CheckpointRecorder recorder) {
+	private Mono<Void> record(RemoteCompare.Remote remote, CheckpointRecorder recorder) {
 		ComparePlan plan = recorder.plan();
 		return record(remote, recorder, plan.localWatermark(), plan.remoteWatermark());
+	}
+
+	/**
+	 * Records what the recorder gathered, as {@link #record} does, after the compare has
+	 * answered: the operator need not wait for it, and the next plan with the remote (the
+	 * job's, say) waits for it instead.
+	 */
+	public Mono<Void> recordLater(RemoteCompare.Remote remote, CheckpointRecorder recorder) {
+		return Mono.fromRunnable(() -> {
+			Mono<Void> recorded = record(remote, recorder).cache();
+			this.recording.put(remote.serverId(), recorded);
+			recorded.doFinally((signal) -> this.recording.remove(remote.serverId(), recorded)).subscribe();
+		});
 	}
 
 	/**
@@ -201,9 +225,11 @@ public class ComparePlanner {
 			}
 			return new RemoteFeed(first.watermark(), items, stale);
 		}))
+			// The remote being another server, or refusing the session, is the compare's
+			// failure, not the feed's.
 			.onErrorResume(
-					(failure) -> !(failure instanceof ProblemException problem)
-							|| !ProblemCode.REMOTE_CHANGED.code().equals(problem.code()),
+					(failure) -> !RemoteClient.sessionEnded(failure) && (!(failure instanceof ProblemException problem)
+							|| !ProblemCode.REMOTE_CHANGED.code().equals(problem.code())),
 					(failure) -> Mono.just(new RemoteFeed(null, Set.of(),
 							"the remote's change feed could not be read (" + failure.getMessage() + ")")));
 	}
