@@ -291,7 +291,6 @@ public class RemoteClient {
 		return "Bearer " + session.token();
 	}
 
-	/** A session this server holds on a remote. */
 	/**
 	 * Whether {@code failure} is the remote's refusal of a peer session it no longer
 	 * holds: ended, expired, or forgotten in a restart.
@@ -301,6 +300,7 @@ public class RemoteClient {
 				&& (ProblemCode.RELAYED_PREFIX + ProblemCode.UNAUTHORIZED.code()).equals(problem.code());
 	}
 
+	/** A session this server holds on a remote. */
 	public record RemoteSession(String sessionId, String token, long expiresIn) {
 
 		@Override
