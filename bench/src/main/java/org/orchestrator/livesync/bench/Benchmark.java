@@ -82,7 +82,8 @@ public final class Benchmark {
 			report.series("full sync A→B, everything (session + job)", full);
 			report.series("  of which the job (stream, apply, verify)", fullJob);
 
-			// Each scenario below runs once more first, not counted (printed as rep 0):
+			// Each scenario below runs once more first, not counted (printed as its
+			// warm-up):
 			// its code paths are new to the JIT after the full syncs, and an operator who
 			// keeps two servers aligned runs them again and again.
 			List<Double> identical = new ArrayList<>();
