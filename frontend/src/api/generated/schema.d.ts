@@ -584,9 +584,29 @@ export interface paths {
         put?: never;
         /**
          * Stream an encrypted package of the selected items, for the session's peer to apply
-         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. The package is sealed under this server's sync password. The peer confirms it with /confirm once applied.
+         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. The package is sealed under this server's sync password. The peer confirms it with /confirm once applied. With X-Sync-Resume-From: 0 the pull is resumable: this server keeps the package until it is confirmed (or unread for 30 minutes), and a peer whose connection dropped gets the rest with GET .../transfer/stream/{package_id}.
          */
         post: operations["streamPeerTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/transfer/stream/{package_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rest of a resumable streamed package whose connection dropped
+         * @description For a peer that pulled with X-Sync-Resume-From: 0 and lost the connection: the same package's ciphertext from byte X-Sync-Resume-From on, byte for byte, with the same X-Sync-Package header. 404 when this server no longer holds the package (confirmed, unread for 30 minutes, or this server restarted): pull the items again.
+         */
+        get: operations["resumePeerTransferStream"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4486,7 +4506,10 @@ export interface operations {
     streamPeerTransfer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description resumable pull: 0, the byte the package starts at */
+                "X-Sync-Resume-From"?: number;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4529,6 +4552,91 @@ export interface operations {
             };
             /** @description A token of the wrong kind, or of a session that ended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumePeerTransferStream: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the byte of the ciphertext to go on from */
+                "X-Sync-Resume-From": number;
+            };
+            path: {
+                package_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests this client may still make in the current hour */
+                    "X-RateLimit-Remaining"?: unknown;
+                    /** @description the package header, base64url */
+                    "X-Sync-Package": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,15 +9,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A TCP proxy in front of a test server that, once armed, cuts the first connection whose
- * requests carry more than a given number of bytes: what a dropped connection in the
- * middle of an upload looks like to both ends. It also notes the resume offsets the
- * requests it forwards name ({@code X-Sync-Resume-From}).
+ * requests (or responses) carry more than a given number of bytes: what a dropped
+ * connection in the middle of an upload (or a download) looks like to both ends. It also
+ * notes the resume offsets the requests it forwards name ({@code X-Sync-Resume-From}).
  */
 public final class CuttingProxy implements AutoCloseable {
 
@@ -58,7 +59,17 @@ public final class CuttingProxy implements AutoCloseable {
 	 */
 	public void cutOnceAfter(long bytes, Runnable atCut) {
 		this.cut = false;
-		this.armed.set(new Cut(bytes, atCut));
+		this.armed.set(new Cut(bytes, atCut, true, null));
+	}
+
+	/**
+	 * Cuts, once, the first connection that has carried more than {@code bytes} from the
+	 * server since a request naming {@code requestMarker} went through it, as in the
+	 * middle of a download; {@code atCut} runs just before.
+	 */
+	public void cutResponseOnceAfter(String requestMarker, long bytes, Runnable atCut) {
+		this.cut = false;
+		this.armed.set(new Cut(bytes, atCut, false, requestMarker));
 	}
 
 	/** Whether a connection was cut since the proxy was last armed. */
@@ -86,8 +97,11 @@ public final class CuttingProxy implements AutoCloseable {
 				Socket server = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(server);
-				pump(server.getInputStream(), client.getOutputStream(), client, server, false);
-				pump(client.getInputStream(), server.getOutputStream(), client, server, true);
+				// Where the response bytes stood when the marked request went through.
+				AtomicLong marked = new AtomicLong(-1);
+				AtomicLong responded = new AtomicLong();
+				pump(server.getInputStream(), client.getOutputStream(), client, server, false, marked, responded);
+				pump(client.getInputStream(), server.getOutputStream(), client, server, true, marked, responded);
 			}
 			catch (IOException ex) {
 				// Closed: the proxy is done.
@@ -95,29 +109,40 @@ public final class CuttingProxy implements AutoCloseable {
 		}
 	}
 
-	private void pump(InputStream in, OutputStream out, Socket client, Socket server, boolean towardsServer) {
+	private void pump(InputStream in, OutputStream out, Socket client, Socket server, boolean towardsServer,
+			AtomicLong marked, AtomicLong responded) {
 		Thread thread = new Thread(() -> {
 			byte[] buffer = new byte[16 * 1024];
 			long carried = 0;
 			try {
 				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+					Cut planned = this.armed.get();
 					if (towardsServer) {
 						note(buffer, n);
-						Cut planned = this.armed.get();
-						if (planned != null && carried + n > planned.afterBytes()
-								&& this.armed.compareAndSet(planned, null)) {
-							out.write(buffer, 0, (int) (planned.afterBytes() - carried));
-							out.flush();
-							planned.atCut().run();
-							this.cut = true;
-							// A reset, as a dropped connection looks: no orderly end.
-							client.setSoLinger(true, 0);
-							server.setSoLinger(true, 0);
-							client.close();
-							server.close();
-							return;
+						if (planned != null && planned.requestMarker() != null
+								&& new String(buffer, 0, n, StandardCharsets.ISO_8859_1)
+									.contains(planned.requestMarker())) {
+							marked.set(responded.get());
 						}
-						carried += n;
+					}
+					long counted = towardsServer ? carried : carried - marked.get();
+					boolean counting = towardsServer || marked.get() >= 0;
+					if (planned != null && planned.towardsServer() == towardsServer && counting
+							&& counted + n > planned.afterBytes() && this.armed.compareAndSet(planned, null)) {
+						out.write(buffer, 0, (int) (planned.afterBytes() - counted));
+						out.flush();
+						planned.atCut().run();
+						this.cut = true;
+						// A reset, as a dropped connection looks: no orderly end.
+						client.setSoLinger(true, 0);
+						server.setSoLinger(true, 0);
+						client.close();
+						server.close();
+						return;
+					}
+					carried += n;
+					if (!towardsServer) {
+						responded.set(carried);
 					}
 					out.write(buffer, 0, n);
 					out.flush();
@@ -149,7 +174,7 @@ public final class CuttingProxy implements AutoCloseable {
 		}
 	}
 
-	private record Cut(long afterBytes, Runnable atCut) {
+	private record Cut(long afterBytes, Runnable atCut, boolean towardsServer, String requestMarker) {
 	}
 
 }

@@ -70,6 +70,7 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/compare", "compareWithPeer", PEERS);
 		name("POST /api/v1/sync/transfer", "preparePeerTransfer", PEERS);
 		name("POST /api/v1/sync/transfer/stream", "streamPeerTransfer", PEERS);
+		name("GET /api/v1/sync/transfer/stream/{package_id}", "resumePeerTransferStream", PEERS);
 		name("POST /api/v1/sync/receive", "receivePackage", PEERS);
 		name("POST /api/v1/sync/receive/stream", "receivePackageStream", PEERS);
 		name("GET /api/v1/sync/receive/stream/{package_id}", "getPackageUploadStatus", PEERS);

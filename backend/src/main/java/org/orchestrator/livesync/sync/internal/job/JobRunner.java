@@ -142,7 +142,8 @@ class JobRunner {
 	private Mono<Sent> pull(SyncJob job, RemoteCompare.Remote remote, SyncSession session, JobSelection selection,
 			DecidedMemo memo) {
 		job.side(JobDirection.PULL);
-		return this.pull.pull(job, session, remote, decided(job, remote, selection, memo));
+		return this.pull.pull(job, session, remote, decided(job, remote, selection, memo),
+				() -> connect(session).map(RemoteCompare.Remote::session));
 	}
 
 	/**

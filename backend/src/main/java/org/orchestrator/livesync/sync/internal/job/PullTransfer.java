@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +18,7 @@ import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
+import org.orchestrator.livesync.sync.internal.remote.ResumablePull;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
@@ -37,12 +40,20 @@ class PullTransfer {
 
 	private final StreamedPackageReceiver receiver;
 
-	PullTransfer(RemoteClient remote, StreamedPackageReceiver receiver) {
+	private final ResumablePull resumable;
+
+	PullTransfer(RemoteClient remote, StreamedPackageReceiver receiver, ResumablePull resumable) {
 		this.remote = remote;
 		this.receiver = receiver;
+		this.resumable = resumable;
 	}
 
-	Mono<JobRunner.Sent> pull(SyncJob job, SyncSession session, RemoteCompare.Remote remote, Flux<Decided> decided) {
+	/**
+	 * Pulls what {@code decided} takes; {@code reconnect} opens a fresh session with the
+	 * remote when a dropped connection is resumed.
+	 */
+	Mono<JobRunner.Sent> pull(SyncJob job, SyncSession session, RemoteCompare.Remote remote, Flux<Decided> decided,
+			Supplier<Mono<RemoteClient.RemoteSession>> reconnect) {
 		Map<ItemKey, String> expected = new HashMap<>();
 		Map<ItemKey, JobSelection.Decision> taken = new HashMap<>();
 		Map<ItemKind, List<String>> keys = new EnumMap<>(ItemKind.class);
@@ -69,7 +80,8 @@ class PullTransfer {
 			if (expected.isEmpty()) {
 				return Mono.just(new JobRunner.Sent(null, nothing(remote, job.dryRun()), List.of()));
 			}
-			return apply(job, session, remote, selection(keys), expected).flatMap((result) -> {
+			return apply(job, session, remote, selection(keys), expected, reconnect).flatMap((pulled) -> {
+				ReceiveResult result = pulled.result();
 				report(job, taken, result.changedSinceCompare());
 				List<ItemKey> moved = taken.keySet()
 					.stream()
@@ -79,26 +91,35 @@ class PullTransfer {
 					return Mono.just(new JobRunner.Sent(result.packageId(), result, moved));
 				}
 				return this.remote
-					.confirm(remote.url(), remote.session(), result.packageId(), result.changedSinceCompare())
+					.confirm(remote.url(), pulled.session(), result.packageId(), result.changedSinceCompare())
 					.doOnNext((confirmed) -> session.reviewed().moved(moved))
 					.thenReturn(new JobRunner.Sent(result.packageId(), result, moved));
 			});
 		}));
 	}
 
-	private Mono<ReceiveResult> apply(SyncJob job, SyncSession session, RemoteCompare.Remote remote,
-			Selection selection, Map<ItemKey, String> expected) {
+	/**
+	 * The package pulled and applied here. A real run is resumable: a dropped connection
+	 * goes on from what this server kept. A dry run keeps nothing, so it is pulled once.
+	 */
+	private Mono<ResumablePull.Pulled> apply(SyncJob job, SyncSession session, RemoteCompare.Remote remote,
+			Selection selection, Map<ItemKey, String> expected, Supplier<Mono<RemoteClient.RemoteSession>> reconnect) {
 		AtomicBoolean first = new AtomicBoolean(true);
-		return this.remote.pull(remote.url(), remote.session(), selection).flatMap((pulled) -> {
-			Flux<byte[]> ciphertext = pulled.ciphertext().doOnNext((chunk) -> {
-				if (first.getAndSet(false)) {
-					job.phase(JobPhase.TRANSFERRING);
-				}
-				job.bytes(chunk.length);
-			}).doOnComplete(() -> job.phase(JobPhase.APPLYING));
-			return this.receiver.receivePulled(pulled.encodedHeader(), ciphertext, session.password(), expected,
-					job.dryRun());
-		});
+		UnaryOperator<Flux<byte[]>> watch = (body) -> body.doOnNext((chunk) -> {
+			if (first.getAndSet(false)) {
+				job.phase(JobPhase.TRANSFERRING);
+			}
+			job.bytes(chunk.length);
+		}).doOnComplete(() -> job.phase(JobPhase.APPLYING));
+		if (!job.dryRun()) {
+			return this.resumable.pull(
+					new ResumablePull.Remote(remote.url(), remote.serverId(), remote.session(), session.password()),
+					reconnect, selection, expected, watch);
+		}
+		return this.remote.pull(remote.url(), remote.session(), selection, false)
+			.flatMap((pulled) -> this.receiver.receivePulled(pulled.encodedHeader(), watch.apply(pulled.ciphertext()),
+					session.password(), expected, true))
+			.map((result) -> new ResumablePull.Pulled(result, remote.session()));
 	}
 
 	/**

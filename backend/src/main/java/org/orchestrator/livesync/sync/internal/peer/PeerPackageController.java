@@ -19,6 +19,7 @@ import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.transfer.BodyBytes;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
+import org.orchestrator.livesync.sync.internal.transfer.PullSpools;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedTransfer;
@@ -42,9 +43,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What a peer writes, in the session it connected: pull a package ({@code /transfer},
- * then {@code /confirm}), push one ({@code /receive}), or stream one
- * ({@code /receive/stream}, resumable: {@code /receive/stream/{package_id}} says how much
- * arrived). A session ends with the package it moved.
+ * then {@code /confirm}; streamed and resumable: {@code /transfer/stream/{package_id}}
+ * sends the rest), push one ({@code /receive}), or stream one ({@code /receive/stream},
+ * resumable: {@code /receive/stream/{package_id}} says how much arrived). A session ends
+ * with the package it moved.
  */
 @Tag(name = "Sync peers", description = "Server-to-server API; peer tokens from /sync/connect")
 @RestController
@@ -60,15 +62,18 @@ class PeerPackageController {
 
 	private final StreamedPackageReceiver receiveStream;
 
+	private final PullSpools spools;
+
 	private final JsonBodies bodies;
 
 	PeerPackageController(PeerSessionCheck check, TransferService transfer, StreamedTransfer streamed,
-			WholePackageReceiver receive, StreamedPackageReceiver receiveStream, JsonBodies bodies) {
+			WholePackageReceiver receive, StreamedPackageReceiver receiveStream, PullSpools spools, JsonBodies bodies) {
 		this.check = check;
 		this.transfer = transfer;
 		this.streamed = streamed;
 		this.receive = receive;
 		this.receiveStream = receiveStream;
+		this.spools = spools;
 		this.bodies = bodies;
 	}
 
@@ -89,7 +94,9 @@ class PeerPackageController {
 	@Operation(summary = "Stream an encrypted package of the selected items, for the session's peer to apply",
 			description = "The body is the package's ciphertext stream; its header travels base64url-encoded in "
 					+ "X-Sync-Package. The package is sealed under this server's sync password. The peer confirms "
-					+ "it with /confirm once applied.",
+					+ "it with /confirm once applied. With X-Sync-Resume-From: 0 the pull is resumable: this server "
+					+ "keeps the package until it is confirmed (or unread for 30 minutes), and a peer whose "
+					+ "connection dropped gets the rest with GET .../transfer/stream/{package_id}.",
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
 							schema = @Schema(type = "string", format = "binary")),
@@ -97,13 +104,54 @@ class PeerPackageController {
 							description = "the package header, base64url", schema = @Schema(type = "string"))))
 	@PostMapping(path = PeerApi.TRANSFER_STREAM, produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	Mono<ResponseEntity<Flux<DataBuffer>>> transferStream(@RequestBody PeerMessages.TransferRequest request,
+			@Parameter(description = "resumable pull: 0, the byte the package starts at") @RequestHeader(
+					name = PeerApi.RESUME_FROM_HEADER, required = false) Long resumeFrom,
 			ServerWebExchange exchange) {
+		if (resumeFrom != null && resumeFrom != 0) {
+			return Mono.error(ProblemException.invalid(PeerApi.RESUME_FROM_HEADER,
+					"a pull starts from byte 0: go on with GET " + PeerApi.TRANSFER_STREAM_RESUME));
+		}
 		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
-			.flatMap((session) -> this.streamed.stream(request.items(), session.peerServerId()))
-			.map((outgoing) -> ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_OCTET_STREAM)
-				.header(PeerApi.PACKAGE_HEADER, PackageStreamer.encodeHeader(outgoing.header()))
-				.body(outgoing.ciphertext().map(exchange.getResponse().bufferFactory()::wrap)));
+			.flatMap((session) -> this.streamed.stream(request.items(), session.peerServerId())
+				.flatMap((outgoing) -> (resumeFrom == null) ? Mono.just(outgoing)
+						: this.spools.keep(outgoing, session.peerServerId())))
+			.map((outgoing) -> streamed(outgoing, exchange));
+	}
+
+	@Operation(summary = "The rest of a resumable streamed package whose connection dropped",
+			description = "For a peer that pulled with X-Sync-Resume-From: 0 and lost the connection: the same "
+					+ "package's ciphertext from byte X-Sync-Resume-From on, byte for byte, with the same "
+					+ "X-Sync-Package header. 404 when this server no longer holds the package (confirmed, unread "
+					+ "for 30 minutes, or this server restarted): pull the items again.",
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+							schema = @Schema(type = "string", format = "binary")),
+					headers = @Header(name = PeerApi.PACKAGE_HEADER, required = true,
+							description = "the package header, base64url", schema = @Schema(type = "string"))))
+	@GetMapping(path = PeerApi.TRANSFER_STREAM_RESUME, produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	Mono<ResponseEntity<Flux<DataBuffer>>> resumeTransferStream(@PathVariable(PeerApi.PACKAGE_ID) String packageId,
+			@Parameter(description = "the byte of the ciphertext to go on from") @RequestHeader(
+					name = PeerApi.RESUME_FROM_HEADER) long resumeFrom,
+			ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> {
+			packageId(packageId);
+			if (resumeFrom < 0) {
+				throw ProblemException.invalid(PeerApi.RESUME_FROM_HEADER, "must not be negative");
+			}
+			return this.check.current(exchange);
+		})
+			.flatMap((session) -> this.spools.resume(packageId, session.peerServerId(), resumeFrom))
+			.map((outgoing) -> streamed(outgoing, exchange))
+			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemCode.NOT_FOUND,
+					"this server no longer holds package " + packageId + ": pull the items again")));
+	}
+
+	private static ResponseEntity<Flux<DataBuffer>> streamed(StreamedTransfer.Outgoing outgoing,
+			ServerWebExchange exchange) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(PeerApi.PACKAGE_HEADER, PackageStreamer.encodeHeader(outgoing.header()))
+			.body(outgoing.ciphertext().map(exchange.getResponse().bufferFactory()::wrap));
 	}
 
 	@Operation(summary = "Verify a package and apply it in one transaction",
@@ -168,12 +216,7 @@ class PeerPackageController {
 	Mono<PeerMessages.UploadStatus> uploadStatus(@PathVariable(PeerApi.PACKAGE_ID) String packageId,
 			ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> {
-			try {
-				UUID.fromString(packageId);
-			}
-			catch (IllegalArgumentException ex) {
-				throw ProblemException.invalid(PeerApi.PACKAGE_ID, "is not a UUID");
-			}
+			packageId(packageId);
 			return this.check.current(exchange);
 		})
 			.flatMap((session) -> this.receiveStream.state(packageId, session.peerServerId()))
@@ -190,8 +233,19 @@ class PeerPackageController {
 		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
 			.flatMap((session) -> this.transfer.withdrawFromOffer(request.packageId(), leftAlone(request))
 				.then(this.transfer.confirm(request.packageId(), session.peerServerId()))
+				.flatMap((recorded) -> this.spools.release(request.packageId(), session.peerServerId())
+					.thenReturn(recorded))
 				.doOnSuccess((recorded) -> this.check.end(session)))
 			.map((recorded) -> new PeerMessages.ConfirmResponse(true, request.packageId(), recorded));
+	}
+
+	private static void packageId(String packageId) {
+		try {
+			UUID.fromString(packageId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid(PeerApi.PACKAGE_ID, "is not a UUID");
+		}
 	}
 
 	/** The items the peer left alone, each of a known kind with a key. */

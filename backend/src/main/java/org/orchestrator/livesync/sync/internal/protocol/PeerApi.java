@@ -45,6 +45,13 @@ public final class PeerApi {
 	 */
 	public static final String TRANSFER_STREAM = BASE + "/transfer/stream";
 
+	/**
+	 * The rest of a resumable streamed pull whose connection dropped: the package id in
+	 * the path ({@link #PACKAGE_ID}), the byte to go on from in
+	 * {@link #RESUME_FROM_HEADER}.
+	 */
+	public static final String TRANSFER_STREAM_RESUME = TRANSFER_STREAM + "/{package_id}";
+
 	public static final String RECEIVE = BASE + "/receive";
 
 	public static final String CONFIRM = BASE + "/confirm";
@@ -67,7 +74,8 @@ public final class PeerApi {
 
 	/**
 	 * On {@link #RECEIVE_STREAM}: the upload is resumable, and its body is the ciphertext
-	 * from this byte on (0 at first).
+	 * from this byte on (0 at first). On {@link #TRANSFER_STREAM} (0 only): the pull is
+	 * resumable with {@link #TRANSFER_STREAM_RESUME}, which takes the byte to go on from.
 	 */
 	public static final String RESUME_FROM_HEADER = "X-Sync-Resume-From";
 

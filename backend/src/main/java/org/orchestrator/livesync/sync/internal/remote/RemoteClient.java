@@ -242,17 +242,42 @@ public class RemoteClient {
 
 	/**
 	 * Asks the remote for a streamed package of the named items: its header and its
-	 * ciphertext, to apply here and then {@link #confirm}.
+	 * ciphertext, to apply here and then {@link #confirm}. A {@code resumable} pull is
+	 * kept by the remote until confirmed, for {@link #resumePull} to go on with.
 	 */
-	public Mono<Pulled> pull(String url, RemoteSession session, Selection items) {
-		return this.web.post()
-			.uri(url + PeerApi.TRANSFER_STREAM)
+	public Mono<Pulled> pull(String url, RemoteSession session, Selection items, boolean resumable) {
+		return pulled(url,
+				this.web.post()
+					.uri(url + PeerApi.TRANSFER_STREAM)
+					.header(HttpHeaders.AUTHORIZATION, bearer(session))
+					.headers((headers) -> {
+						if (resumable) {
+							headers.set(PeerApi.RESUME_FROM_HEADER, "0");
+						}
+					})
+					.accept(MediaType.APPLICATION_OCTET_STREAM)
+					.bodyValue(new PeerMessages.TransferRequest(session.sessionId(), items, true))
+					.retrieve());
+	}
+
+	/**
+	 * The rest of resumable pull {@code packageId}, from byte {@code from} on; empty when
+	 * the remote no longer holds it.
+	 */
+	public Mono<Pulled> resumePull(String url, RemoteSession session, String packageId, long from) {
+		return pulled(url, this.web.get()
+			.uri(url + PeerApi.TRANSFER_STREAM_RESUME, packageId)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.header(PeerApi.RESUME_FROM_HEADER, Long.toString(from))
 			.accept(MediaType.APPLICATION_OCTET_STREAM)
-			.bodyValue(new PeerMessages.TransferRequest(session.sessionId(), items, true))
 			.retrieve()
-			.toEntityFlux(DataBuffer.class)
+			.onStatus((status) -> status.value() == 404, (response) -> response.releaseBody().then(Mono.empty())));
+	}
+
+	private Mono<Pulled> pulled(String url, WebClient.ResponseSpec response) {
+		return response.toEntityFlux(DataBuffer.class)
 			.timeout(ANSWER_TIMEOUT)
+			.filter((entity) -> entity.getStatusCode().is2xxSuccessful())
 			.map((entity) -> {
 				String header = entity.getHeaders().getFirst(PeerApi.PACKAGE_HEADER);
 				if (header == null || entity.getBody() == null) {

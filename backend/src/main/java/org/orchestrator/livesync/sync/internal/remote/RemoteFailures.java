@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.sync.internal.remote;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -32,10 +33,13 @@ final class RemoteFailures {
 		if (failure instanceof ProblemException problem) {
 			return problem;
 		}
-		if (failure instanceof WebClientResponseException response) {
+		Throwable cause = root(failure);
+		// A 2xx "response exception" broken by I/O is a body that broke off half way: a
+		// dropped connection, said below by its cause.
+		if (failure instanceof WebClientResponseException response && !(response.getStatusCode().is2xxSuccessful()
+				&& (cause instanceof IOException || cause instanceof TimeoutException))) {
 			return fromResponse(response, url, json);
 		}
-		Throwable cause = root(failure);
 		if (cause instanceof UnknownHostException) {
 			return unreachable(url, "the host name is unknown");
 		}

@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.sync.internal.transfer.OutgoingSpool;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
 import org.orchestrator.livesync.sync.internal.transfer.TransferProperties;
@@ -34,8 +35,8 @@ public class ResumablePush {
 	 * The failures of the connection itself: the target did not answer, so it may hold
 	 * part of the package. A problem the target answered is its verdict, never retried.
 	 */
-	private static final Set<String> DROPPED = Set.of(ProblemCode.REMOTE_FAILED.code(),
-			ProblemCode.REMOTE_UNREACHABLE.code(), ProblemCode.REMOTE_TIMEOUT.code());
+	static final Set<String> DROPPED = Set.of(ProblemCode.REMOTE_FAILED.code(), ProblemCode.REMOTE_UNREACHABLE.code(),
+			ProblemCode.REMOTE_TIMEOUT.code());
 
 	private final RemoteClient client;
 

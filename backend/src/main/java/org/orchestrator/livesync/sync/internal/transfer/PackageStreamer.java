@@ -71,7 +71,7 @@ public class PackageStreamer {
 			.encodeToString(CanonicalJson.write(header).getBytes(StandardCharsets.UTF_8));
 	}
 
-	static SyncPackage decodeHeader(String encoded) {
+	public static SyncPackage decodeHeader(String encoded) {
 		try {
 			String json = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
 			return PackageFormat.JSON.readValue(json, SyncPackage.class);

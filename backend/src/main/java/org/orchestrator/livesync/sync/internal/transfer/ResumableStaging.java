@@ -17,11 +17,11 @@ import org.orchestrator.livesync.system.ProblemException;
 import org.springframework.stereotype.Component;
 
 /**
- * Stages the body of a resumable push chunk by chunk, from where the kept upload of its
- * package stands: each chunk is checked by the cipher where it stands in the stream (an
- * altered, moved or cut chunk is refused, and nothing of it kept) and then kept with the
- * upload's new position in one statement. When the connection drops, what was kept stays:
- * the sender asks how far it got and sends the rest.
+ * Stages the body of a resumable push (or pull) chunk by chunk, from where the kept
+ * upload of its package stands: each chunk is checked by the cipher where it stands in
+ * the stream (an altered, moved or cut chunk is refused, and nothing of it kept) and then
+ * kept with the upload's new position in one statement. When the connection drops, what
+ * was kept stays: the sender asks how far it got and sends the rest.
  */
 @Component
 class ResumableStaging {
@@ -45,6 +45,15 @@ class ResumableStaging {
 	 * upload once it holds the whole stream.
 	 */
 	Mono<KeptUploads.Kept> stage(SyncPackage header, String encodedHeader, long resumeFrom, Flux<byte[]> body) {
+		return stage(header, encodedHeader, resumeFrom, body, null);
+	}
+
+	/**
+	 * The same for a package sealed under {@code password} (null: this server's own), as
+	 * a pulled one is: under the remote's.
+	 */
+	Mono<KeptUploads.Kept> stage(SyncPackage header, String encodedHeader, long resumeFrom, Flux<byte[]> body,
+			String password) {
 		return this.uploads.find(header.packageId(), header.sourceServerId())
 			.switchIfEmpty(Mono.defer(() -> (resumeFrom == 0) ? this.uploads.findOrOpen(header, encodedHeader)
 					: Mono.error(wrongOffset(header.packageId(), 0, resumeFrom))))
@@ -65,27 +74,27 @@ class ResumableStaging {
 												+ " already: resume from " + kept.receivedBytes() + " with no body"))
 								: Mono.just(kept));
 				}
-				return keep(header, kept, body);
+				return keep(header, kept, body, password);
 			});
 	}
 
-	private Mono<KeptUploads.Kept> keep(SyncPackage header, KeptUploads.Kept kept, Flux<byte[]> body) {
+	private Mono<KeptUploads.Kept> keep(SyncPackage header, KeptUploads.Kept kept, Flux<byte[]> body, String password) {
 		AtomicLong position = new AtomicLong(kept.receivedBytes());
 		AtomicReference<StreamingPackageCipher.SegmentChecker> checker = new AtomicReference<>();
 		return chunked(body, this.properties.chunkBytes())
 			// One chunk in hand at a time; a connection that drops lets it be kept first.
-			.concatMapDelayError((chunk) -> keepChunk(header, kept, chunk, position, checker), false, 1)
+			.concatMapDelayError((chunk) -> keepChunk(header, kept, chunk, position, checker, password), false, 1)
 			.then(Mono.defer(() -> this.uploads.find(header.packageId(), header.sourceServerId())));
 	}
 
 	/** Checks one chunk where it stands in the stream, then keeps it. */
 	private Mono<Void> keepChunk(SyncPackage header, KeptUploads.Kept kept, Chunk chunk, AtomicLong position,
-			AtomicReference<StreamingPackageCipher.SegmentChecker> checker) {
+			AtomicReference<StreamingPackageCipher.SegmentChecker> checker, String password) {
 		if (chunk.bytes().length == 0) {
 			return Mono
 				.error(PackageProblems.rejected("the package stream was cut short (its last segment is missing)"));
 		}
-		return checker(header, kept, chunk, checker)
+		return checker(header, kept, chunk, checker, password)
 			// Decrypting a chunk to check it is CPU work: off the I/O threads.
 			.flatMap((check) -> Mono.fromRunnable(() -> check(check, chunk, position.get()))
 				.subscribeOn(Schedulers.parallel()))
@@ -95,14 +104,14 @@ class ResumableStaging {
 
 	/** The cipher's checker of this upload: keyed once, from its first bytes. */
 	private Mono<StreamingPackageCipher.SegmentChecker> checker(SyncPackage header, KeptUploads.Kept kept, Chunk chunk,
-			AtomicReference<StreamingPackageCipher.SegmentChecker> known) {
+			AtomicReference<StreamingPackageCipher.SegmentChecker> known, String password) {
 		if (known.get() != null) {
 			return Mono.just(known.get());
 		}
 		Mono<byte[]> streamHeader = (kept.receivedBytes() == 0)
 				? Mono.just(Arrays.copyOf(chunk.bytes(), Math.min(chunk.bytes().length, STREAM_HEADER_BYTES)))
 				: this.uploads.streamHeader(kept, STREAM_HEADER_BYTES);
-		return streamHeader.flatMap((start) -> this.sealer.checker(header, start)).doOnNext(known::set);
+		return streamHeader.flatMap((start) -> this.sealer.checker(header, start, password)).doOnNext(known::set);
 	}
 
 	private static void check(StreamingPackageCipher.SegmentChecker checker, Chunk chunk, long offset) {

@@ -60,19 +60,68 @@ public class StreamedPackageReceiver {
 	public Mono<ReceiveResult> receivePulled(String encodedHeader, Flux<byte[]> ciphertext, String password,
 			Map<ItemKey, String> expected, boolean dryRun) {
 		return Mono.fromCallable(() -> PackageStreamer.decodeHeader(encodedHeader))
-			.flatMap((header) -> receive(header, ciphertext, dryRun, password, (line) -> {
-				ItemKind kind = ItemKind.ofType(line.type());
-				if (kind == null) {
-					// Refused with the reason when the line is checked.
-					return line;
-				}
-				String expect = expected.get(ItemKey.of(kind, line.key()));
-				if (expect == null) {
-					throw PackageProblems
-						.rejected("the remote sent " + line.type() + " '" + line.key() + "', which was not asked for");
-				}
-				return line.expecting(expect);
-			}));
+			.flatMap((header) -> receive(header, ciphertext, dryRun, password, asAsked(expected)));
+	}
+
+	/**
+	 * Stages part of a resumable pull from {@code remoteServerId}: its ciphertext from
+	 * byte {@code resumeFrom} on, each chunk checked and kept as it arrives. Nothing is
+	 * applied: {@link #applyPulled} does that once all of it is here.
+	 */
+	public Mono<UploadState> stagePulled(String encodedHeader, long resumeFrom, Flux<byte[]> body, String password,
+			String remoteServerId) {
+		return pulledHeader(encodedHeader, remoteServerId)
+			.flatMap((header) -> this.resumable.stage(header, encodedHeader, resumeFrom, body, password))
+			.map((kept) -> new UploadState(kept.receivedBytes(), kept.complete(), false));
+	}
+
+	/**
+	 * Applies the staged resumable pull of {@code encodedHeader} in one transaction, as
+	 * {@link #receivePulled} does; once applied, its chunks go.
+	 */
+	public Mono<ReceiveResult> applyPulled(String encodedHeader, String password, String remoteServerId,
+			Map<ItemKey, String> expected) {
+		return pulledHeader(encodedHeader, remoteServerId).flatMap((header) -> this.applier.once(header,
+				() -> this.kept.find(header.packageId(), header.sourceServerId())
+					.filter(KeptUploads.Kept::complete)
+					.switchIfEmpty(Mono.error(() -> PackageProblems
+						.rejected("package " + header.packageId() + " is not all here yet: it cannot be applied")))
+					.flatMap((upload) -> applyKept(header, upload.staged(), password, asAsked(expected)))));
+	}
+
+	private Mono<SyncPackage> pulledHeader(String encodedHeader, String remoteServerId) {
+		return Mono.fromCallable(() -> {
+			SyncPackage header = PackageStreamer.decodeHeader(encodedHeader);
+			this.sealer.checkHeader(header);
+			if (!header.encrypted()) {
+				throw PackageProblems.rejected("a resumable pull must be encrypted");
+			}
+			if (!header.sourceServerId().equals(remoteServerId)) {
+				throw PackageProblems
+					.rejected("the package comes from " + header.sourceServerId() + ", not from the remote pulled");
+			}
+			return header;
+		});
+	}
+
+	/**
+	 * Each line of a pulled package, to be applied only if this server still has what
+	 * {@code expected} says it had when it decided; a line not asked for is refused.
+	 */
+	private static UnaryOperator<ReceivedLine> asAsked(Map<ItemKey, String> expected) {
+		return (line) -> {
+			ItemKind kind = ItemKind.ofType(line.type());
+			if (kind == null) {
+				// Refused with the reason when the line is checked.
+				return line;
+			}
+			String expect = expected.get(ItemKey.of(kind, line.key()));
+			if (expect == null) {
+				throw PackageProblems
+					.rejected("the remote sent " + line.type() + " '" + line.key() + "', which was not asked for");
+			}
+			return line.expecting(expect);
+		};
 	}
 
 	/**
@@ -117,7 +166,12 @@ public class StreamedPackageReceiver {
 	 * to commit again.
 	 */
 	private Mono<ReceiveResult> applyKept(SyncPackage header, StagedUploads.Upload upload) {
-		return this.applier.apply(header, lines(header, upload, null), false)
+		return applyKept(header, upload, null, UnaryOperator.identity());
+	}
+
+	private Mono<ReceiveResult> applyKept(SyncPackage header, StagedUploads.Upload upload, String password,
+			UnaryOperator<ReceivedLine> asAsked) {
+		return this.applier.apply(header, lines(header, upload, password).map(asAsked), false)
 			.flatMap((result) -> this.staged.discard(upload).thenReturn(result))
 			.onErrorResume((failure) -> this.staged.discard(upload).then(Mono.error(failure)));
 	}

@@ -81,13 +81,14 @@ class StreamedPackageSealer {
 	}
 
 	/**
-	 * What checks the pieces of a received streamed package, sealed under this server's
-	 * password, as they arrive; {@code streamHeader} is the start of its ciphertext.
+	 * What checks the pieces of a received streamed package, sealed under
+	 * {@code password} (null: this server's own), as they arrive; {@code streamHeader} is
+	 * the start of its ciphertext.
 	 */
-	Mono<StreamingPackageCipher.SegmentChecker> checker(SyncPackage header, byte[] streamHeader) {
+	Mono<StreamingPackageCipher.SegmentChecker> checker(SyncPackage header, byte[] streamHeader, String password) {
 		return Mono
-			.defer(() -> this.keys.derive(this.headers.password(), PackageHeaders.decode(header.salt(), "salt"),
-					header.iterations()))
+			.defer(() -> this.keys.derive((password != null) ? password : this.headers.password(),
+					PackageHeaders.decode(header.salt(), "salt"), header.iterations()))
 			.map((key) -> decrypting(
 					() -> new StreamingPackageCipher.SegmentChecker(key, header.associatedData(), streamHeader)));
 	}

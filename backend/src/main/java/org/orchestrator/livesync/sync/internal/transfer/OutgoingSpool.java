@@ -1,4 +1,4 @@
-package org.orchestrator.livesync.sync.internal.remote;
+package org.orchestrator.livesync.sync.internal.transfer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
  * the disk's pace; each send reads the file from its offset, following production until
  * it is done. Memory stays flat; the file is removed on {@link #close()}.
  */
-final class OutgoingSpool {
+public final class OutgoingSpool {
 
 	/** Bytes read from the file per piece sent. */
 	private static final int READ_BYTES = 256 * 1024;
@@ -39,24 +39,31 @@ final class OutgoingSpool {
 
 	private final Disposable production;
 
+	/** Bytes written so far. */
+	private final AtomicLong length = new AtomicLong();
+
+	private volatile boolean produced;
+
 	private volatile Throwable failure;
 
 	private OutgoingSpool(Path file, Flux<byte[]> ciphertext) throws IOException {
 		this.file = file;
 		this.channel = AsynchronousFileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-		AtomicLong length = new AtomicLong();
 		this.written.tryEmitNext(0L);
 		this.production = ciphertext
-			.concatMap((chunk) -> write(ByteBuffer.wrap(chunk), length.get())
-				.doOnSuccess((done) -> this.written.tryEmitNext(length.addAndGet(chunk.length))))
+			.concatMap((chunk) -> write(ByteBuffer.wrap(chunk), this.length.get())
+				.doOnSuccess((done) -> this.written.tryEmitNext(this.length.addAndGet(chunk.length))))
 			.subscribe(null, (ex) -> {
 				this.failure = ex;
 				this.written.tryEmitError(ex);
-			}, this.written::tryEmitComplete);
+			}, () -> {
+				this.produced = true;
+				this.written.tryEmitComplete();
+			});
 	}
 
 	/** Starts writing {@code ciphertext} to a new temporary file. */
-	static Mono<OutgoingSpool> of(Flux<byte[]> ciphertext) {
+	public static Mono<OutgoingSpool> of(Flux<byte[]> ciphertext) {
 		// Creating the file is a blocking call, if a short one.
 		return Mono
 			.fromCallable(() -> new OutgoingSpool(Files.createTempFile("live-sync-outgoing-", ".bin"), ciphertext))
@@ -67,7 +74,7 @@ final class OutgoingSpool {
 	 * The ciphertext from byte {@code from} on, to its end: what is written already, then
 	 * the rest as it is written. Fails as production fails.
 	 */
-	Flux<byte[]> read(long from) {
+	public Flux<byte[]> read(long from) {
 		return Flux.defer(() -> {
 			AtomicLong position = new AtomicLong(from);
 			// Only the latest length matters: a reader that falls behind skips to it.
@@ -77,13 +84,21 @@ final class OutgoingSpool {
 		});
 	}
 
+	/**
+	 * Whether a read from {@code offset} can be served: the package is still being
+	 * produced, or is at least that long.
+	 */
+	public boolean reaches(long offset) {
+		return offset >= 0 && (!this.produced || offset <= this.length.get());
+	}
+
 	/** Why production failed, if it did: a send failing for that must not be retried. */
-	Throwable failure() {
+	public Throwable failure() {
 		return this.failure;
 	}
 
 	/** Stops production, if still running, and removes the file. */
-	Mono<Void> close() {
+	public Mono<Void> close() {
 		return Mono.<Void>fromRunnable(() -> {
 			this.production.dispose();
 			try {
