@@ -584,7 +584,7 @@ export interface paths {
         put?: never;
         /**
          * Stream an encrypted package of the selected items, for the session's peer to apply
-         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. The package is sealed under this server's sync password. The peer confirms it with /confirm once applied. With X-Sync-Resume-From: 0 the pull is resumable: this server keeps the package until it is confirmed (or unread for 30 minutes), and a peer whose connection dropped gets the rest with GET .../transfer/stream/{package_id}.
+         * @description The body is the package's ciphertext stream; its header travels base64url-encoded in X-Sync-Package. The package is sealed under this server's sync password. The peer confirms it with /confirm once applied. With X-Sync-Resume-From: 0 the pull is resumable: this server keeps the package until it is confirmed (or unread for 30 minutes), and a peer whose connection dropped gets the rest with GET .../transfer/stream/{package_id}. The items are named in {session_id, items} (JSON, up to 100,000), or any number of them as NDJSON, one {kind, key} per line, in the session of the token.
          */
         post: operations["streamPeerTransfer"];
         delete?: never;
@@ -4516,6 +4516,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TransferRequest"];
+                "application/x-ndjson": string;
             };
         };
         responses: {

@@ -63,6 +63,8 @@ class BodyLimits implements WebFilter {
 				new Limit("/api/v1/sync/compare", NDJSON, STREAM_BYTES),
 				new Limit("/api/v1/sync/compare", null, JsonBodies.DOCUMENT_BYTES),
 				new Limit("/api/v1/sync/receive", null, JsonBodies.DOCUMENT_BYTES),
+				new Limit("/api/v1/sync/transfer/stream", NDJSON, STREAM_BYTES),
+				new Limit("/api/v1/sync/transfer/stream", null, JsonBodies.DOCUMENT_BYTES),
 				new Limit("/api/v1/sync/receive/stream", null, STREAM_BYTES),
 				new Limit("/api/v1/inventory/import", null, STREAM_BYTES));
 	}

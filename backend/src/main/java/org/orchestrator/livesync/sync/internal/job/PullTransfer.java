@@ -1,19 +1,17 @@
 package org.orchestrator.livesync.sync.internal.job;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
@@ -21,17 +19,19 @@ import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.ResumablePull;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
+import org.orchestrator.livesync.sync.internal.transfer.PulledExpectations;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
-import org.orchestrator.livesync.sync.internal.transfer.Selection;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Pass two of a pull: asks the remote for the items the job decided to take, as one
- * streamed encrypted package, applies it here in one transaction (each item only if this
- * server still has what it had when the job decided), then confirms it to the remote so
- * that both sides record the new bases.
+ * streamed encrypted package (resumable: a dropped connection goes on from what arrived),
+ * applies it here in one transaction (each item only if this server still has what it had
+ * when it decided), then confirms it to the remote so that both sides record the new
+ * bases. The items taken wait in {@link PullItems}, so a pull of any size costs flat
+ * memory.
  */
 @Component
 class PullTransfer {
@@ -42,10 +42,13 @@ class PullTransfer {
 
 	private final ResumablePull resumable;
 
-	PullTransfer(RemoteClient remote, StreamedPackageReceiver receiver, ResumablePull resumable) {
+	private final PullItems items;
+
+	PullTransfer(RemoteClient remote, StreamedPackageReceiver receiver, ResumablePull resumable, PullItems items) {
 		this.remote = remote;
 		this.receiver = receiver;
 		this.resumable = resumable;
+		this.items = items;
 	}
 
 	/**
@@ -54,17 +57,20 @@ class PullTransfer {
 	 */
 	Mono<JobRunner.Sent> pull(SyncJob job, SyncSession session, RemoteCompare.Remote remote, Flux<Decided> decided,
 			Supplier<Mono<RemoteClient.RemoteSession>> reconnect) {
-		Map<ItemKey, String> expected = new HashMap<>();
-		Map<ItemKey, JobSelection.Decision> taken = new HashMap<>();
-		Map<ItemKind, List<String>> keys = new EnumMap<>(ItemKind.class);
-		return decided.doOnNext((each) -> {
+		return Mono.usingWhen(Mono.fromSupplier(UUID::randomUUID),
+				(pull) -> pull(job, session, remote, decided, reconnect, pull), this.items::forget,
+				(pull, failure) -> this.items.forget(pull), this.items::forget);
+	}
+
+	private Mono<JobRunner.Sent> pull(SyncJob job, SyncSession session, RemoteCompare.Remote remote,
+			Flux<Decided> decided, Supplier<Mono<RemoteClient.RemoteSession>> reconnect, UUID pull) {
+		AtomicLong taken = new AtomicLong();
+		return decided.<PullItems.Taken>handle((each, sink) -> {
 			ClassifiedItem item = each.item();
 			ItemKey key = ItemKey.of(item.kind(), item.entry().key());
 			String skipped = switch (each.decision()) {
 				case UPSERT, DELETE, AGREE -> {
-					expected.put(key, session.reviewed().expectHere(item));
-					taken.put(key, each.decision());
-					keys.computeIfAbsent(item.kind(), (k) -> new ArrayList<>()).add(key.key());
+					sink.next(new PullItems.Taken(key, session.reviewed().expectHere(item), each.decision()));
 					yield null;
 				}
 				case SKIP_CONFLICT -> "skipped_conflict";
@@ -75,35 +81,25 @@ class PullTransfer {
 			if (skipped != null) {
 				job.item(new JobEvent.Item(key.kind(), key.key(), skipped), false);
 			}
-		}).then(Mono.defer(() -> {
-			job.phase(JobPhase.PACKAGING);
-			if (expected.isEmpty()) {
-				return Mono.just(new JobRunner.Sent(null, nothing(remote, job.dryRun()), List.of()));
-			}
-			return apply(job, session, remote, selection(keys), expected, reconnect).flatMap((pulled) -> {
-				ReceiveResult result = pulled.result();
-				report(job, taken, result.changedSinceCompare());
-				List<ItemKey> moved = taken.keySet()
-					.stream()
-					.filter((key) -> !result.changedSinceCompare().contains(key))
-					.toList();
-				if (job.dryRun()) {
-					return Mono.just(new JobRunner.Sent(result.packageId(), result, moved));
+		})
+			.buffer(PullItems.BATCH)
+			.concatMap((batch) -> this.items.add(pull, batch).doOnSuccess((done) -> taken.addAndGet(batch.size())))
+			.then(Mono.defer(() -> {
+				job.phase(JobPhase.PACKAGING);
+				if (taken.get() == 0) {
+					return Mono.just(new JobRunner.Sent(null, nothing(remote, job.dryRun()), List.of()));
 				}
-				return this.remote
-					.confirm(remote.url(), pulled.session(), result.packageId(), result.changedSinceCompare())
-					.doOnNext((confirmed) -> session.reviewed().moved(moved))
-					.thenReturn(new JobRunner.Sent(result.packageId(), result, moved));
-			});
-		}));
+				return apply(job, session, remote, pull, reconnect)
+					.flatMap((pulled) -> settle(job, session, remote, pull, pulled));
+			}));
 	}
 
 	/**
 	 * The package pulled and applied here. A real run is resumable: a dropped connection
 	 * goes on from what this server kept. A dry run keeps nothing, so it is pulled once.
 	 */
-	private Mono<ResumablePull.Pulled> apply(SyncJob job, SyncSession session, RemoteCompare.Remote remote,
-			Selection selection, Map<ItemKey, String> expected, Supplier<Mono<RemoteClient.RemoteSession>> reconnect) {
+	private Mono<ResumablePull.Pulled> apply(SyncJob job, SyncSession session, RemoteCompare.Remote remote, UUID pull,
+			Supplier<Mono<RemoteClient.RemoteSession>> reconnect) {
 		AtomicBoolean first = new AtomicBoolean(true);
 		UnaryOperator<Flux<byte[]>> watch = (body) -> body.doOnNext((chunk) -> {
 			if (first.getAndSet(false)) {
@@ -111,12 +107,14 @@ class PullTransfer {
 			}
 			job.bytes(chunk.length);
 		}).doOnComplete(() -> job.phase(JobPhase.APPLYING));
+		Flux<ItemKey> keys = this.items.all(pull).map(PullItems.Taken::key);
+		PulledExpectations expected = (asked) -> this.items.expected(pull, asked);
 		if (!job.dryRun()) {
 			return this.resumable.pull(
 					new ResumablePull.Remote(remote.url(), remote.serverId(), remote.session(), session.password()),
-					reconnect, selection, expected, watch);
+					reconnect, keys, expected, watch);
 		}
-		return this.remote.pull(remote.url(), remote.session(), selection, false)
+		return this.remote.pull(remote.url(), remote.session(), keys, false)
 			.flatMap((pulled) -> this.receiver.receivePulled(pulled.encodedHeader(), watch.apply(pulled.ciphertext()),
 					session.password(), expected, true))
 			.map((result) -> new ResumablePull.Pulled(result, remote.session()));
@@ -124,27 +122,37 @@ class PullTransfer {
 
 	/**
 	 * An item event for each item taken, and for each the remote's change left alone
-	 * here.
+	 * here; after a real run, the confirm to the remote.
 	 */
-	private static void report(SyncJob job, Map<ItemKey, JobSelection.Decision> taken, List<ItemKey> leftAlone) {
-		Set<ItemKey> alone = Set.copyOf(leftAlone);
-		taken.forEach((key, decision) -> {
+	private Mono<JobRunner.Sent> settle(SyncJob job, SyncSession session, RemoteCompare.Remote remote, UUID pull,
+			ResumablePull.Pulled pulled) {
+		ReceiveResult result = pulled.result();
+		Set<ItemKey> alone = Set.copyOf(result.changedSinceCompare());
+		List<ItemKey> moved = new ArrayList<>();
+		Mono<Void> reported = this.items.all(pull).doOnNext((taken) -> {
+			ItemKey key = taken.key();
 			if (alone.contains(key)) {
 				job.item(new JobEvent.Item(key.kind(), key.key(), JobRunner.CHANGED_SINCE_COMPARE), false);
 				return;
 			}
-			String status = switch (decision) {
+			String status = switch (taken.decision()) {
 				case DELETE -> "delete_received";
 				case AGREE -> "in_sync";
 				default -> "received";
 			};
 			job.item(new JobEvent.Item(key.kind(), key.key(), status), true);
-		});
-	}
-
-	private static Selection selection(Map<ItemKind, List<String>> keys) {
-		return new Selection(keys.get(ItemKind.NODE), keys.get(ItemKind.CLUSTER), keys.get(ItemKind.SSH_KEY),
-				keys.get(ItemKind.CONFIGURATION));
+			if (session.reviewed().lists(key)) {
+				moved.add(key);
+			}
+		}).then();
+		JobRunner.Sent sent = new JobRunner.Sent(result.packageId(), result, moved);
+		if (job.dryRun()) {
+			return reported.thenReturn(sent);
+		}
+		return reported
+			.then(this.remote.confirm(remote.url(), pulled.session(), result.packageId(), result.changedSinceCompare()))
+			.doOnNext((confirmed) -> session.reviewed().moved(moved))
+			.thenReturn(sent);
 	}
 
 	private static ReceiveResult nothing(RemoteCompare.Remote remote, boolean dryRun) {

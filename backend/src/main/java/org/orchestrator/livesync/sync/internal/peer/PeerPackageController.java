@@ -96,14 +96,23 @@ class PeerPackageController {
 					+ "X-Sync-Package. The package is sealed under this server's sync password. The peer confirms "
 					+ "it with /confirm once applied. With X-Sync-Resume-From: 0 the pull is resumable: this server "
 					+ "keeps the package until it is confirmed (or unread for 30 minutes), and a peer whose "
-					+ "connection dropped gets the rest with GET .../transfer/stream/{package_id}.",
+					+ "connection dropped gets the rest with GET .../transfer/stream/{package_id}. The items are "
+					+ "named in {session_id, items} (JSON, up to 100,000), or any number of them as NDJSON, one "
+					+ "{kind, key} per line, in the session of the token.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = PeerMessages.TransferRequest.class)),
+					@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+							schema = @Schema(type = "string", description = "one {kind, key} object per line")) }),
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
 							schema = @Schema(type = "string", format = "binary")),
 					headers = @Header(name = PeerApi.PACKAGE_HEADER, required = true,
 							description = "the package header, base64url", schema = @Schema(type = "string"))))
-	@PostMapping(path = PeerApi.TRANSFER_STREAM, produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-	Mono<ResponseEntity<Flux<DataBuffer>>> transferStream(@RequestBody PeerMessages.TransferRequest request,
+	@PostMapping(path = PeerApi.TRANSFER_STREAM,
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE },
+			produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	Mono<ResponseEntity<Flux<DataBuffer>>> transferStream(
 			@Parameter(description = "resumable pull: 0, the byte the package starts at") @RequestHeader(
 					name = PeerApi.RESUME_FROM_HEADER, required = false) Long resumeFrom,
 			ServerWebExchange exchange) {
@@ -111,10 +120,23 @@ class PeerPackageController {
 			return Mono.error(ProblemException.invalid(PeerApi.RESUME_FROM_HEADER,
 					"a pull starts from byte 0: go on with GET " + PeerApi.TRANSFER_STREAM_RESUME));
 		}
-		return Mono.fromCallable(() -> this.check.session(exchange, request.sessionId()))
-			.flatMap((session) -> this.streamed.stream(request.items(), session.peerServerId())
-				.flatMap((outgoing) -> (resumeFrom == null) ? Mono.just(outgoing)
-						: this.spools.keep(outgoing, session.peerServerId())))
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		Mono<Pulling> pulling;
+		if (type != null && type.isCompatibleWith(MediaType.APPLICATION_NDJSON)) {
+			// Only keys in the body: the session is the token's.
+			pulling = Mono.fromCallable(() -> this.check.current(exchange).peerServerId())
+				.flatMap((peer) -> this.streamed.stream(this.bodies.lines(exchange), peer)
+					.map((outgoing) -> new Pulling(peer, outgoing)));
+		}
+		else {
+			pulling = this.bodies.read(exchange, PeerMessages.TransferRequest.class).flatMap((request) -> {
+				String peer = this.check.session(exchange, request.sessionId()).peerServerId();
+				return this.streamed.stream(request.items(), peer).map((outgoing) -> new Pulling(peer, outgoing));
+			});
+		}
+		return pulling
+			.flatMap((pull) -> (resumeFrom == null) ? Mono.just(pull.outgoing())
+					: this.spools.keep(pull.outgoing(), pull.peerServerId()))
 			.map((outgoing) -> streamed(outgoing, exchange));
 	}
 
@@ -246,6 +268,10 @@ class PeerPackageController {
 		catch (IllegalArgumentException ex) {
 			throw ProblemException.invalid(PeerApi.PACKAGE_ID, "is not a UUID");
 		}
+	}
+
+	/** A package a peer pulls, and who. */
+	private record Pulling(String peerServerId, StreamedTransfer.Outgoing outgoing) {
 	}
 
 	/** The items the peer left alone, each of a known kind with a key. */

@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.sync.internal.remote;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.orchestrator.livesync.sync.internal.transfer.BodyBytes;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
-import org.orchestrator.livesync.sync.internal.transfer.Selection;
 import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
@@ -241,11 +241,14 @@ public class RemoteClient {
 	}
 
 	/**
-	 * Asks the remote for a streamed package of the named items: its header and its
-	 * ciphertext, to apply here and then {@link #confirm}. A {@code resumable} pull is
-	 * kept by the remote until confirmed, for {@link #resumePull} to go on with.
+	 * Asks the remote for a streamed package of the items {@code keys} names, any number
+	 * of them, sent as NDJSON in {@code session}: its header and its ciphertext, to apply
+	 * here and then {@link #confirm}. A {@code resumable} pull is kept by the remote
+	 * until confirmed, for {@link #resumePull} to go on with.
 	 */
-	public Mono<Pulled> pull(String url, RemoteSession session, Selection items, boolean resumable) {
+	public Mono<Pulled> pull(String url, RemoteSession session, Flux<ItemKey> keys, boolean resumable) {
+		Flux<DataBuffer> body = keys.map((key) -> DefaultDataBufferFactory.sharedInstance
+			.wrap((this.json.writeValueAsString(key) + "\n").getBytes(StandardCharsets.UTF_8)));
 		return pulled(url,
 				this.web.post()
 					.uri(url + PeerApi.TRANSFER_STREAM)
@@ -255,8 +258,9 @@ public class RemoteClient {
 							headers.set(PeerApi.RESUME_FROM_HEADER, "0");
 						}
 					})
+					.contentType(MediaType.APPLICATION_NDJSON)
 					.accept(MediaType.APPLICATION_OCTET_STREAM)
-					.bodyValue(new PeerMessages.TransferRequest(session.sessionId(), items, true))
+					.body(body, DataBuffer.class)
 					.retrieve());
 	}
 

@@ -1,6 +1,5 @@
 package org.orchestrator.livesync.sync.internal.remote;
 
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -12,7 +11,7 @@ import reactor.core.publisher.Mono;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
-import org.orchestrator.livesync.sync.internal.transfer.Selection;
+import org.orchestrator.livesync.sync.internal.transfer.PulledExpectations;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
 import org.orchestrator.livesync.sync.internal.transfer.TransferProperties;
 import org.orchestrator.livesync.system.ProblemCode;
@@ -51,8 +50,8 @@ public class ResumablePull {
 	 * {@code reconnect} opens a fresh session there, {@code watch} sees each attempt's
 	 * body as it arrives.
 	 */
-	public Mono<Pulled> pull(Remote remote, Supplier<Mono<RemoteClient.RemoteSession>> reconnect, Selection items,
-			Map<ItemKey, String> expected, UnaryOperator<Flux<byte[]>> watch) {
+	public Mono<Pulled> pull(Remote remote, Supplier<Mono<RemoteClient.RemoteSession>> reconnect, Flux<ItemKey> items,
+			PulledExpectations expected, UnaryOperator<Flux<byte[]>> watch) {
 		return this.client.pull(remote.url(), remote.session(), items, true)
 			.flatMap((pulled) -> stage(remote, reconnect, pulled.encodedHeader(), remote.session(), 0,
 					watch.apply(pulled.ciphertext()), watch, 0)

@@ -1,11 +1,13 @@
 package org.orchestrator.livesync.sync.internal.transfer;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.orchestrator.livesync.inventory.ItemKind;
 
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StreamedPackageReceiver {
+
+	/** Lines of a pulled package whose expectations are looked up at once. */
+	private static final int LOOKUP_LINES = 1000;
 
 	private final StreamedPackageSealer sealer;
 
@@ -58,7 +63,7 @@ public class StreamedPackageReceiver {
 	 * if this server still has what {@code expected} says it had when it decided.
 	 */
 	public Mono<ReceiveResult> receivePulled(String encodedHeader, Flux<byte[]> ciphertext, String password,
-			Map<ItemKey, String> expected, boolean dryRun) {
+			PulledExpectations expected, boolean dryRun) {
 		return Mono.fromCallable(() -> PackageStreamer.decodeHeader(encodedHeader))
 			.flatMap((header) -> receive(header, ciphertext, dryRun, password, asAsked(expected)));
 	}
@@ -80,7 +85,7 @@ public class StreamedPackageReceiver {
 	 * {@link #receivePulled} does; once applied, its chunks go.
 	 */
 	public Mono<ReceiveResult> applyPulled(String encodedHeader, String password, String remoteServerId,
-			Map<ItemKey, String> expected) {
+			PulledExpectations expected) {
 		return pulledHeader(encodedHeader, remoteServerId).flatMap((header) -> this.applier.once(header,
 				() -> this.kept.find(header.packageId(), header.sourceServerId())
 					.filter(KeptUploads.Kept::complete)
@@ -106,22 +111,34 @@ public class StreamedPackageReceiver {
 
 	/**
 	 * Each line of a pulled package, to be applied only if this server still has what
-	 * {@code expected} says it had when it decided; a line not asked for is refused.
+	 * {@code expected} says it had when it decided, looked up a batch of lines at a time;
+	 * a line not asked for is refused.
 	 */
-	private static UnaryOperator<ReceivedLine> asAsked(Map<ItemKey, String> expected) {
-		return (line) -> {
-			ItemKind kind = ItemKind.ofType(line.type());
-			if (kind == null) {
-				// Refused with the reason when the line is checked.
-				return line;
+	private static Function<Flux<ReceivedLine>, Flux<ReceivedLine>> asAsked(PulledExpectations expected) {
+		// Lines are read from a blocking stream: each batch asked for after a lookup is
+		// read on a worker, not on the database's event loop that answered the lookup.
+		return (lines) -> lines.subscribeOn(Schedulers.boundedElastic()).buffer(LOOKUP_LINES).concatMap((batch) -> {
+			List<ItemKey> keys = new ArrayList<>();
+			for (ReceivedLine line : batch) {
+				ItemKind kind = ItemKind.ofType(line.type());
+				if (kind != null) {
+					keys.add(ItemKey.of(kind, line.key()));
+				}
 			}
-			String expect = expected.get(ItemKey.of(kind, line.key()));
-			if (expect == null) {
-				throw PackageProblems
-					.rejected("the remote sent " + line.type() + " '" + line.key() + "', which was not asked for");
-			}
-			return line.expecting(expect);
-		};
+			return expected.of(keys).map((found) -> batch.stream().map((line) -> {
+				ItemKind kind = ItemKind.ofType(line.type());
+				if (kind == null) {
+					// Refused with the reason when the line is checked.
+					return line;
+				}
+				String expect = found.get(ItemKey.of(kind, line.key()));
+				if (expect == null) {
+					throw PackageProblems
+						.rejected("the remote sent " + line.type() + " '" + line.key() + "', which was not asked for");
+				}
+				return line.expecting(expect);
+			}).toList()).flatMapIterable((checked) -> checked);
+		}, 1);
 	}
 
 	/**
@@ -166,12 +183,12 @@ public class StreamedPackageReceiver {
 	 * to commit again.
 	 */
 	private Mono<ReceiveResult> applyKept(SyncPackage header, StagedUploads.Upload upload) {
-		return applyKept(header, upload, null, UnaryOperator.identity());
+		return applyKept(header, upload, null, Function.identity());
 	}
 
 	private Mono<ReceiveResult> applyKept(SyncPackage header, StagedUploads.Upload upload, String password,
-			UnaryOperator<ReceivedLine> asAsked) {
-		return this.applier.apply(header, lines(header, upload, password).map(asAsked), false)
+			Function<Flux<ReceivedLine>, Flux<ReceivedLine>> asAsked) {
+		return this.applier.apply(header, lines(header, upload, password).transform(asAsked), false)
 			.flatMap((result) -> this.staged.discard(upload).thenReturn(result))
 			.onErrorResume((failure) -> this.staged.discard(upload).then(Mono.error(failure)));
 	}
@@ -181,14 +198,14 @@ public class StreamedPackageReceiver {
 	}
 
 	private Mono<ReceiveResult> receive(SyncPackage header, Flux<byte[]> ciphertext, boolean dryRun) {
-		return receive(header, ciphertext, dryRun, null, UnaryOperator.identity());
+		return receive(header, ciphertext, dryRun, null, Function.identity());
 	}
 
 	private Mono<ReceiveResult> receive(SyncPackage header, Flux<byte[]> ciphertext, boolean dryRun, String password,
-			UnaryOperator<ReceivedLine> asAsked) {
+			Function<Flux<ReceivedLine>, Flux<ReceivedLine>> asAsked) {
 		Supplier<Mono<ReceiveResult>> apply = () -> Mono.usingWhen(
 				Mono.fromRunnable(() -> this.sealer.checkHeader(header)).then(this.staged.stage(header, ciphertext)),
-				(upload) -> this.applier.apply(header, lines(header, upload, password).map(asAsked), dryRun),
+				(upload) -> this.applier.apply(header, lines(header, upload, password).transform(asAsked), dryRun),
 				this.staged::discard, (upload, failure) -> this.staged.discard(upload), this.staged::discard);
 		return dryRun ? Mono.defer(apply) : this.applier.once(header, apply);
 	}

@@ -1,7 +1,11 @@
 package org.orchestrator.livesync.sync.internal.transfer;
 
+import java.util.List;
+import java.util.function.Function;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Violations;
@@ -26,7 +30,11 @@ public class StreamedTransfer {
 
 	private final PackageHeaders headers;
 
-	StreamedTransfer(TransferService transfer, PackageStreamer streamer, PackageHeaders headers) {
+	private final RequestedItems requested;
+
+	StreamedTransfer(TransferService transfer, PackageStreamer streamer, PackageHeaders headers,
+			RequestedItems requested) {
+		this.requested = requested;
 		this.transfer = transfer;
 		this.streamer = streamer;
 		this.headers = headers;
@@ -49,15 +57,37 @@ public class StreamedTransfer {
 		if (!violations.isEmpty()) {
 			return Mono.error(ProblemException.invalid(violations.errors()));
 		}
+		return stream((kind) -> Flux.fromIterable(selection.sortedKeys(kind)).buffer(ITEMS_PER_READ), peerServerId,
+				Mono.empty());
+	}
+
+	/**
+	 * The items named by {@code keys}, one {@code {kind, key}} object per line, as a
+	 * package for {@code peerServerId}: any number of them, stored first and read back in
+	 * batches as the package is produced.
+	 */
+	public Mono<Outgoing> stream(Flux<JsonNode> keys, String peerServerId) {
+		return this.requested.store(keys)
+			.flatMap((id) -> stream((kind) -> this.requested.keys(id, kind), peerServerId, this.requested.forget(id))
+				.onErrorResume((failure) -> this.requested.forget(id).then(Mono.error(failure))));
+	}
+
+	/**
+	 * The package of the keys {@code batches} gives per kind, in key order;
+	 * {@code produced} runs once production ends, however it ends.
+	 */
+	private Mono<Outgoing> stream(Function<ItemKind, Flux<List<String>>> batches, String peerServerId,
+			Mono<Void> produced) {
 		return Mono.fromCallable(this.headers::password).flatMap((password) -> {
 			SyncPackage header = this.streamer.header(true, password);
 			Flux<PackageLine> lines = Flux.fromArray(ItemKind.values())
-				.concatMap((kind) -> Flux.fromIterable(selection.sortedKeys(kind))
-					.buffer(ITEMS_PER_READ)
+				.concatMap((kind) -> batches.apply(kind)
 					.concatMap((keys) -> this.transfer.lines(kind, keys, true).collectList()))
 				.concatMap((batch) -> this.transfer
 					.addToOffer(header.packageId(), batch.stream().map(PackageLine::synced).toList())
-					.thenMany(Flux.fromIterable(batch)));
+					.thenMany(Flux.fromIterable(batch)))
+				// Produced, failed or cancelled: the stored keys are no longer needed.
+				.doFinally((signal) -> produced.onErrorComplete().subscribe());
 			return this.transfer.openOffer(header.packageId(), peerServerId)
 				.thenReturn(new Outgoing(header, this.streamer.stream(header, lines, password)));
 		});

@@ -1,6 +1,7 @@
 package org.orchestrator.livesync.sync.internal.peer;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -16,6 +17,7 @@ import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.transfer.PullSpools;
 
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +120,40 @@ class PullStreamIntegrationTests {
 				packageId(plain.getResponseHeaders().getFirst(PeerApi.PACKAGE_HEADER)), 0)
 			.expectStatus()
 			.isNotFound();
+	}
+
+	@Test
+	void keysNamedAsLinesArePulledAndABadLineIsRefusedKeepingNothing() {
+		Peers.Session session = Peers.connect(remote, "puller-server");
+		byte[] package_ = lines(session,
+				"{\"kind\":\"nodes\",\"key\":\"" + key(1) + "\"}\n{\"kind\":\"nodes\",\"key\":\"" + key(2) + "\"}\n")
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(package_).isNotEmpty();
+		for (String bad : List.of(
+				"{\"kind\":\"nodes\",\"key\":\"" + key(1) + "\"}\n{\"kind\":\"nodes\",\"key\":\"" + key(1) + "\"}\n",
+				"{\"kind\":\"boats\",\"key\":\"x\"}\n", "{\"kind\":\"nodes\",\"key\":5}\n",
+				"{\"kind\":\"nodes\",\"key\":\"bad key!\"}\n", "")) {
+			lines(session, bad).expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("validation");
+		}
+		assertThat(remote.bean(DatabaseClient.class)
+			.sql("SELECT count(*) FROM sync_pull_requests")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block()).as("nothing of a refused request, nor of a produced one, is kept").isZero();
+	}
+
+	private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec lines(Peers.Session session,
+			String body) {
+		return session.client()
+			.post()
+			.uri(PeerApi.TRANSFER_STREAM)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	private static EntityExchangeResult<byte[]> pull(Peers.Session session, String resumeFrom) {
