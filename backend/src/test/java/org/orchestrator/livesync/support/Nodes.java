@@ -1,6 +1,12 @@
 package org.orchestrator.livesync.support;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
 
 /** Nodes on a test server, read and changed through its API. */
 public final class Nodes {
@@ -19,6 +25,23 @@ public final class Nodes {
 			.getResponseBody()
 			.get("ip")
 			.asString();
+	}
+
+	/** Imports the fixture nodes of {@code hostnames} in one NDJSON import. */
+	public static void importFixtures(TestServer server, Stream<String> hostnames) {
+		String lines = hostnames.map((hostname) -> {
+			Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(hostname), Map.class);
+			node.put("type", "node");
+			return TestServer.JSON.writeValueAsString(node);
+		}).collect(Collectors.joining("\n"));
+		server.operator()
+			.post()
+			.uri("/api/v1/inventory/import")
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(lines)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	/** Replaces an existing node with the fixture node of that name at {@code ip}. */

@@ -27,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -146,6 +147,14 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	/** How many rows {@code table} of this server's database has now. */
+	public long rows(String table) {
+		return bean(DatabaseClient.class).sql("SELECT count(*) FROM " + table)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
 	}
 
 	/**

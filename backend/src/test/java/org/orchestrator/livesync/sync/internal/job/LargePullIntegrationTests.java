@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Nodes;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
@@ -39,20 +39,7 @@ class LargePullIntegrationTests {
 
 	@BeforeAll
 	static void inventory() {
-		Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node("HOST"), Map.class);
-		node.put("type", "node");
-		String template = TestServer.JSON.writeValueAsString(node);
-		String lines = IntStream.range(0, NODES)
-			.mapToObj((i) -> template.replace("HOST", String.format("large-%06d", i)))
-			.collect(Collectors.joining("\n"));
-		remote.operator()
-			.post()
-			.uri("/api/v1/inventory/import")
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(lines)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Nodes.importFixtures(remote, IntStream.range(0, NODES).mapToObj((i) -> String.format("large-%06d", i)));
 	}
 
 	@Test
@@ -65,18 +52,10 @@ class LargePullIntegrationTests {
 		assertThat(events.get(events.size() - 1).event()).as("%s", completed).isEqualTo("completed");
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
 		assertThat(completed.at("/pulled/applied/nodes").asLong()).isEqualTo(NODES);
-		assertThat(rows(puller, "nodes")).isEqualTo(NODES);
-		assertThat(rows(puller, "sync_received_packages")).as("one package").isEqualTo(1);
-		assertThat(rows(puller, "sync_pull_items")).as("the puller's scratch space is cleaned up").isZero();
-		assertThat(rows(remote, "sync_pull_requests")).as("the remote's too").isZero();
-	}
-
-	private static long rows(TestServer server, String table) {
-		return server.bean(DatabaseClient.class)
-			.sql("SELECT count(*) FROM " + table)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
+		assertThat(puller.rows("nodes")).isEqualTo(NODES);
+		assertThat(puller.rows("sync_received_packages")).as("one package").isEqualTo(1);
+		assertThat(puller.rows("sync_pull_items")).as("the puller's scratch space is cleaned up").isZero();
+		assertThat(remote.rows("sync_pull_requests")).as("the remote's too").isZero();
 	}
 
 }

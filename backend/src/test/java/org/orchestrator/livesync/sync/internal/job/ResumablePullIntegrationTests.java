@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.CuttingProxy;
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Nodes;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
@@ -57,20 +58,7 @@ class ResumablePullIntegrationTests {
 	@BeforeAll
 	static void inventory() {
 		proxy = new CuttingProxy(remote.port());
-		String lines = String.join("\n", IntStream.range(0, NODES).mapToObj((i) -> {
-			Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(String.format("pulled-%05d", i)),
-					Map.class);
-			node.put("type", "node");
-			return TestServer.JSON.writeValueAsString(node);
-		}).toList());
-		remote.operator()
-			.post()
-			.uri("/api/v1/inventory/import")
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(lines)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Nodes.importFixtures(remote, IntStream.range(0, NODES).mapToObj((i) -> String.format("pulled-%05d", i)));
 	}
 
 	@AfterAll
@@ -86,7 +74,7 @@ class ResumablePullIntegrationTests {
 			// The cut waits until the puller has kept the two whole chunks it got: then
 			// where the job resumes is known, and so is what it applied by then.
 			awaitKeptChunks(2);
-			nodesAtCut.set(rows("nodes"));
+			nodesAtCut.set(puller.rows("nodes"));
 		});
 
 		List<ServerSentEvent<JsonNode>> events = SyncJobs.run(puller, Map.of("session_id",
@@ -101,26 +89,18 @@ class ResumablePullIntegrationTests {
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
 		assertThat(completed.get("mismatches")).isEmpty();
 		assertThat(completed.at("/pulled/applied/nodes").asLong()).as("%s", completed).isEqualTo(NODES);
-		assertThat(rows("nodes")).isEqualTo(NODES);
-		assertThat(rows("sync_received_packages")).as("applied once").isEqualTo(1);
-		assertThat(rows("sync_staged_chunks")).as("a committed package leaves no chunks").isZero();
-		assertThat(rows("sync_staged_uploads")).isZero();
+		assertThat(puller.rows("nodes")).isEqualTo(NODES);
+		assertThat(puller.rows("sync_received_packages")).as("applied once").isEqualTo(1);
+		assertThat(puller.rows("sync_staged_chunks")).as("a committed package leaves no chunks").isZero();
+		assertThat(puller.rows("sync_staged_uploads")).isZero();
 		assertThat(remote.bean(PullSpools.class).size()).as("the remote forgets a confirmed package").isZero();
 	}
 
 	private static void awaitKeptChunks(long chunks) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (rows("sync_staged_chunks") < chunks && System.nanoTime() < deadline) {
+		while (puller.rows("sync_staged_chunks") < chunks && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
 		}
-	}
-
-	private static long rows(String table) {
-		return puller.bean(DatabaseClient.class)
-			.sql("SELECT count(*) FROM " + table)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
 	}
 
 }

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.support.CuttingProxy;
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Nodes;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
@@ -54,20 +55,7 @@ class ResumablePushIntegrationTests {
 	@BeforeAll
 	static void inventory() {
 		proxy = new CuttingProxy(target.port());
-		String lines = String.join("\n", IntStream.range(0, NODES).mapToObj((i) -> {
-			Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(String.format("resume-%05d", i)),
-					Map.class);
-			node.put("type", "node");
-			return TestServer.JSON.writeValueAsString(node);
-		}).toList());
-		source.operator()
-			.post()
-			.uri("/api/v1/inventory/import")
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(lines)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Nodes.importFixtures(source, IntStream.range(0, NODES).mapToObj((i) -> String.format("resume-%05d", i)));
 	}
 
 	@AfterAll
@@ -83,7 +71,7 @@ class ResumablePushIntegrationTests {
 			// The cut waits until the target has kept the two whole chunks it got: then
 			// where the job resumes is known, and so is what the target applied by then.
 			awaitKeptChunks(2);
-			nodesAtCut.set(rows("nodes"));
+			nodesAtCut.set(target.rows("nodes"));
 		});
 
 		List<ServerSentEvent<JsonNode>> events = job(session);
@@ -97,15 +85,15 @@ class ResumablePushIntegrationTests {
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
 		assertThat(completed.get("mismatches")).isEmpty();
 		assertThat(completed.get("applied").get("nodes").asLong()).isEqualTo(NODES);
-		assertThat(rows("nodes")).isEqualTo(NODES);
-		assertThat(rows("sync_received_packages")).as("applied once").isEqualTo(1);
-		assertThat(rows("sync_staged_chunks")).as("a committed package leaves no chunks").isZero();
-		assertThat(rows("sync_staged_uploads")).isZero();
+		assertThat(target.rows("nodes")).isEqualTo(NODES);
+		assertThat(target.rows("sync_received_packages")).as("applied once").isEqualTo(1);
+		assertThat(target.rows("sync_staged_chunks")).as("a committed package leaves no chunks").isZero();
+		assertThat(target.rows("sync_staged_uploads")).isZero();
 	}
 
 	private static void awaitKeptChunks(long chunks) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (rows("sync_staged_chunks") < chunks && System.nanoTime() < deadline) {
+		while (target.rows("sync_staged_chunks") < chunks && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
 		}
 	}
@@ -117,14 +105,6 @@ class ResumablePushIntegrationTests {
 	private static List<ServerSentEvent<JsonNode>> job(JsonNode session) {
 		return SyncJobs.run(source, Map.of("session_id", session.get("session_id").asString(), "selection",
 				Map.of("nodes", "all"), "direction", "push"));
-	}
-
-	private static long rows(String table) {
-		return target.bean(DatabaseClient.class)
-			.sql("SELECT count(*) FROM " + table)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
 	}
 
 }

@@ -12,6 +12,7 @@ import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
+import org.orchestrator.livesync.sync.internal.transfer.PullSpools;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedTransfer;
@@ -76,6 +77,9 @@ class PeerPackageControllerTests {
 
 	@MockitoBean
 	StreamedPackageReceiver receiveStream;
+
+	@MockitoBean
+	PullSpools spools;
 
 	@BeforeEach
 	void sessionS1IsTheCallersOnly() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Nodes;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
@@ -37,19 +38,7 @@ class PullStreamIntegrationTests {
 
 	@BeforeAll
 	static void inventory() {
-		String lines = String.join("\n", IntStream.range(0, NODES).mapToObj((i) -> {
-			Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(key(i)), Map.class);
-			node.put("type", "node");
-			return TestServer.JSON.writeValueAsString(node);
-		}).toList());
-		remote.operator()
-			.post()
-			.uri("/api/v1/inventory/import")
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(lines)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Nodes.importFixtures(remote, IntStream.range(0, NODES).mapToObj((i) -> key(i)));
 	}
 
 	@Test

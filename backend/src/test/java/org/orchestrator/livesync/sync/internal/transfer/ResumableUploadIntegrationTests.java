@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Nodes;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.RawHttp;
 import org.orchestrator.livesync.support.TestServer;
@@ -48,19 +49,7 @@ class ResumableUploadIntegrationTests {
 
 	@BeforeAll
 	static void inventory() {
-		String lines = String.join("\n", IntStream.range(0, NODES).mapToObj((i) -> {
-			Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(key(i)), Map.class);
-			node.put("type", "node");
-			return TestServer.JSON.writeValueAsString(node);
-		}).toList());
-		source.operator()
-			.post()
-			.uri("/api/v1/inventory/import")
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(lines)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Nodes.importFixtures(source, IntStream.range(0, NODES).mapToObj((i) -> key(i)));
 	}
 
 	@Test

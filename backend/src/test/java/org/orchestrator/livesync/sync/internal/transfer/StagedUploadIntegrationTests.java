@@ -147,19 +147,11 @@ class StagedUploadIntegrationTests {
 	}
 
 	private static long stagedChunks() {
-		return rows("sync_staged_chunks");
+		return target.rows("sync_staged_chunks");
 	}
 
 	private static long nodeCount() {
-		return rows("nodes");
-	}
-
-	private static long rows(String table) {
-		return target.bean(DatabaseClient.class)
-			.sql("SELECT count(*) FROM " + table)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
+		return target.rows("nodes");
 	}
 
 	private static Map<String, Object> typedNode(String hostname) {
