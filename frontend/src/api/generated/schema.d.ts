@@ -1024,6 +1024,17 @@ export interface components {
             /** Format: int64 */
             ssh_keys: number;
         };
+        /** @description per kind, a conflict policy that overrides conflict_policy */
+        KindPolicies: {
+            /** @enum {string} */
+            clusters?: "manual" | "prefer_local" | "prefer_remote";
+            /** @enum {string} */
+            configurations?: "manual" | "prefer_local" | "prefer_remote";
+            /** @enum {string} */
+            nodes?: "manual" | "prefer_local" | "prefer_remote";
+            /** @enum {string} */
+            ssh_keys?: "manual" | "prefer_local" | "prefer_remote";
+        };
         /**
          * @description per kind, "all" or a list of natural keys; kinds not named are left alone
          * @example {
@@ -1263,13 +1274,14 @@ export interface components {
             updated_at: string;
         };
         StartJobRequest: {
+            conflict_policies?: components["schemas"]["KindPolicies"];
             /**
-             * @description for "all": skip (default) or overwrite items changed on both sides; both ways, only skip
+             * @description who wins an item changed on both sides since the last sync: manual (default: nobody; the conflict is skipped and reported), prefer_local (this server's version) or prefer_remote (the remote's). A push can only carry this server's version and a pull the remote's: the other preference leaves the conflict where the winning version is. skip is manual; overwrite makes the job's source win (push or pull only). A key named explicitly goes even under manual.
              * @enum {string}
              */
-            conflict_policy?: "skip" | "overwrite";
+            conflict_policy?: "manual" | "prefer_local" | "prefer_remote" | "skip" | "overwrite";
             /**
-             * @description push (default): from this server to the remote; pull: from the remote to this server; both: each item from the side that changed it since the last sync to the other (items only one side has are copied, deletions propagate, conflicts are skipped)
+             * @description push (default): from this server to the remote; pull: from the remote to this server; both: each item from the side that changed it since the last sync to the other (items only one side has are copied, deletions propagate, conflicts go as conflict_policy says)
              * @enum {string}
              */
             direction?: "push" | "pull" | "both";

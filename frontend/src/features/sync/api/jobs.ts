@@ -10,16 +10,19 @@ export interface StartJobRequest {
   dryRun: boolean;
   /** A push that overwrites what changed only on the remote (mode: mirror). */
   mirror?: boolean;
+  /** Both ways: whose version wins a conflict; unset, conflicts are skipped. */
+  conflictPolicy?: 'prefer_local' | 'prefer_remote';
 }
 
 /**
  * Starts a push, pull or both-ways job (POST /sync/jobs). Keys are always
  * named, so a one-way job overwrites the target's version of a selected
- * conflict: no conflict_policy needed. Both ways, conflicts are skipped.
+ * conflict: no conflict_policy needed. Both ways, a conflict goes as
+ * conflictPolicy says, or is skipped.
  */
 export function useStartJob() {
   return useMutation<JobStarted, ApiProblem, StartJobRequest>({
-    mutationFn: ({ sessionId, selection, direction, dryRun, mirror }) =>
+    mutationFn: ({ sessionId, selection, direction, dryRun, mirror, conflictPolicy }) =>
       call(
         api.POST('/api/v1/sync/jobs', {
           body: {
@@ -29,6 +32,7 @@ export function useStartJob() {
             dry_run: dryRun,
             // Only when asked for: the default (sync) leaves the remote's own changes alone.
             ...(mirror ? { mode: 'mirror' as const } : {}),
+            ...(conflictPolicy ? { conflict_policy: conflictPolicy } : {}),
           },
         }),
       ),

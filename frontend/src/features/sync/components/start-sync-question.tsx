@@ -18,7 +18,9 @@ export function StartSyncQuestion({
   plan = PUSH,
 }: StartSyncQuestionProps) {
   if (plan.direction === 'both')
-    return <BothWaysQuestion picked={picked} localName={localName} remoteName={remoteName} />;
+    return (
+      <BothWaysQuestion picked={picked} localName={localName} remoteName={remoteName} plan={plan} />
+    );
   const pull = plan.direction === 'pull';
   // A pull is a push the other way round: the remote is the source.
   const source = pull ? remoteName : localName;
@@ -80,23 +82,35 @@ function effectsOn(rows: readonly Row[]): string {
   const created = count((row) => row.status.startsWith('missing_on'));
   const replaced = count((row) => row.status === 'different');
   const deleted = count((row) => row.status.startsWith('deleted_on'));
+  const overwritten = count((row) => row.status === 'conflict');
   const effects = [
     created > 0 && `${created} created`,
     replaced > 0 && `${replaced} replaced`,
     deleted > 0 && `${deleted} deleted`,
+    overwritten > 0 && `${overwritten} ${overwritten === 1 ? 'conflict' : 'conflicts'} overwritten`,
   ].filter(Boolean);
   return effects.length > 0 ? effects.join(', ') : 'nothing';
 }
 
-/** Both ways: what goes to the remote, what comes here; conflicts are not selectable. */
-function BothWaysQuestion({ picked, localName, remoteName }: Omit<StartSyncQuestionProps, 'plan'>) {
-  const plan: Plan = { direction: 'both', mirror: false };
+/**
+ * Both ways: what goes to the remote, what comes here; a conflict goes with the
+ * version the plan prefers (without a preference it is not selectable).
+ */
+function BothWaysQuestion({
+  picked,
+  localName,
+  remoteName,
+  plan,
+}: StartSyncQuestionProps & { plan: Plan }) {
   const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote');
   const toLocal = picked.filter((row) => wayOf(row, plan) === 'to_local');
   return (
     <>
       <p>
-        Each selected item goes from the server that changed it since the last sync to the other.
+        Each selected item goes from the server that changed it since the last sync to the other
+        {plan.prefer &&
+          `; a conflict, from ${plan.prefer === 'local' ? localName : remoteName}, whose version wins`}
+        .
       </p>
       <ul>
         <li>

@@ -31,6 +31,15 @@ const DIRECTIONS: readonly { id: Direction; label: (remote: string) => string }[
   { id: 'both', label: (remote) => `Both ways with ${remote}` },
 ];
 
+const PREFERENCES: readonly {
+  id: Plan['prefer'];
+  label: (local: string, remote: string) => string;
+}[] = [
+  { id: undefined, label: () => 'Skip them' },
+  { id: 'local', label: (local) => `${local}’s version wins` },
+  { id: 'remote', label: (_, remote) => `${remote}’s version wins` },
+];
+
 /** What mirroring loses: said next to the box, and again before the job starts. */
 function MirrorWarning({ localName, remoteName }: { localName: string; remoteName: string }) {
   return (
@@ -57,8 +66,12 @@ export function SyncActions(props: SyncActionsProps) {
   const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote').length;
   const toLocal = picked.length - toRemote;
   const choose = (chosen: Direction) =>
-    // Mirroring is a push's: another direction starts without it.
-    props.onPlanChange({ direction: chosen, mirror: chosen === 'push' && plan.mirror });
+    // Mirroring is a push's, a preference in conflicts a both-ways job's.
+    props.onPlanChange({
+      direction: chosen,
+      mirror: chosen === 'push' && plan.mirror,
+      prefer: chosen === 'both' ? plan.prefer : undefined,
+    });
   const tooMany = picked.length > MAX_KEYS;
   const disabled = busy || picked.length === 0 || tooMany || Boolean(blockedBecause);
 
@@ -105,6 +118,23 @@ export function SyncActions(props: SyncActionsProps) {
         </label>
       )}
       {plan.mirror && direction === 'push' && <MirrorWarning {...props} />}
+      {direction === 'both' && (
+        <fieldset className="sync-direction">
+          <legend>Conflicts</legend>
+          {PREFERENCES.map(({ id, label }) => (
+            <label key={id ?? 'skip'} className="check-chip">
+              <input
+                type="radio"
+                name="prefer"
+                checked={plan.prefer === id}
+                disabled={busy}
+                onChange={() => props.onPlanChange({ ...plan, prefer: id })}
+              />
+              {label(props.localName, props.remoteName)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="sync-buttons">
         <button type="button" className="button" disabled={disabled} onClick={() => onStart(true)}>
           Preview
@@ -153,6 +183,23 @@ export function SyncActions(props: SyncActionsProps) {
             plan={plan}
           />
           {plan.mirror && direction === 'push' && <MirrorWarning {...props} />}
+          {direction === 'both' && (
+            <fieldset className="sync-direction">
+              <legend>Conflicts</legend>
+              {PREFERENCES.map(({ id, label }) => (
+                <label key={id ?? 'skip'} className="check-chip">
+                  <input
+                    type="radio"
+                    name="prefer"
+                    checked={plan.prefer === id}
+                    disabled={busy}
+                    onChange={() => props.onPlanChange({ ...plan, prefer: id })}
+                  />
+                  {label(props.localName, props.remoteName)}
+                </label>
+              ))}
+            </fieldset>
+          )}
         </ConfirmDialog>
       )}
     </div>

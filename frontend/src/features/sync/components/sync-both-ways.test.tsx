@@ -133,6 +133,40 @@ describe('Sync both ways', () => {
   });
 });
 
+describe('Conflicts both ways', () => {
+  it('lets a preferred version win a conflict, and says which way it goes', async () => {
+    const { user } = await openPage();
+    await user.click(screen.getByRole('radio', { name: 'Both ways with server-b' }));
+    expect(screen.getByRole('radio', { name: 'Skip them' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Select staging' })).toBeDisabled();
+
+    // Another direction forgets the preference: a one-way job picks conflicts by name.
+    await user.click(screen.getByRole('radio', { name: 'server-a’s version wins' }));
+    expect(rowOf('staging')).toHaveTextContent('→ remote');
+    await user.click(screen.getByRole('radio', { name: 'Push to server-b' }));
+    await user.click(screen.getByRole('radio', { name: 'Both ways with server-b' }));
+    expect(screen.getByRole('radio', { name: 'Skip them' })).toBeChecked();
+
+    await user.click(screen.getByRole('radio', { name: 'server-b’s version wins' }));
+    expect(rowOf('staging')).toHaveTextContent('← here');
+    expect(rowOf('node-07')).toHaveTextContent('← here');
+    await user.click(screen.getByRole('checkbox', { name: 'Select staging' }));
+    await user.click(screen.getByRole('button', { name: 'Start Sync' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sync 1 item both ways with server-b?' });
+    expect(dialog).toHaveTextContent('a conflict, from server-b, whose version wins');
+    expect(dialog).toHaveTextContent('← server-a: 1 conflict overwritten');
+    await user.click(within(dialog).getByRole('button', { name: 'Start Sync' }));
+    await waitFor(() => expect(api.sentTo('POST', JOBS)).toHaveLength(1));
+    expect(api.sentTo('POST', JOBS)[0]?.body).toEqual({
+      session_id: 'session-1',
+      selection: { clusters: ['staging'] },
+      direction: 'both',
+      dry_run: false,
+      conflict_policy: 'prefer_remote',
+    });
+  });
+});
+
 describe('Mirror', () => {
   it('lets a push overwrite what changed on the remote, after a clear warning', async () => {
     const { user } = await openPage();

@@ -58,6 +58,8 @@ export function SyncWorkspace({
         direction: plan.direction,
         dryRun,
         mirror: plan.direction === 'push' && plan.mirror,
+        conflictPolicy:
+          plan.direction === 'both' && plan.prefer ? `prefer_${plan.prefer}` : undefined,
       },
       {
         onSuccess: (started) =>

@@ -186,6 +186,11 @@ export function statusesFor(direction: Direction = 'push'): readonly StatusInfo[
 export interface Plan {
   direction: Direction;
   mirror: boolean;
+  /**
+   * Both ways: whose version wins an item both sides changed (the job's
+   * conflict_policy prefer_local or prefer_remote); unset, conflicts are skipped.
+   */
+  prefer?: 'local' | 'remote';
 }
 
 export const PUSH: Plan = { direction: 'push', mirror: false };
@@ -222,15 +227,24 @@ export function rowsOf(comparison: Comparison): Row[] {
   });
 }
 
-/** Which way a job both ways moves a row, as the server decides it; null: identical. */
-export function bothWay(row: Row): Way | null {
+/** Where the preferred version of a conflict goes; without a preference, nowhere. */
+function conflictWay(prefer: Plan['prefer']): Way {
+  if (prefer === 'local') return 'to_remote';
+  return prefer === 'remote' ? 'to_local' : 'conflict';
+}
+
+/**
+ * Which way a job both ways moves a row, as the server decides it; null:
+ * identical. A conflict goes with the version `prefer` says wins.
+ */
+export function bothWay(row: Row, prefer?: Plan['prefer']): Way | null {
   switch (row.status) {
     case 'identical':
       return null;
     case 'different':
       // Without a base both sides created it, differently: neither is newer.
       if (row.entry.changed_on === 'local') return 'to_remote';
-      return row.entry.changed_on === 'remote' ? 'to_local' : 'conflict';
+      return row.entry.changed_on === 'remote' ? 'to_local' : conflictWay(prefer);
     case 'missing_on_remote':
     case 'deleted_on_local':
       return 'to_remote';
@@ -238,7 +252,7 @@ export function bothWay(row: Row): Way | null {
     case 'deleted_on_remote':
       return 'to_local';
     case 'conflict':
-      return 'conflict';
+      return conflictWay(prefer);
   }
 }
 
@@ -254,6 +268,15 @@ function changedOnTarget(row: Row, direction: Direction): boolean {
 /** A row as the plan's job treats it: its words, and whether it can be selected. */
 export function rowInfo(row: Row, plan: Plan = PUSH): StatusInfo {
   const info = statusInfo(row.status, plan.direction);
+  if (plan.direction === 'both' && plan.prefer && bothWay(row) === 'conflict')
+    return {
+      ...info,
+      selectable: true,
+      explanation:
+        plan.prefer === 'local'
+          ? "Both servers changed it, differently. Selecting it makes this server's version win on both."
+          : "Both servers changed it, differently. Selecting it makes the remote's version win on both.",
+    };
   if (plan.direction === 'both' && row.status === 'different') {
     const way = bothWay(row);
     if (way === 'conflict')
@@ -305,7 +328,7 @@ export function isSelectable(row: Row, plan: Plan = PUSH): boolean {
 
 /** Which way a row goes if selected in the plan's job; null: it cannot go. */
 export function wayOf(row: Row, plan: Plan = PUSH): Way | null {
-  if (plan.direction === 'both') return bothWay(row);
+  if (plan.direction === 'both') return bothWay(row, plan.prefer);
   if (!isSelectable(row, plan)) return null;
   return plan.direction === 'pull' ? 'to_local' : 'to_remote';
 }

@@ -50,7 +50,7 @@ class SyncCommand implements Callable<Integer> {
 	List<String> select = new ArrayList<>();
 
 	@Option(names = "--all",
-			description = "sync everything that differs (conflicts are skipped unless --conflicts overwrite)")
+			description = "sync everything that differs (conflicts are skipped unless --prefer names a side)")
 	boolean all;
 
 	@Option(names = "--dry-run", description = "report what would be applied, change nothing")
@@ -60,13 +60,19 @@ class SyncCommand implements Callable<Integer> {
 	boolean yes;
 
 	@Option(names = "--conflicts", paramLabel = "skip|overwrite",
-			description = "with --all: skip (default) or overwrite items changed on both sides")
-	String conflicts = "skip";
+			description = "skip (default) or overwrite items changed on both sides with the job's source")
+	String conflicts;
+
+	@Option(names = "--prefer", paramLabel = "local|remote",
+			description = "who wins an item changed on both sides: this server's version or the remote's (a push "
+					+ "can only carry this server's, a pull the remote's; both ways, either); default: nobody, the "
+					+ "conflict is skipped and reported")
+	String prefer;
 
 	@Option(names = "--direction", paramLabel = "push|pull|both",
 			description = "push (default): from this server to the remote; pull: from the remote to this server; "
 					+ "both: each item from the side that changed it since the last sync to the other (items only one "
-					+ "side has are copied, deletions propagate, conflicts are skipped)")
+					+ "side has are copied, deletions propagate, conflicts go as --prefer says)")
 	String direction = "push";
 
 	@Option(names = "--json",
@@ -89,6 +95,7 @@ class SyncCommand implements Callable<Integer> {
 					"--mirror makes one side like the other: use it with --direction push or pull");
 		}
 		if (direction == DirectionEnum.BOTH && conflictPolicy == ConflictPolicyEnum.OVERWRITE) {
+			// Said here in the CLI's words; the server refuses it too.
 			throw new ParameterException(this.spec.commandLine(),
 					"--conflicts overwrite needs a side to win: use it with --direction push or pull");
 		}
@@ -187,13 +194,26 @@ class SyncCommand implements Callable<Integer> {
 	}
 
 	private ConflictPolicyEnum conflictPolicy() {
-		try {
-			return ConflictPolicyEnum.fromValue(this.conflicts);
+		if (this.prefer != null && this.conflicts != null) {
+			throw new ParameterException(this.spec.commandLine(), "choose --prefer or --conflicts, not both");
 		}
-		catch (IllegalArgumentException ex) {
-			throw new ParameterException(this.spec.commandLine(),
+		if (this.prefer != null) {
+			return switch (this.prefer) {
+				case "local" -> ConflictPolicyEnum.PREFER_LOCAL;
+				case "remote" -> ConflictPolicyEnum.PREFER_REMOTE;
+				default -> throw new ParameterException(this.spec.commandLine(),
+						"--prefer " + this.prefer + ": expected local or remote");
+			};
+		}
+		if (this.conflicts == null) {
+			return ConflictPolicyEnum.MANUAL;
+		}
+		return switch (this.conflicts) {
+			case "skip" -> ConflictPolicyEnum.SKIP;
+			case "overwrite" -> ConflictPolicyEnum.OVERWRITE;
+			default -> throw new ParameterException(this.spec.commandLine(),
 					"--conflicts " + this.conflicts + ": expected skip or overwrite");
-		}
+		};
 	}
 
 	private void confirm(String remoteName, DirectionEnum direction, PrintWriter out) {

@@ -132,6 +132,30 @@ class LiveSyncCliIntegrationTests {
 	}
 
 	@Test
+	void letsThePreferredVersionWinAConflictBothWays() throws Exception {
+		NodesApi onA = new NodesApi(a.operator().client());
+		NodesApi onB = new NodesApi(b.operator().client());
+		onA.createNode(new Node().hostname("cli-clash").ip("10.9.6.1").username("ubuntu"));
+		assertThat(cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--yes").exitCode()).isZero();
+		onA.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.2").username("ubuntu"));
+		onB.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.3").username("ubuntu"));
+
+		Run skipped = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--yes");
+		assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+		assertThat(onA.getNode("cli-clash").getIp()).as("no side wins by default").isEqualTo("10.9.6.2");
+
+		Run remote = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--prefer",
+				"remote", "--yes");
+		assertThat(remote.exitCode()).as(remote.err()).isZero();
+		assertThat(onA.getNode("cli-clash").getIp()).isEqualTo("10.9.6.3");
+		assertThat(onB.getNode("cli-clash").getIp()).isEqualTo("10.9.6.3");
+
+		assertThat(cli("sync", "--remote", b.url(), "--all", "--prefer", "newest", "--yes").exitCode()).isEqualTo(2);
+		assertThat(cli("sync", "--remote", b.url(), "--all", "--prefer", "local", "--conflicts", "skip", "--yes")
+			.exitCode()).isEqualTo(2);
+	}
+
+	@Test
 	void leavesAnEditMadeOnTheRemoteAloneUnlessMirroring() throws Exception {
 		new NodesApi(a.operator().client()).createNode(new Node().hostname("cli-m1").ip("10.9.1.1").username("ubuntu"));
 		assertThat(cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--yes").exitCode()).isZero();

@@ -42,7 +42,7 @@ class JobController {
 	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request) {
 		return this.jobs
 			.start(request.sessionId(), request.selection(), request.direction(), Boolean.TRUE.equals(request.dryRun()),
-					request.conflictPolicy(), request.mode())
+					request.conflictPolicy(), request.conflictPolicies(), request.mode())
 			.map((job) -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/sync/jobs/" + job.id()))
 				.body(new JobStarted(job.id(), "/api/v1/sync/jobs/" + job.id() + "/events")));
@@ -74,12 +74,19 @@ class JobController {
 					ref = "#/components/schemas/" + JobSchemas.SELECTION) JsonNode selection,
 			@Schema(description = "push (default): from this server to the remote; pull: from the remote to this "
 					+ "server; both: each item from the side that changed it since the last sync to the other "
-					+ "(items only one side has are copied, deletions propagate, conflicts are skipped)",
+					+ "(items only one side has are copied, deletions propagate, conflicts go as conflict_policy says)",
 					allowableValues = {
 							"push", "pull", "both" }) String direction,
 			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
-			@Schema(description = "for \"all\": skip (default) or overwrite items changed on both sides; both "
-					+ "ways, only skip", allowableValues = { "skip", "overwrite" }) String conflictPolicy,
+			@Schema(description = "who wins an item changed on both sides since the last sync: manual (default: "
+					+ "nobody; the conflict is skipped and reported), prefer_local (this server's version) or "
+					+ "prefer_remote (the remote's). A push can only carry this server's version and a pull the "
+					+ "remote's: the other preference leaves the conflict where the winning version is. skip is "
+					+ "manual; overwrite makes the job's source win (push or pull only). A key named explicitly "
+					+ "goes even under manual.",
+					allowableValues = { "manual", "prefer_local", "prefer_remote", "skip",
+							"overwrite" }) String conflictPolicy,
+			@Schema(description = "per kind, a conflict policy that overrides conflict_policy") ConflictPolicy.KindPolicies conflictPolicies,
 			@Schema(description = "sync (default): items changed or deleted on the remote only since the last sync "
 					+ "are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this "
 					+ "server for the selection, overwriting those changes (push or pull only)",

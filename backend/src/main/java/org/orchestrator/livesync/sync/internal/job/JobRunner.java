@@ -295,7 +295,7 @@ class JobRunner {
 
 	/** Which package carries an item that moves. */
 	private static JobDirection way(JobSelection selection, ClassifiedItem item) {
-		return (selection.direction() == JobDirection.BOTH) ? JobSelection.way(item) : selection.direction();
+		return (selection.direction() == JobDirection.BOTH) ? selection.way(item) : selection.direction();
 	}
 
 	/**

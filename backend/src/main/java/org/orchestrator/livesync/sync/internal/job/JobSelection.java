@@ -14,6 +14,7 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
+import org.orchestrator.livesync.sync.internal.compare.ComparisonStatus;
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
@@ -23,13 +24,14 @@ import org.orchestrator.livesync.system.ProblemException;
  * ever had stay. What changed on the target only (edited or deleted there since the last
  * sync) is left alone and reported, named or not, unless the mode is {@code mirror},
  * which makes the target like the source for the selection. Conflicts are skipped unless
- * the policy is {@code overwrite}; a key named explicitly is moved even then.
+ * the {@link ConflictPolicy} makes the source's version win; a key named explicitly is
+ * moved even then.
  * <p>
  * Both ways, each item goes from the side that changed it since the last sync to the
  * other; an item only one side has is copied to the other, a deletion on one side
  * propagates to the other. Conflicts (changed on both sides, or created on both with
- * different content) are skipped, named or not: which side wins is for a conflict policy
- * to say, and there is none for two-way jobs yet.
+ * different content) go the way the conflict policy says, and are skipped under
+ * {@code manual}, named or not.
  */
 final class JobSelection {
 
@@ -42,7 +44,7 @@ final class JobSelection {
 
 	private final Map<ItemKind, Set<String>> keys;
 
-	private final boolean overwriteConflicts;
+	private final ConflictPolicy policy;
 
 	private final JobDirection direction;
 
@@ -59,17 +61,17 @@ final class JobSelection {
 	 */
 	private final Scope narrowed;
 
-	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
+	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, ConflictPolicy policy,
 			JobDirection direction, boolean mirror, boolean twoWay) {
-		this(all, keys, overwriteConflicts, direction, mirror, twoWay, null);
+		this(all, keys, policy, direction, mirror, twoWay, null);
 	}
 
-	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, boolean overwriteConflicts,
+	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, ConflictPolicy policy,
 			JobDirection direction, boolean mirror, boolean twoWay, Scope narrowed) {
 		this.narrowed = narrowed;
 		this.all = all;
 		this.keys = keys;
-		this.overwriteConflicts = overwriteConflicts;
+		this.policy = policy;
 		this.direction = direction;
 		this.mirror = mirror;
 		this.twoWay = twoWay;
@@ -89,7 +91,10 @@ final class JobSelection {
 		UPSERT,
 		/** Delete it on the target, as it was deleted on the source. */
 		DELETE,
-		/** Selected, but both sides changed it: left alone (conflict policy skip). */
+		/**
+		 * Selected, but both sides changed it: left alone, as the conflict policy says
+		 * (manual, or the winning version is where it is already).
+		 */
 		SKIP_CONFLICT,
 		/** Named explicitly, but only the remote has it: nothing to push. */
 		SKIP_REMOTE_ONLY,
@@ -109,21 +114,24 @@ final class JobSelection {
 		return parse(selection, conflictPolicy, null, null);
 	}
 
-	/** {@code mode}: {@code sync} (default) or {@code mirror}. */
 	static JobSelection parse(JsonNode selection, String conflictPolicy, String directionName, String mode) {
+		return parse(selection, conflictPolicy, null, directionName, mode);
+	}
+
+	/**
+	 * {@code conflictPolicies}: per-kind overrides of {@code conflictPolicy} (see
+	 * {@link ConflictPolicy}); {@code mode}: {@code sync} (default) or {@code mirror}.
+	 */
+	static JobSelection parse(JsonNode selection, String conflictPolicy, ConflictPolicy.KindPolicies conflictPolicies,
+			String directionName, String mode) {
 		Violations violations = new Violations();
 		boolean mirror = "mirror".equals(mode);
 		violations.check(mode == null || mirror || "sync".equals(mode), "mode", "must be sync or mirror");
 		JobDirection direction = JobDirection.of(directionName);
 		violations.check(direction != null, "direction", "must be push, pull or both");
-		boolean overwrite = "overwrite".equals(conflictPolicy);
-		violations.check(conflictPolicy == null || overwrite || "skip".equals(conflictPolicy), "conflict_policy",
-				"must be skip or overwrite");
+		ConflictPolicy policy = ConflictPolicy.parse(conflictPolicy, conflictPolicies, direction, violations);
 		if (direction == JobDirection.BOTH) {
-			// Neither names a side to win, which both ways each item needs.
 			violations.check(!mirror, "mode", "mirror makes one side like the other: use it with push or pull");
-			violations.check(!overwrite, "conflict_policy",
-					"both ways, conflicts are skipped: overwrite would need a side to win (push or pull)");
 		}
 		Set<ItemKind> all = EnumSet.noneOf(ItemKind.class);
 		Map<ItemKind, Set<String>> keys = new EnumMap<>(ItemKind.class);
@@ -179,7 +187,7 @@ final class JobSelection {
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid(violations.errors());
 		}
-		return new JobSelection(all, keys, overwrite, direction, mirror, direction == JobDirection.BOTH);
+		return new JobSelection(all, keys, policy, direction, mirror, direction == JobDirection.BOTH);
 	}
 
 	JobDirection direction() {
@@ -191,20 +199,34 @@ final class JobSelection {
 	 * {@code way} (push or pull), everything else {@link Decision#NONE}.
 	 */
 	JobSelection side(JobDirection way) {
-		return new JobSelection(this.all, this.keys, false, way, false, true, this.narrowed);
+		return new JobSelection(this.all, this.keys, this.policy, way, false, true, this.narrowed);
 	}
 
 	/**
 	 * Which package of a both-ways job carries an item that moves: the push for what
 	 * changed here or only this server has (and for agreements, whose bases a push
-	 * records), the pull for what changed on the remote or only the remote has.
+	 * records), the pull for what changed on the remote or only the remote has; a
+	 * conflict goes with the version that wins it.
 	 */
-	static JobDirection way(ClassifiedItem item) {
+	JobDirection way(ClassifiedItem item) {
+		if (conflicting(item)) {
+			return (this.policy.winner(item.kind()) == ConflictPolicy.Winner.REMOTE) ? JobDirection.PULL
+					: JobDirection.PUSH;
+		}
 		return switch (item.status()) {
 			case DIFFERENT -> "remote".equals(item.entry().changedOn()) ? JobDirection.PULL : JobDirection.PUSH;
 			case MISSING_ON_LOCAL, DELETED_ON_REMOTE -> JobDirection.PULL;
 			default -> JobDirection.PUSH;
 		};
+	}
+
+	/**
+	 * Changed on both sides since the base, or (both ways) created on both differently:
+	 * neither change is the newer.
+	 */
+	private boolean conflicting(ClassifiedItem item) {
+		return item.status() == ComparisonStatus.CONFLICT || (this.twoWay && item.status() == ComparisonStatus.DIFFERENT
+				&& "unknown".equals(item.entry().changedOn()));
 	}
 
 	Decision decide(ClassifiedItem item) {
@@ -229,9 +251,13 @@ final class JobSelection {
 			case DELETED_ON_REMOTE -> changedOnRemote();
 			case DELETED_ON_LOCAL -> Decision.DELETE;
 			case MISSING_ON_LOCAL -> named ? Decision.SKIP_REMOTE_ONLY : Decision.NONE;
-			case CONFLICT -> (named || this.overwriteConflicts) ? (local ? Decision.UPSERT : Decision.DELETE)
-					: Decision.SKIP_CONFLICT;
+			case CONFLICT -> (named || wins(item, ConflictPolicy.Winner.LOCAL))
+					? (local ? Decision.UPSERT : Decision.DELETE) : Decision.SKIP_CONFLICT;
 		};
+	}
+
+	private boolean wins(ClassifiedItem item, ConflictPolicy.Winner side) {
+		return this.policy.winner(item.kind()) == side;
 	}
 
 	/** The mirror image of a push: the remote is the source, this server the target. */
@@ -244,22 +270,29 @@ final class JobSelection {
 			case DELETED_ON_REMOTE -> Decision.DELETE;
 			case DELETED_ON_LOCAL -> changedHere();
 			case MISSING_ON_REMOTE -> named ? Decision.SKIP_LOCAL_ONLY : Decision.NONE;
-			case CONFLICT -> (named || this.overwriteConflicts) ? (remote ? Decision.UPSERT : Decision.DELETE)
-					: Decision.SKIP_CONFLICT;
+			case CONFLICT -> (named || wins(item, ConflictPolicy.Winner.REMOTE))
+					? (remote ? Decision.UPSERT : Decision.DELETE) : Decision.SKIP_CONFLICT;
 		};
 	}
 
 	/**
 	 * The side that changed an item since the base wins, whichever it is ({@link #way}
-	 * says which package carries it).
+	 * says which package carries it); a conflict, the side the policy prefers.
 	 */
-	private static Decision decideBothWays(ClassifiedItem item) {
+	private Decision decideBothWays(ClassifiedItem item) {
+		if (conflicting(item)) {
+			ConflictPolicy.Winner winner = this.policy.winner(item.kind());
+			if (winner == ConflictPolicy.Winner.MANUAL) {
+				return Decision.SKIP_CONFLICT;
+			}
+			String winning = (winner == ConflictPolicy.Winner.LOCAL) ? item.entry().localHash()
+					: item.entry().remoteHash();
+			// The winning version, or its deletion.
+			return (winning != null) ? Decision.UPSERT : Decision.DELETE;
+		}
 		return switch (item.status()) {
 			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
-			// Without a base, both sides created it, differently: neither change is
-			// newer.
-			case DIFFERENT -> "unknown".equals(item.entry().changedOn()) ? Decision.SKIP_CONFLICT : Decision.UPSERT;
-			case MISSING_ON_REMOTE, MISSING_ON_LOCAL -> Decision.UPSERT;
+			case DIFFERENT, MISSING_ON_REMOTE, MISSING_ON_LOCAL -> Decision.UPSERT;
 			case DELETED_ON_REMOTE, DELETED_ON_LOCAL -> Decision.DELETE;
 			case CONFLICT -> Decision.SKIP_CONFLICT;
 		};
@@ -284,8 +317,7 @@ final class JobSelection {
 	 * other selected item agrees on both sides and with its base already.
 	 */
 	JobSelection within(Scope scope) {
-		return new JobSelection(this.all, this.keys, this.overwriteConflicts, this.direction, this.mirror, this.twoWay,
-				scope);
+		return new JobSelection(this.all, this.keys, this.policy, this.direction, this.mirror, this.twoWay, scope);
 	}
 
 	/** What to compare: the selection, or the part of it that may differ. */

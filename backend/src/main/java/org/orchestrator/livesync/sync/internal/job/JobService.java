@@ -48,10 +48,10 @@ public class JobService {
 
 	/** Starts a job and returns it at once; it runs on its own. */
 	public Mono<SyncJob> start(String sessionId, JsonNode selection, String direction, boolean dryRun,
-			String conflictPolicy, String mode) {
+			String conflictPolicy, ConflictPolicy.KindPolicies conflictPolicies, String mode) {
 		return Mono.fromCallable(() -> {
 			SyncSession session = this.sessions.find(sessionId);
-			JobSelection parsed = JobSelection.parse(selection, conflictPolicy, direction, mode);
+			JobSelection parsed = JobSelection.parse(selection, conflictPolicy, conflictPolicies, direction, mode);
 			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), dryRun,
 					this.clock.instant());
 			remember(job);

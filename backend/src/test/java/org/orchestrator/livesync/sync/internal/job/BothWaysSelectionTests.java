@@ -71,7 +71,7 @@ class BothWaysSelectionTests {
 			table().forEach((item, expected) -> {
 				assertThat(selection.decide(item)).as("%s", item).isEqualTo(expected[0]);
 				if (expected[1] != null) {
-					assertThat(JobSelection.way(item)).as("%s", item).isEqualTo(expected[1]);
+					assertThat(selection.way(item)).as("%s", item).isEqualTo(expected[1]);
 				}
 			});
 		}

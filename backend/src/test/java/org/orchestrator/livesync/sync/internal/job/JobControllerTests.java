@@ -54,7 +54,7 @@ class JobControllerTests {
 
 	@Test
 	void aStartedJobIsFoundAtItsIdWithItsEvents() {
-		given(this.jobs.start(eq("s-1"), any(), any(), eq(false), any(), any())).willReturn(
+		given(this.jobs.start(eq("s-1"), any(), any(), eq(false), any(), any(), any())).willReturn(
 				Mono.just(new SyncJob("j-1", "s-1", JobDirection.PUSH, false, Instant.parse("2026-01-02T03:04:05Z"))));
 		start(START).expectStatus()
 			.isAccepted()
@@ -69,9 +69,9 @@ class JobControllerTests {
 
 	@Test
 	void theServicesRefusalIsAnsweredAsItIs() {
-		given(this.jobs.start(eq("gone"), any(), any(), anyBoolean(), any(), any()))
+		given(this.jobs.start(eq("gone"), any(), any(), anyBoolean(), any(), any(), any()))
 			.willReturn(Mono.error(ProblemException.notFound("sync session 'gone'")));
-		given(this.jobs.start(eq("s-1"), any(), any(), anyBoolean(), any(), any()))
+		given(this.jobs.start(eq("s-1"), any(), any(), anyBoolean(), any(), any(), any()))
 			.willReturn(Mono.error(ProblemException.invalid("conflict_policy", "must be skip or overwrite")));
 		problem(start("{\"session_id\":\"gone\",\"selection\":\"all\"}"), 404, "not-found");
 		invalidField(start(START), "conflict_policy");

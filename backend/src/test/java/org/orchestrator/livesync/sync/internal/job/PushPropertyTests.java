@@ -130,8 +130,10 @@ class PushPropertyTests {
 		}
 		Object selection = selection(keys, random);
 		boolean dryRun = random.nextInt(5) == 0;
-		// Both ways, conflicts are always skipped: overwrite would need a side to win.
-		String policy = (!direction.equals("both") && random.nextBoolean()) ? "overwrite" : "skip";
+		// Overwrite makes the job's source win: both ways there is none.
+		String[] policies = direction.equals("both") ? new String[] { "manual", "prefer_local", "prefer_remote" }
+				: new String[] { "skip", "overwrite", "manual", "prefer_local", "prefer_remote" };
+		String policy = policies[random.nextInt(policies.length)];
 		// Null: everything ("all" reaches the keys of earlier scenarios too).
 		Set<String> selected = (selection instanceof Map<?, ?> named && named.get("nodes") instanceof List<?> list)
 				? new HashSet<>(list.stream().map(String::valueOf).toList()) : null;
@@ -305,13 +307,13 @@ class PushPropertyTests {
 			}
 			String status = atCompare.get(key);
 			boolean selected = job.selected == null || job.selected.contains(key);
-			String expected = selected
-					? ThreeWayModel.outcome(job.direction, status, job.selected != null, "overwrite".equals(job.policy))
-					: null;
+			String expected = selected ? ThreeWayModel.outcome(job.direction, status, job.selected != null,
+					ThreeWayModel.winner(job.policy, job.direction)) : null;
 			assertThat(job.status.get(key)).as("outcome of %s, %s, in a %s job", key, status, job.direction)
 				.isEqualTo(expected);
-			if (job.direction.equals("both") && job.selected == null && !job.dryRun
-					&& !ThreeWayModel.isConflict(status)) {
+			boolean decided = !ThreeWayModel.isConflict(status)
+					|| !ThreeWayModel.winner(job.policy, job.direction).equals("manual");
+			if (job.direction.equals("both") && job.selected == null && !job.dryRun && decided) {
 				assertThat(hash(onB.get(key))).as("%s is alike on both sides after a both-ways job", key)
 					.isEqualTo(hash(onA.get(key)));
 			}

@@ -14,10 +14,23 @@ final class ThreeWayModel {
 	}
 
 	/**
-	 * {@code named}: the key was named, not selected by "all"; {@code overwrite}: the
-	 * conflict policy of a one-way job.
+	 * Whose version wins a conflict under {@code policy} in a job going
+	 * {@code direction}: {@code local}, {@code remote} or {@code manual} (nobody).
 	 */
-	static String outcome(String direction, String status, boolean named, boolean overwrite) {
+	static String winner(String policy, String direction) {
+		return switch (policy) {
+			case "prefer_local" -> "local";
+			case "prefer_remote" -> "remote";
+			case "overwrite" -> direction.equals("pull") ? "remote" : "local";
+			default -> "manual";
+		};
+	}
+
+	/**
+	 * {@code named}: the key was named, not selected by "all"; {@code winner}: whose
+	 * version wins a conflict ({@link #winner}).
+	 */
+	static String outcome(String direction, String status, boolean named, String winner) {
 		if (status == null || status.equals("identical:synced")) {
 			return null;
 		}
@@ -25,9 +38,9 @@ final class ThreeWayModel {
 			return "in_sync";
 		}
 		return switch (direction) {
-			case "push" -> push(status, named, overwrite);
-			case "pull" -> pull(status, named, overwrite);
-			default -> both(status);
+			case "push" -> push(status, named, winner.equals("local"));
+			case "pull" -> pull(status, named, winner.equals("remote"));
+			default -> both(status, winner);
 		};
 	}
 
@@ -36,10 +49,13 @@ final class ThreeWayModel {
 		return status != null && (status.startsWith("conflict") || status.equals("different:unknown"));
 	}
 
-	/** This server's changes go; the remote's own changes are left alone. */
-	private static String push(String status, boolean named, boolean overwrite) {
+	/**
+	 * This server's changes go; the remote's own changes are left alone; a conflict goes
+	 * if named or if this server's version wins.
+	 */
+	private static String push(String status, boolean named, boolean localWins) {
 		if (status.startsWith("conflict")) {
-			if (!named && !overwrite) {
+			if (!named && !localWins) {
 				return "skipped_conflict";
 			}
 			return status.equals("conflict:deleted_here") ? "delete_sent" : "sent";
@@ -53,9 +69,9 @@ final class ThreeWayModel {
 	}
 
 	/** The mirror image: the remote's changes come; this server's are left alone. */
-	private static String pull(String status, boolean named, boolean overwrite) {
+	private static String pull(String status, boolean named, boolean remoteWins) {
 		if (status.startsWith("conflict")) {
-			if (!named && !overwrite) {
+			if (!named && !remoteWins) {
 				return "skipped_conflict";
 			}
 			return status.equals("conflict:deleted_there") ? "delete_received" : "received";
@@ -68,10 +84,17 @@ final class ThreeWayModel {
 		};
 	}
 
-	/** The side that changed it wins; conflicts are skipped, named or not. */
-	private static String both(String status) {
+	/**
+	 * The side that changed it wins; a conflict goes with the winning version (or its
+	 * deletion), and is skipped, named or not, when nobody wins.
+	 */
+	private static String both(String status, String winner) {
 		if (isConflict(status)) {
-			return "skipped_conflict";
+			return switch (winner) {
+				case "local" -> status.equals("conflict:deleted_here") ? "delete_sent" : "sent";
+				case "remote" -> status.equals("conflict:deleted_there") ? "delete_received" : "received";
+				default -> "skipped_conflict";
+			};
 		}
 		return switch (status) {
 			case "different:local", "missing_on_remote" -> "sent";
