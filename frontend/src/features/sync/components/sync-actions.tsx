@@ -183,23 +183,6 @@ export function SyncActions(props: SyncActionsProps) {
             plan={plan}
           />
           {plan.mirror && direction === 'push' && <MirrorWarning {...props} />}
-          {direction === 'both' && (
-            <fieldset className="sync-direction">
-              <legend>Conflicts</legend>
-              {PREFERENCES.map(({ id, label }) => (
-                <label key={id ?? 'skip'} className="check-chip">
-                  <input
-                    type="radio"
-                    name="prefer"
-                    checked={plan.prefer === id}
-                    disabled={busy}
-                    onChange={() => props.onPlanChange({ ...plan, prefer: id })}
-                  />
-                  {label(props.localName, props.remoteName)}
-                </label>
-              ))}
-            </fieldset>
-          )}
         </ConfirmDialog>
       )}
     </div>

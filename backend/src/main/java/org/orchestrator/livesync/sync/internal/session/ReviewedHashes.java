@@ -9,6 +9,7 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.Comparison;
 import org.orchestrator.livesync.sync.internal.compare.ComparisonEntry;
+import org.orchestrator.livesync.sync.internal.compare.ComparisonStatus;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageLine;
 
@@ -17,8 +18,8 @@ import org.orchestrator.livesync.sync.internal.transfer.PackageLine;
  * expects the remote to still have that: an item edited there after the review is left
  * alone and reported, not overwritten on the strength of a newer compare. Items the
  * comparison did not list (long lists are cut, identical kinds are not listed) fall back
- * to what the job's own compare found, and so do items a job of the session has moved
- * since: the remote then has what the job sent.
+ * to what the job's own compare found (a conflict, to its base), and so do items a job of
+ * the session has moved since: the remote then has what the job sent.
  */
 public final class ReviewedHashes {
 
@@ -43,13 +44,30 @@ public final class ReviewedHashes {
 	/** The {@code expect} of a line that moves this item. */
 	public String expect(ClassifiedItem item) {
 		String reviewed = this.expected.get(item.kind()).get(item.entry().key());
-		return (reviewed != null) ? reviewed : PackageLine.expecting(item.entry().remoteHash());
+		if (reviewed != null) {
+			return reviewed;
+		}
+		return PackageLine.expecting(unlistedConflict(item) ? item.entry().baseHash() : item.entry().remoteHash());
 	}
 
 	/** The {@code expect} of this server's copy, for a pull that moves this item. */
 	public String expectHere(ClassifiedItem item) {
 		String reviewed = this.expectedHere.get(item.kind()).get(item.entry().key());
-		return (reviewed != null) ? reviewed : PackageLine.expecting(item.entry().localHash());
+		if (reviewed != null) {
+			return reviewed;
+		}
+		return PackageLine.expecting(unlistedConflict(item) ? item.entry().baseHash() : item.entry().localHash());
+	}
+
+	/**
+	 * A conflict the reviewed comparison did not list. Unlisted, it was most likely alike
+	 * on both sides and its base then (not a candidate of an incremental compare): a side
+	 * that differs from the base now changed after the review, and a conflict policy must
+	 * not overwrite that. So a job expects the base; if the conflict was listed but cut
+	 * from a long list, it is reported as changed since the compare, never lost.
+	 */
+	private static boolean unlistedConflict(ClassifiedItem item) {
+		return item.status() == ComparisonStatus.CONFLICT && item.entry().baseHash() != null;
 	}
 
 	private void add(ItemKind kind, Comparison.KindComparison lists) {

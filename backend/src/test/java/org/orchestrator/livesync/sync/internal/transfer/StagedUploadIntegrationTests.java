@@ -14,12 +14,12 @@ import reactor.core.publisher.Flux;
 import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.support.Fixtures;
+import org.orchestrator.livesync.support.Nodes;
 import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.RawHttp;
 import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,18 +47,7 @@ class StagedUploadIntegrationTests {
 
 	@BeforeAll
 	static void inventories() {
-		String lines = String.join("\n",
-				IntStream.range(0, NODES)
-					.mapToObj((i) -> TestServer.JSON.writeValueAsString(typedNode(String.format("node-%05d", i))))
-					.toList());
-		source.operator()
-			.post()
-			.uri("/api/v1/inventory/import")
-			.contentType(MediaType.APPLICATION_NDJSON)
-			.bodyValue(lines)
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Nodes.importFixtures(source, IntStream.range(0, NODES).mapToObj((i) -> String.format("node-%05d", i)));
 		target.operator()
 			.post()
 			.uri("/api/v1/nodes")
@@ -152,12 +141,6 @@ class StagedUploadIntegrationTests {
 
 	private static long nodeCount() {
 		return target.rows("nodes");
-	}
-
-	private static Map<String, Object> typedNode(String hostname) {
-		Map<String, Object> node = TestServer.JSON.convertValue(Fixtures.node(hostname), Map.class);
-		node.put("type", "node");
-		return node;
 	}
 
 	private record Package(SyncPackage header, byte[] ciphertext) {
