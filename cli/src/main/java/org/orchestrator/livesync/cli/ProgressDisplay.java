@@ -86,7 +86,7 @@ final class ProgressDisplay {
 			case SENT -> "sent";
 			case DELETE_SENT -> "deletion sent";
 			case IN_SYNC -> "already alike, recorded as synced";
-			case SKIPPED_CONFLICT -> "skipped: conflict";
+			case SKIPPED_CONFLICT -> "conflict, left alone: --prefer local or --prefer remote picks a version";
 			case SKIPPED_REMOTE_ONLY -> "skipped: only on the remote";
 			case SKIPPED_CHANGED_ON_REMOTE -> "changed on the remote: pull or sync both ways to take it";
 			case CHANGED_SINCE_COMPARE -> "left alone: changed since the comparison (compare again to see it)";

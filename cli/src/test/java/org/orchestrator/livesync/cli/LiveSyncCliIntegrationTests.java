@@ -142,6 +142,8 @@ class LiveSyncCliIntegrationTests {
 
 		Run skipped = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--yes");
 		assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+		assertThat(skipped.out()).contains("cli-clash")
+			.contains("conflict, left alone: --prefer local or --prefer remote picks a version");
 		assertThat(onA.getNode("cli-clash").getIp()).as("no side wins by default").isEqualTo("10.9.6.2");
 
 		Run remote = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--prefer",
