@@ -1,5 +1,9 @@
 package org.orchestrator.livesync.sync.internal.protocol;
 
+import java.util.UUID;
+
+import org.orchestrator.livesync.system.ProblemException;
+
 /**
  * The paths, headers and parameters of the server-to-server API, shared by the
  * controllers that serve it and the client that calls it, so the two ends cannot drift.
@@ -89,6 +93,16 @@ public final class PeerApi {
 	public static final String METADATA_LINE = "metadata";
 
 	public static final String STATS_LINE = "stats";
+
+	/** Refuses a {@link #PACKAGE_ID} that is not a UUID, naming the field. */
+	public static void checkPackageId(String packageId) {
+		try {
+			UUID.fromString(packageId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalid(PACKAGE_ID, "is not a UUID");
+		}
+	}
 
 	private PeerApi() {
 	}

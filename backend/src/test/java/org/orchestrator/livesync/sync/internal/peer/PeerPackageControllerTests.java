@@ -15,7 +15,6 @@ import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.transfer.PullSpools;
 import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
-import org.orchestrator.livesync.sync.internal.transfer.StreamedTransfer;
 import org.orchestrator.livesync.sync.internal.transfer.TransferService;
 import org.orchestrator.livesync.sync.internal.transfer.WholePackageReceiver;
 import org.orchestrator.livesync.system.JsonBodies;
@@ -68,9 +67,6 @@ class PeerPackageControllerTests {
 
 	@MockitoBean
 	TransferService transfer;
-
-	@MockitoBean
-	StreamedTransfer streamed;
 
 	@MockitoBean
 	WholePackageReceiver receive;
