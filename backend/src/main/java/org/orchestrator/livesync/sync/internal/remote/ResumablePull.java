@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.sync.internal.transfer.PackageStreamer;
-import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.PulledExpectations;
+import org.orchestrator.livesync.sync.internal.transfer.ReceiveResult;
 import org.orchestrator.livesync.sync.internal.transfer.StreamedPackageReceiver;
 import org.orchestrator.livesync.sync.internal.transfer.TransferProperties;
 import org.orchestrator.livesync.system.ProblemCode;
