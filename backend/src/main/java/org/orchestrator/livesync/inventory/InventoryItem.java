@@ -18,4 +18,12 @@ public interface InventoryItem<T extends InventoryItem<T>> {
 	/** Defaults filled in and values in normal form; only for an item that validated. */
 	T normalized();
 
+	/**
+	 * The item as a peer may see it (what compares and sync bases hold): all of it, for
+	 * most kinds. Call on the normal form.
+	 */
+	default tools.jackson.databind.JsonNode peerView() {
+		return CanonicalJson.tree(this);
+	}
+
 }

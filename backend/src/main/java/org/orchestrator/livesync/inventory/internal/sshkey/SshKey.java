@@ -1,7 +1,9 @@
 package org.orchestrator.livesync.inventory.internal.sshkey;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.node.ObjectNode;
 
+import org.orchestrator.livesync.inventory.CanonicalJson;
 import org.orchestrator.livesync.inventory.Formats;
 import org.orchestrator.livesync.inventory.InventoryItem;
 import org.orchestrator.livesync.inventory.Violations;
@@ -62,6 +64,20 @@ public record SshKey(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, exampl
 				this.path == null
 						|| (this.path.length() <= 4096 && !this.path.contains("\n") && !this.path.contains("\0")),
 				"path", "must be one line of at most 4096 characters");
+	}
+
+	/**
+	 * The private key replaced by its fingerprint (as {@link SshKeyService} reads it for
+	 * a peer), so a changed private key shows as a changed fingerprint and nothing more.
+	 */
+	@Override
+	public ObjectNode peerView() {
+		ObjectNode content = CanonicalJson.tree(new SshKey(this.name, this.publicKey, null, this.path));
+		content.put("fingerprint", fingerprint());
+		if (this.privateKey != null) {
+			content.put("private_key_fingerprint", SshKeyFormats.privateKeyFingerprint(this.privateKey));
+		}
+		return content;
 	}
 
 	@Override
