@@ -23,7 +23,8 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 
 	/** How many items have each status, over all kinds. */
 	public record Summary(long identical, long different, long missingOnRemote, long missingOnLocal, long conflict,
-			long deletedOnRemote, long deletedOnLocal, long total) {
+			long deletedOnRemote, long deletedOnLocal,
+			@Schema(description = "changed on both sides in different fields: merged") long merged, long total) {
 	}
 
 	/** The items of one kind, by status. */
@@ -32,7 +33,15 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 			@Schema(description = "🔵") List<ComparisonEntry> missingOnRemote,
 			@Schema(description = "⚪") List<ComparisonEntry> missingOnLocal,
 			@Schema(description = "🔴") List<ComparisonEntry> conflict, List<ComparisonEntry> deletedOnRemote,
-			List<ComparisonEntry> deletedOnLocal) {
+			List<ComparisonEntry> deletedOnLocal,
+			@Schema(description = "changed on both sides in different fields: merged") List<ComparisonEntry> merged) {
+
+		/** Every list, in the order of {@link ComparisonStatus}. */
+		public List<List<ComparisonEntry>> all() {
+			return java.util.Arrays.asList(this.identical, this.different, this.missingOnRemote, this.missingOnLocal,
+					this.conflict, this.deletedOnRemote, this.deletedOnLocal, this.merged);
+		}
+
 	}
 
 	/** Gathers streamed entries into a {@link Comparison}. */
@@ -83,7 +92,7 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 			long[] counts = this.counts;
 			long total = java.util.Arrays.stream(counts).sum();
 			Summary summary = new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
-					total);
+					counts[7], total);
 			return new Comparison(summary, this.truncated, kind(ItemKind.NODE), kind(ItemKind.CLUSTER),
 					kind(ItemKind.SSH_KEY), kind(ItemKind.CONFIGURATION), this.method);
 		}
@@ -94,7 +103,7 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 					list(byStatus, ComparisonStatus.DIFFERENT), list(byStatus, ComparisonStatus.MISSING_ON_REMOTE),
 					list(byStatus, ComparisonStatus.MISSING_ON_LOCAL), list(byStatus, ComparisonStatus.CONFLICT),
 					list(byStatus, ComparisonStatus.DELETED_ON_REMOTE),
-					list(byStatus, ComparisonStatus.DELETED_ON_LOCAL));
+					list(byStatus, ComparisonStatus.DELETED_ON_LOCAL), list(byStatus, ComparisonStatus.MERGED));
 		}
 
 		private static List<ComparisonEntry> list(Map<ComparisonStatus, List<ComparisonEntry>> byStatus,

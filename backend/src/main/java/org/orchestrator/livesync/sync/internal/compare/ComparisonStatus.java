@@ -19,7 +19,12 @@ public enum ComparisonStatus {
 	/** The peer deleted it since the last sync; this server still has it, unchanged. */
 	DELETED_ON_REMOTE,
 	/** This server deleted it since the last sync; the peer still has it, unchanged. */
-	DELETED_ON_LOCAL;
+	DELETED_ON_LOCAL,
+	/**
+	 * Both changed it since the last sync, but in different fields (or alike): the merge
+	 * of both changes ({@code merged_hash}) is what a both-ways job gives both sides.
+	 */
+	MERGED;
 
 	/** The name in JSON ({@code missing_on_remote}). */
 	public String jsonName() {

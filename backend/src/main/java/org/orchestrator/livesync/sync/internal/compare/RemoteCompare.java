@@ -3,11 +3,13 @@ package org.orchestrator.livesync.sync.internal.compare;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
@@ -56,8 +59,11 @@ public class RemoteCompare {
 
 	private final ComparePlanner planner;
 
+	private final ConflictMerger merger;
+
 	RemoteCompare(RemoteClient remote, InventoryReader inventory, InventoryDigests digests, SyncBases bases,
-			ComparePlanner planner) {
+			ComparePlanner planner, ConflictMerger merger) {
+		this.merger = merger;
 		this.planner = planner;
 		this.remote = remote;
 		this.inventory = inventory;
@@ -110,7 +116,7 @@ public class RemoteCompare {
 			}
 		});
 		return items.buffer(DETAILS_PER_READ)
-			.concatMap((batch) -> withChanges(batch, remote))
+			.concatMap((batch) -> withChanges(batch, remote, RemoteCompare::detailed, Map.of()))
 			.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
 			.flatMap((Comparison.Collector collector) -> this.planner.recordLater(remote, recorder)
 				.thenReturn(collector))
@@ -147,6 +153,18 @@ public class RemoteCompare {
 	public Mono<Set<ItemKind>> agreeing(Remote remote, Set<ItemKind> kinds) {
 		return Mono.zip(this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
 			.map((both) -> agreeing(both.getT1(), both.getT2(), remote.serverId(), kinds));
+	}
+
+	/**
+	 * The same as {@link #classify}, with every conflict decided field by field: merged
+	 * when both sides changed different fields, or as {@code choices} says per item and
+	 * field, else left a conflict with its conflicting fields marked.
+	 */
+	public Flux<ClassifiedItem> classifyMerging(Remote remote, Scope scope, Runnable onAnswer,
+			Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+		return classify(remote, scope, onAnswer).buffer(DETAILS_PER_READ)
+			.concatMap((batch) -> withChanges(batch, remote, (item) -> item.status() == ComparisonStatus.CONFLICT
+					&& item.entry().localHash() != null && item.entry().remoteHash() != null, choices));
 	}
 
 	/**
@@ -226,36 +244,39 @@ public class RemoteCompare {
 	}
 
 	/**
-	 * The batch with the field changes of its different and conflicting items filled in.
+	 * The batch with the field changes of the items {@code detailed} picks filled in, and
+	 * its conflicts merged where they can be.
 	 */
-	private Flux<ClassifiedItem> withChanges(List<ClassifiedItem> batch, Remote remote) {
-		Map<ItemKind, List<String>> detailed = new EnumMap<>(ItemKind.class);
+	private Flux<ClassifiedItem> withChanges(List<ClassifiedItem> batch, Remote remote,
+			Predicate<ClassifiedItem> detailed, Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+		Map<ItemKind, List<String>> keys = new EnumMap<>(ItemKind.class);
 		for (ClassifiedItem item : batch) {
-			if (detailed(item)) {
-				detailed.computeIfAbsent(item.kind(), (k) -> new ArrayList<>()).add(item.entry().key());
+			if (detailed.test(item)) {
+				keys.computeIfAbsent(item.kind(), (k) -> new ArrayList<>()).add(item.entry().key());
 			}
 		}
-		if (detailed.isEmpty()) {
+		if (keys.isEmpty()) {
 			return Flux.fromIterable(batch);
 		}
 		Map<String, JsonNode> local = new ConcurrentHashMap<>();
 		Map<String, JsonNode> remoteContents = new ConcurrentHashMap<>();
 		// Both sides' contents at once: the remote's answer takes a round trip, this
 		// server's a query, and neither needs the other.
-		return Flux.fromIterable(detailed.entrySet())
+		return Flux.fromIterable(keys.entrySet())
 			.concatMap((entry) -> Mono.when(
 					this.inventory.peerView(entry.getKey(), entry.getValue())
 						.doOnNext((item) -> local.put(id(item.kind(), item.key()), item.content())),
 					this.remote.items(remote.url(), remote.session(), entry.getKey(), entry.getValue())
 						.map((line) -> RemoteItems.snapshot(entry.getKey(), line, "remote " + entry.getKey().type()))
 						.doOnNext((item) -> remoteContents.put(id(item.kind(), item.key()), item.content()))))
-			.thenMany(Flux.fromIterable(batch))
-			.map((item) -> {
-				if (!detailed(item)) {
-					return item;
-				}
+			.then(Mono.defer(() -> this.merger.decide(batch.stream().filter(detailed).map((item) -> {
 				String id = id(item.kind(), item.entry().key());
-				return CompareEngine.withChanges(item, local.get(id), remoteContents.get(id));
+				return new ConflictMerger.Detailed(item, local.get(id), remoteContents.get(id));
+			}).toList(), choices).collectList()))
+			// The decided items in their places, in order.
+			.flatMapIterable((decided) -> {
+				Iterator<ClassifiedItem> next = decided.iterator();
+				return batch.stream().map((item) -> detailed.test(item) ? next.next() : item).toList();
 			});
 	}
 

@@ -12,7 +12,7 @@ record Decided(ClassifiedItem item, JobSelection.Decision decision) {
 
 	static boolean moves(JobSelection.Decision decision) {
 		return decision == JobSelection.Decision.UPSERT || decision == JobSelection.Decision.DELETE
-				|| decision == JobSelection.Decision.AGREE;
+				|| decision == JobSelection.Decision.AGREE || decision == JobSelection.Decision.MERGE;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.orchestrator.livesync.sync.internal.job;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +40,11 @@ class JobController {
 			description = "Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request) {
+	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request, Principal operator) {
 		return this.jobs
-			.start(request.sessionId(), request.selection(), request.direction(), Boolean.TRUE.equals(request.dryRun()),
-					request.conflictPolicy(), request.conflictPolicies(), request.mode())
+			.start(new JobService.Request(request.sessionId(), request.selection(), request.direction(),
+					Boolean.TRUE.equals(request.dryRun()), request.conflictPolicy(), request.conflictPolicies(),
+					request.mode(), request.resolutions()), (operator != null) ? operator.getName() : null)
 			.map((job) -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/sync/jobs/" + job.id()))
 				.body(new JobStarted(job.id(), "/api/v1/sync/jobs/" + job.id() + "/events")));
@@ -90,7 +92,10 @@ class JobController {
 			@Schema(description = "sync (default): items changed or deleted on the remote only since the last sync "
 					+ "are left alone and reported (skipped_changed_on_remote); mirror: the remote is made like this "
 					+ "server for the selection, overwriting those changes (push or pull only)",
-					allowableValues = { "sync", "mirror" }) String mode){
+					allowableValues = { "sync", "mirror" }) String mode,
+			@Schema(description = "both ways only: the operator's decision on the conflicting fields of items, "
+					+ "which count as selected; each such item is merged with these choices and the result "
+					+ "applied to both sides") List<Resolution> resolutions){
 	}
 
 	record JobStarted(String jobId, String eventsUrl) {

@@ -158,13 +158,18 @@ class JobRunner {
 		AtomicLong pushes = new AtomicLong();
 		AtomicLong pulls = new AtomicLong();
 		DecidedMemo memo = new DecidedMemo();
-		return compared(job, remote, selection.scope()).doOnNext((item) -> {
+		return compared(job, remote, selection).doOnNext((item) -> {
 			Set<String> named = unseen.get(item.kind());
 			if (named != null) {
 				named.remove(item.entry().key());
 			}
 			JobSelection.Decision decision = selection.decide(item);
-			if (Decided.moves(decision)) {
+			if (decision == JobSelection.Decision.MERGE) {
+				// Pushed, then pulled back.
+				pushes.incrementAndGet();
+				pulls.incrementAndGet();
+			}
+			else if (Decided.moves(decision)) {
 				(way(selection, item) == JobDirection.PULL ? pulls : pushes).incrementAndGet();
 			}
 			else if (selection.direction() == JobDirection.BOTH && decision == JobSelection.Decision.SKIP_CONFLICT) {
@@ -197,7 +202,7 @@ class JobRunner {
 		Flux<PackageLine> lines = decided(job, remote, selection, memo).handle((each, sink) -> {
 			ClassifiedItem item = each.item();
 			switch (each.decision()) {
-				case UPSERT, DELETE, AGREE -> sink.next(each);
+				case UPSERT, DELETE, AGREE, MERGE -> sink.next(each);
 				case SKIP_CONFLICT ->
 					job.item(new JobEvent.Item(item.kind().section(), item.entry().key(), "skipped_conflict"), false);
 				case SKIP_REMOTE_ONLY -> job
@@ -214,13 +219,14 @@ class JobRunner {
 			.doOnNext((line) -> {
 				ItemKey key = ItemKey.of(ItemKind.ofType(line.type()), line.key());
 				job.item(new JobEvent.Item(key.kind(), key.key(), PackageLines.status(line)), true);
-				if (session.reviewed().lists(key)) {
+				// A merge is settled by the pull that brings it back.
+				if (session.reviewed().lists(key) && !PackageLine.MERGE.equals(line.action())) {
 					moved.add(key);
 				}
 			});
 		if (!job.dryRun()) {
 			lines = lines.buffer(ITEMS_PER_READ)
-				.flatMapSequential((batch) -> this.transfer.addToOffer(header.packageId(), PackageLines.synced(batch))
+				.flatMapSequential((batch) -> this.transfer.addToOffer(header.packageId(), batch)
 					.thenMany(Flux.fromIterable(batch)), READS_IN_FLIGHT);
 		}
 		AtomicBoolean first = new AtomicBoolean(true);
@@ -305,14 +311,18 @@ class JobRunner {
 	 */
 	private Flux<Decided> decided(SyncJob job, RemoteCompare.Remote remote, JobSelection selection, DecidedMemo memo) {
 		Flux<ClassifiedItem> items = memo.complete() ? Flux.fromIterable(memo.decided()).map(Decided::item)
-				: compared(job, remote, selection.scope());
+				: compared(job, remote, selection);
 		return items.map((item) -> new Decided(item, selection.decide(item)))
 			.filter((each) -> each.decision() != JobSelection.Decision.NONE);
 	}
 
-	/** This server's hashes against the remote's, three-way, streamed. */
-	private Flux<ClassifiedItem> compared(SyncJob job, RemoteCompare.Remote remote, Scope scope) {
-		return this.compare.classify(remote, scope, () -> job.phase(JobPhase.COMPARING));
+	/**
+	 * This server's hashes against the remote's, three-way, streamed, with conflicts
+	 * merged where they can be.
+	 */
+	private Flux<ClassifiedItem> compared(SyncJob job, RemoteCompare.Remote remote, JobSelection selection) {
+		return this.compare.classifyMerging(remote, selection.scope(), () -> job.phase(JobPhase.COMPARING),
+				selection.choices());
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.inventory.Violations;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.ComparisonStatus;
+import org.orchestrator.livesync.sync.internal.compare.ThreeWayMerge;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.ProblemException;
 
 /**
@@ -29,9 +31,10 @@ import org.orchestrator.livesync.system.ProblemException;
  * <p>
  * Both ways, each item goes from the side that changed it since the last sync to the
  * other; an item only one side has is copied to the other, a deletion on one side
- * propagates to the other. Conflicts (changed on both sides, or created on both with
- * different content) go the way the conflict policy says, and are skipped under
- * {@code manual}, named or not.
+ * propagates to the other. An item both sides changed in different fields is merged, and
+ * the merge goes to both. Conflicts (fields changed on both sides differently, or items
+ * created on both with different content) go the way the conflict policy says, and are
+ * skipped under {@code manual}, named or not. One way, a merged item is a conflict.
  */
 final class JobSelection {
 
@@ -61,13 +64,19 @@ final class JobSelection {
 	 */
 	private final Scope narrowed;
 
+	/** The operator's decisions on conflicting fields, per item and field. */
+	private final Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices;
+
 	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, ConflictPolicy policy,
-			JobDirection direction, boolean mirror, boolean twoWay) {
-		this(all, keys, policy, direction, mirror, twoWay, null);
+			JobDirection direction, boolean mirror, boolean twoWay,
+			Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+		this(all, keys, policy, direction, mirror, twoWay, null, choices);
 	}
 
 	private JobSelection(Set<ItemKind> all, Map<ItemKind, Set<String>> keys, ConflictPolicy policy,
-			JobDirection direction, boolean mirror, boolean twoWay, Scope narrowed) {
+			JobDirection direction, boolean mirror, boolean twoWay, Scope narrowed,
+			Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+		this.choices = choices;
 		this.narrowed = narrowed;
 		this.all = all;
 		this.keys = keys;
@@ -89,6 +98,12 @@ final class JobSelection {
 		AGREE,
 		/** Make the target's copy the source's. */
 		UPSERT,
+		/**
+		 * Both ways, an item both sides changed in different fields: the push gives the
+		 * remote the merge of both changes (without a base), the pull brings it back here
+		 * and sets the bases on both sides.
+		 */
+		MERGE,
 		/** Delete it on the target, as it was deleted on the source. */
 		DELETE,
 		/**
@@ -115,16 +130,19 @@ final class JobSelection {
 	}
 
 	static JobSelection parse(JsonNode selection, String conflictPolicy, String directionName, String mode) {
-		return parse(selection, conflictPolicy, null, directionName, mode);
+		return parse(selection, conflictPolicy, null, directionName, mode, null);
 	}
 
 	/**
 	 * {@code conflictPolicies}: per-kind overrides of {@code conflictPolicy} (see
-	 * {@link ConflictPolicy}); {@code mode}: {@code sync} (default) or {@code mirror}.
+	 * {@link ConflictPolicy}); {@code mode}: {@code sync} (default) or {@code mirror};
+	 * {@code resolutions}: the operator's decisions on conflicting fields (both ways
+	 * only), whose items count as selected.
 	 */
 	static JobSelection parse(JsonNode selection, String conflictPolicy, ConflictPolicy.KindPolicies conflictPolicies,
-			String directionName, String mode) {
+			String directionName, String mode, List<Resolution> resolutions) {
 		Violations violations = new Violations();
+		Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices = Resolution.parse(resolutions, violations);
 		boolean mirror = "mirror".equals(mode);
 		violations.check(mode == null || mirror || "sync".equals(mode), "mode", "must be sync or mirror");
 		JobDirection direction = JobDirection.of(directionName);
@@ -132,6 +150,9 @@ final class JobSelection {
 		ConflictPolicy policy = ConflictPolicy.parse(conflictPolicy, conflictPolicies, direction, violations);
 		if (direction == JobDirection.BOTH) {
 			violations.check(!mirror, "mode", "mirror makes one side like the other: use it with push or pull");
+		}
+		else if (!choices.isEmpty()) {
+			violations.add("resolutions", "a resolved item goes to both sides: use direction both");
 		}
 		Set<ItemKind> all = EnumSet.noneOf(ItemKind.class);
 		Map<ItemKind, Set<String>> keys = new EnumMap<>(ItemKind.class);
@@ -181,13 +202,20 @@ final class JobSelection {
 			violations.add("selection",
 					"is required: {\"nodes\": [\"node-01\"], \"clusters\": \"all\", ...} or \"all\"");
 		}
+		choices.keySet()
+			.forEach((item) -> keys.computeIfAbsent(item.itemKind(), (k) -> new HashSet<>()).add(item.key()));
 		if (violations.isEmpty() && all.isEmpty() && keys.values().stream().allMatch(Set::isEmpty)) {
 			violations.add("selection", "selects nothing");
 		}
 		if (!violations.isEmpty()) {
 			throw ProblemException.invalid(violations.errors());
 		}
-		return new JobSelection(all, keys, policy, direction, mirror, direction == JobDirection.BOTH);
+		return new JobSelection(all, keys, policy, direction, mirror, direction == JobDirection.BOTH, choices);
+	}
+
+	/** The operator's decisions on conflicting fields, per item and field. */
+	Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices() {
+		return this.choices;
 	}
 
 	JobDirection direction() {
@@ -199,7 +227,7 @@ final class JobSelection {
 	 * {@code way} (push or pull), everything else {@link Decision#NONE}.
 	 */
 	JobSelection side(JobDirection way) {
-		return new JobSelection(this.all, this.keys, this.policy, way, false, true, this.narrowed);
+		return new JobSelection(this.all, this.keys, this.policy, way, false, true, this.narrowed, this.choices);
 	}
 
 	/**
@@ -209,6 +237,11 @@ final class JobSelection {
 	 * conflict goes with the version that wins it.
 	 */
 	JobDirection way(ClassifiedItem item) {
+		if (item.status() == ComparisonStatus.MERGED) {
+			// A merge both ways starts with the push; one equal to the remote's is a
+			// pull.
+			return item.entry().mergedHash().equals(item.entry().remoteHash()) ? JobDirection.PULL : JobDirection.PUSH;
+		}
 		if (conflicting(item)) {
 			return (this.policy.winner(item.kind()) == ConflictPolicy.Winner.REMOTE) ? JobDirection.PULL
 					: JobDirection.PUSH;
@@ -236,7 +269,7 @@ final class JobSelection {
 		}
 		if (this.twoWay) {
 			Decision decision = decideBothWays(item);
-			boolean ours = this.direction == JobDirection.BOTH
+			boolean ours = this.direction == JobDirection.BOTH || decision == Decision.MERGE
 					|| (Decided.moves(decision) && way(item) == this.direction);
 			return ours ? decision : Decision.NONE;
 		}
@@ -251,7 +284,8 @@ final class JobSelection {
 			case DELETED_ON_REMOTE -> changedOnRemote();
 			case DELETED_ON_LOCAL -> Decision.DELETE;
 			case MISSING_ON_LOCAL -> named ? Decision.SKIP_REMOTE_ONLY : Decision.NONE;
-			case CONFLICT -> (named || wins(item, ConflictPolicy.Winner.LOCAL))
+			// One way, a merge cannot reach both sides: a conflict, as the policy says.
+			case CONFLICT, MERGED -> (named || wins(item, ConflictPolicy.Winner.LOCAL))
 					? (local ? Decision.UPSERT : Decision.DELETE) : Decision.SKIP_CONFLICT;
 		};
 	}
@@ -270,7 +304,7 @@ final class JobSelection {
 			case DELETED_ON_REMOTE -> Decision.DELETE;
 			case DELETED_ON_LOCAL -> changedHere();
 			case MISSING_ON_REMOTE -> named ? Decision.SKIP_LOCAL_ONLY : Decision.NONE;
-			case CONFLICT -> (named || wins(item, ConflictPolicy.Winner.REMOTE))
+			case CONFLICT, MERGED -> (named || wins(item, ConflictPolicy.Winner.REMOTE))
 					? (remote ? Decision.UPSERT : Decision.DELETE) : Decision.SKIP_CONFLICT;
 		};
 	}
@@ -280,6 +314,12 @@ final class JobSelection {
 	 * says which package carries it); a conflict, the side the policy prefers.
 	 */
 	private Decision decideBothWays(ClassifiedItem item) {
+		if (item.status() == ComparisonStatus.MERGED) {
+			// Whatever the policy: only a conflicting field is the policy's to decide.
+			String merged = item.entry().mergedHash();
+			return (merged.equals(item.entry().remoteHash()) || merged.equals(item.entry().localHash()))
+					? Decision.UPSERT : Decision.MERGE;
+		}
 		if (conflicting(item)) {
 			ConflictPolicy.Winner winner = this.policy.winner(item.kind());
 			if (winner == ConflictPolicy.Winner.MANUAL) {
@@ -294,7 +334,7 @@ final class JobSelection {
 			case IDENTICAL -> item.entry().localHash().equals(item.entry().baseHash()) ? Decision.NONE : Decision.AGREE;
 			case DIFFERENT, MISSING_ON_REMOTE, MISSING_ON_LOCAL -> Decision.UPSERT;
 			case DELETED_ON_REMOTE, DELETED_ON_LOCAL -> Decision.DELETE;
-			case CONFLICT -> Decision.SKIP_CONFLICT;
+			case CONFLICT, MERGED -> Decision.SKIP_CONFLICT;
 		};
 	}
 
@@ -317,7 +357,8 @@ final class JobSelection {
 	 * other selected item agrees on both sides and with its base already.
 	 */
 	JobSelection within(Scope scope) {
-		return new JobSelection(this.all, this.keys, this.policy, this.direction, this.mirror, this.twoWay, scope);
+		return new JobSelection(this.all, this.keys, this.policy, this.direction, this.mirror, this.twoWay, scope,
+				this.choices);
 	}
 
 	/** What to compare: the selection, or the part of it that may differ. */

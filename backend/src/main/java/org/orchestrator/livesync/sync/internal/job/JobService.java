@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.sync.internal.compare.ThreeWayMerge;
 import org.orchestrator.livesync.sync.internal.session.SessionService;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
+import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -25,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class JobService {
+
+	private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
 	static final int KEPT = 200;
 
@@ -49,15 +55,54 @@ public class JobService {
 	/** Starts a job and returns it at once; it runs on its own. */
 	public Mono<SyncJob> start(String sessionId, JsonNode selection, String direction, boolean dryRun,
 			String conflictPolicy, ConflictPolicy.KindPolicies conflictPolicies, String mode) {
+		return start(new Request(sessionId, selection, direction, dryRun, conflictPolicy, conflictPolicies, mode, null),
+				null);
+	}
+
+	/** What an operator asks a job to do. */
+	record Request(String sessionId, JsonNode selection, String direction, boolean dryRun, String conflictPolicy,
+			ConflictPolicy.KindPolicies conflictPolicies, String mode, List<Resolution> resolutions) {
+	}
+
+	/**
+	 * Starts a job for {@code actor}, who decides its resolutions, and returns it at
+	 * once.
+	 */
+	Mono<SyncJob> start(Request request, String actor) {
 		return Mono.fromCallable(() -> {
-			SyncSession session = this.sessions.find(sessionId);
-			JobSelection parsed = JobSelection.parse(selection, conflictPolicy, conflictPolicies, direction, mode);
-			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), dryRun,
-					this.clock.instant());
+			SyncSession session = this.sessions.find(request.sessionId());
+			JobSelection parsed = JobSelection.parse(request.selection(), request.conflictPolicy(),
+					request.conflictPolicies(), request.direction(), request.mode(), request.resolutions());
+			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), request.dryRun(),
+					this.clock.instant())
+				.startedBy(actor, request.resolutions());
+			if (!parsed.choices().isEmpty()) {
+				log.info("Job {} applies conflict resolutions decided by {}: {}", job.id(), actor,
+						describe(parsed.choices()));
+			}
 			remember(job);
 			this.runner.run(job, session, parsed).subscribe();
 			return job;
 		});
+	}
+
+	/** Which item's fields were decided how (never the values: they may be anything). */
+	private static String describe(Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+		return choices.entrySet()
+			.stream()
+			.limit(20)
+			.map((item) -> item.getKey().kind() + " '" + item.getKey().key() + "' ("
+					+ item.getValue()
+						.entrySet()
+						.stream()
+						.map((field) -> field.getKey() + "="
+								+ ((field.getValue() instanceof ThreeWayMerge.Choice.Side side)
+										? (side.local() ? "local" : "remote") : "value"))
+						.sorted()
+						.collect(java.util.stream.Collectors.joining(", "))
+					+ ")")
+			.collect(java.util.stream.Collectors.joining("; "))
+				+ ((choices.size() > 20) ? "; and " + (choices.size() - 20) + " more" : "");
 	}
 
 	public Mono<SyncJob> get(String id) {

@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 
 import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.ItemKind;
-import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.session.ReviewedHashes;
 import org.orchestrator.livesync.sync.internal.transfer.PackageLine;
@@ -20,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a job's decided items into package lines: upserts with their content read fresh
  * from the database, deletions carrying the hash the remote last had, and agreements
- * carrying the hash both sides share. Upserts and deletions expect what the remote had
- * when they were decided ({@link ReviewedHashes}).
+ * carrying the hash both sides share, merges with the merged content the compare made.
+ * Upserts, merges and deletions expect what the remote had when they were decided
+ * ({@link ReviewedHashes}).
  */
 @Component
 class PackageLines {
@@ -38,7 +38,11 @@ class PackageLines {
 		List<PackageLine> others = new ArrayList<>();
 		for (Decided decided : batch) {
 			ClassifiedItem item = decided.item();
-			if (decided.decision() == JobSelection.Decision.UPSERT) {
+			if (decided.decision() == JobSelection.Decision.MERGE) {
+				others.add(new PackageLine(item.kind().type(), PackageLine.MERGE, item.entry().key(),
+						item.entry().mergedHash(), item.merged(), reviewed.expect(item)));
+			}
+			else if (decided.decision() == JobSelection.Decision.UPSERT) {
 				upserts.computeIfAbsent(item.kind(), (k) -> new LinkedHashMap<>())
 					.put(item.entry().key(), reviewed.expect(item));
 			}
@@ -71,13 +75,9 @@ class PackageLines {
 		return switch (line.action()) {
 			case PackageLine.DELETE -> "delete_sent";
 			case PackageLine.BASE -> "in_sync";
+			case PackageLine.MERGE -> "merge_sent";
 			default -> "sent";
 		};
-	}
-
-	/** The bases the lines make once the remote has applied them. */
-	static List<SyncBases.Synced> synced(List<PackageLine> lines) {
-		return lines.stream().map(PackageLine::synced).toList();
 	}
 
 }

@@ -69,7 +69,7 @@ class PullTransfer {
 			ClassifiedItem item = each.item();
 			ItemKey key = ItemKey.of(item.kind(), item.entry().key());
 			String skipped = switch (each.decision()) {
-				case UPSERT, DELETE, AGREE -> {
+				case UPSERT, DELETE, AGREE, MERGE -> {
 					sink.next(new PullItems.Taken(key, session.reviewed().expectHere(item), each.decision()));
 					yield null;
 				}
@@ -138,6 +138,7 @@ class PullTransfer {
 			String status = switch (taken.decision()) {
 				case DELETE -> "delete_received";
 				case AGREE -> "in_sync";
+				case MERGE -> "merged";
 				default -> "received";
 			};
 			job.item(new JobEvent.Item(key.kind(), key.key(), status), true);

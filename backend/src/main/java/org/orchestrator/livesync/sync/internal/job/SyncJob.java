@@ -70,6 +70,11 @@ public final class SyncJob {
 
 	private static final Logger log = LoggerFactory.getLogger(SyncJob.class);
 
+	/** Who started the job, and so decided its resolutions. */
+	private String startedBy;
+
+	private List<Resolution> resolutions = List.of();
+
 	SyncJob(String id, String sessionId, JobDirection direction, boolean dryRun, Instant startedAt) {
 		this.id = id;
 		this.sessionId = sessionId;
@@ -216,6 +221,13 @@ public final class SyncJob {
 		return events;
 	}
 
+	/** Who started the job and the conflict resolutions they decided in it. */
+	synchronized SyncJob startedBy(String actor, List<Resolution> resolutions) {
+		this.startedBy = actor;
+		this.resolutions = (resolutions != null) ? List.copyOf(resolutions) : List.of();
+		return this;
+	}
+
 	synchronized JobView view() {
 		JobPhase phase = this.phases.isEmpty() ? null : this.phases.get(this.phases.size() - 1);
 		JobStatus status = (this.end == null) ? JobStatus.RUNNING
@@ -223,7 +235,7 @@ public final class SyncJob {
 		return new JobView(this.id, this.sessionId, this.direction, status, this.dryRun, phase, progress(),
 				(this.end instanceof JobEvent.Completed completed) ? completed : null,
 				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt, this.finishedAt,
-				this.compareMethod);
+				this.compareMethod, this.startedBy, this.resolutions);
 	}
 
 	private JobEvent.Progress progress() {
@@ -270,7 +282,9 @@ public final class SyncJob {
 			@Nullable JobPhase phase, JobEvent.Progress progress, JobEvent.@Nullable Completed result,
 			@Nullable Problem problem, Instant startedAt, @Nullable Instant finishedAt,
 			@Schema(description = "how the job compared: incremental (what changed since the last sync) or full, "
-					+ "and why") @Nullable CompareMethod compare) {
+					+ "and why") @Nullable CompareMethod compare,
+			@Schema(description = "the operator who started the job", example = "admin") @Nullable String startedBy,
+			@Schema(description = "the conflict resolutions the operator decided for this job, as requested") List<Resolution> resolutions) {
 	}
 
 }

@@ -60,14 +60,15 @@ public final class ReviewedHashes {
 	}
 
 	/**
-	 * A conflict the reviewed comparison did not list. Unlisted, it was most likely alike
-	 * on both sides and its base then (not a candidate of an incremental compare): a side
-	 * that differs from the base now changed after the review, and a conflict policy must
-	 * not overwrite that. So a job expects the base; if the conflict was listed but cut
-	 * from a long list, it is reported as changed since the compare, never lost.
+	 * A conflict (or merge) the reviewed comparison did not list. Unlisted, it was most
+	 * likely alike on both sides and its base then (not a candidate of an incremental
+	 * compare): a side that differs from the base now changed after the review, and a
+	 * conflict policy must not overwrite that. So a job expects the base; if the conflict
+	 * was listed but cut from a long list, it is reported as changed since the compare,
+	 * never lost.
 	 */
 	private static boolean unlistedConflict(ClassifiedItem item) {
-		return item.status() == ComparisonStatus.CONFLICT && item.entry().baseHash() != null;
+		return item.changedOnBoth() && item.entry().baseHash() != null;
 	}
 
 	private void add(ItemKind kind, Comparison.KindComparison lists) {
@@ -76,8 +77,7 @@ public final class ReviewedHashes {
 		}
 		Map<String, String> byKey = this.expected.get(kind);
 		Map<String, String> here = this.expectedHere.get(kind);
-		for (List<ComparisonEntry> list : List.of(lists.identical(), lists.different(), lists.missingOnRemote(),
-				lists.missingOnLocal(), lists.conflict(), lists.deletedOnRemote(), lists.deletedOnLocal())) {
+		for (List<ComparisonEntry> list : lists.all()) {
 			if (list != null) {
 				list.forEach((entry) -> {
 					byKey.put(entry.key(), PackageLine.expecting(entry.remoteHash()));

@@ -10,10 +10,12 @@ import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.inventory.InventoryItem;
 import org.orchestrator.livesync.inventory.InventoryReader;
 import org.orchestrator.livesync.inventory.InventoryWriter;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.KindCounts;
+import org.orchestrator.livesync.sync.internal.BaseContents;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 
 import org.springframework.stereotype.Component;
@@ -33,7 +35,10 @@ class BatchWriter {
 
 	private final SyncBases bases;
 
-	BatchWriter(InventoryWriter writer, InventoryReader inventory, SyncBases bases) {
+	private final BaseContents contents;
+
+	BatchWriter(InventoryWriter writer, InventoryReader inventory, SyncBases bases, BaseContents contents) {
+		this.contents = contents;
 		this.writer = writer;
 		this.inventory = inventory;
 		this.bases = bases;
@@ -85,6 +90,7 @@ class BatchWriter {
 		Map<ItemKind, List<String>> deletes = new EnumMap<>(ItemKind.class);
 		Map<ItemKind, Map<String, String>> agreed = new EnumMap<>(ItemKind.class);
 		List<SyncBases.Synced> synced = new ArrayList<>();
+		List<BaseContents.Kept> kept = new ArrayList<>();
 		for (CheckedLine line : batch) {
 			if (line.agreedHash() != null) {
 				agreed.computeIfAbsent(line.kind(), (k) -> new HashMap<>()).put(line.key(), line.agreedHash());
@@ -92,7 +98,11 @@ class BatchWriter {
 			else if (line.item() != null) {
 				upserts.add(new InventoryWriter.Prepared(line.kind(), line.key(), line.item()));
 				tally.applied = tally.applied.plus(line.kind(), 1);
-				synced.add(new SyncBases.Synced(line.kind(), line.key(), line.item().contentHash()));
+				if (!line.merge()) {
+					synced.add(new SyncBases.Synced(line.kind(), line.key(), line.item().contentHash()));
+					kept.add(new BaseContents.Kept(line.item().contentHash(),
+							((InventoryItem<?>) line.item().item()).peerView()));
+				}
 			}
 			else {
 				deletes.computeIfAbsent(line.kind(), (k) -> new ArrayList<>()).add(line.key());
@@ -101,8 +111,9 @@ class BatchWriter {
 			}
 		}
 		Mono<List<SyncBases.Synced>> stillAlike = Flux.fromIterable(agreed.entrySet())
-			.concatMap((entry) -> this.inventory.hashes(entry.getKey(), new ArrayList<>(entry.getValue().keySet()))
+			.concatMap((entry) -> this.inventory.peerView(entry.getKey(), new ArrayList<>(entry.getValue().keySet()))
 				.filter((current) -> current.contentHash().equals(entry.getValue().get(current.key()))))
+			.doOnNext((alike) -> kept.add(new BaseContents.Kept(alike.contentHash(), alike.content())))
 			.map((alike) -> new SyncBases.Synced(alike.kind(), alike.key(), alike.contentHash()))
 			.collectList();
 		return this.writer.upsert(upserts)
@@ -114,7 +125,7 @@ class BatchWriter {
 				// Only what is still alike here becomes a base; anything changed since
 				// the compare stays unsynced.
 				synced.addAll(alike);
-				return this.bases.record(sourceServerId, synced);
+				return this.contents.keep(kept).then(this.bases.record(sourceServerId, synced));
 			});
 	}
 

@@ -15,12 +15,18 @@ import org.orchestrator.livesync.system.Problem;
 /**
  * A received line after its checks, ready to apply: an item to write ({@code item} set),
  * a key to delete, or a key both sides have alike ({@code agreedHash} set). An item to
- * write or delete may {@code expect} what this server has (see {@link PackageLine}).
+ * write or delete may {@code expect} what this server has (see {@link PackageLine}). A
+ * merged item ({@code merge}) is written but makes no base: the pull that brings it back
+ * to its sender does.
  */
-record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash, String expect) {
+record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash, String expect, boolean merge) {
 
 	CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash) {
-		this(kind, key, item, agreedHash, null);
+		this(kind, key, item, agreedHash, null, false);
+	}
+
+	CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash, String expect) {
+		this(kind, key, item, agreedHash, expect, false);
 	}
 
 	/**
@@ -56,7 +62,8 @@ record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash,
 			}
 			return new CheckedLine(kind, line.key(), null, line.contentHash(), expect);
 		}
-		if (!PackageLine.UPSERT.equals(line.action()) || !line.hasItem()) {
+		boolean merge = PackageLine.MERGE.equals(line.action());
+		if (!(merge || PackageLine.UPSERT.equals(line.action())) || !line.hasItem()) {
 			throw PackageProblems.rejected(where + " has no action the package format knows");
 		}
 		InventoryItem<?> item;
@@ -76,7 +83,7 @@ record CheckedLine(ItemKind kind, String key, Hashed<?> item, String agreedHash,
 			throw PackageProblems.rejected(kind.type() + " '" + line.key()
 					+ "' does not match the checksum it came with: the package is damaged");
 		}
-		return new CheckedLine(kind, line.key(), hashed, null, expect);
+		return new CheckedLine(kind, line.key(), hashed, null, expect, merge);
 	}
 
 	private static boolean isHash(String text) {

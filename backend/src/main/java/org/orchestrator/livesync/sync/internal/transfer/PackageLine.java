@@ -22,6 +22,14 @@ public record PackageLine(String type, String action, String key, String content
 
 	public static final String UPSERT = "upsert";
 
+	/**
+	 * An upsert of the merge of both sides' changes, which makes no base on the target:
+	 * the sender has not got it yet. The pull that brings it back to the sender sets the
+	 * base on both sides, so a merge half done is still a conflict (that merges again),
+	 * never a one-sided change.
+	 */
+	public static final String MERGE = "merge";
+
 	public static final String DELETE = "delete";
 
 	public static final String BASE = "base";
@@ -36,7 +44,7 @@ public record PackageLine(String type, String action, String key, String content
 		return (hash != null) ? hash : ABSENT;
 	}
 
-	/** The base this line makes once the target has applied it. */
+	/** The base this line makes once the target has applied it (not a merge's). */
 	public SyncBases.Synced synced() {
 		return new SyncBases.Synced(ItemKind.ofType(this.type), this.key, isDelete() ? null : this.contentHash);
 	}

@@ -83,8 +83,7 @@ public class StreamedTransfer {
 			Flux<PackageLine> lines = Flux.fromArray(ItemKind.values())
 				.concatMap((kind) -> batches.apply(kind)
 					.concatMap((keys) -> this.transfer.lines(kind, keys, true).collectList()))
-				.concatMap((batch) -> this.transfer
-					.addToOffer(header.packageId(), batch.stream().map(PackageLine::synced).toList())
+				.concatMap((batch) -> this.transfer.addToOffer(header.packageId(), batch)
 					.thenMany(Flux.fromIterable(batch)))
 				// Produced, failed or cancelled: the stored keys are no longer needed.
 				.doFinally((signal) -> produced.onErrorComplete().subscribe());

@@ -2,8 +2,11 @@ package org.orchestrator.livesync.sync.internal.transfer;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +19,7 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.inventory.TableStatistics;
 import org.orchestrator.livesync.inventory.Violations;
+import org.orchestrator.livesync.sync.internal.BaseContents;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
@@ -48,8 +52,12 @@ public class TransferService {
 
 	private final TableStatistics statistics;
 
+	private final BaseContents contents;
+
 	TransferService(InventoryReader inventory, WholePackageSealer sealer, PackageOffers offers, SyncProperties sync,
-			TransactionalOperator transaction, Clock clock, Checkpoints checkpoints, TableStatistics statistics) {
+			TransactionalOperator transaction, Clock clock, Checkpoints checkpoints, TableStatistics statistics,
+			BaseContents contents) {
+		this.contents = contents;
 		this.statistics = statistics;
 		this.checkpoints = checkpoints;
 		this.inventory = inventory;
@@ -77,16 +85,22 @@ public class TransferService {
 		return Mono.defer(() -> {
 			// What the package holds, kept to set the bases when the peer confirms it.
 			List<SyncBases.Synced> manifest = new ArrayList<>();
+			List<PackageLine> upserts = new ArrayList<>();
 			return Flux.fromArray(ItemKind.values())
 				.concatMap((kind) -> lines(kind, selection.sortedKeys(kind), encrypted))
-				.doOnNext((line) -> manifest.add(new SyncBases.Synced(ItemKind.ofType(line.type()), line.key(),
-						line.isDelete() ? null : line.contentHash())))
+				.doOnNext((line) -> {
+					manifest.add(line.synced());
+					if (line.item() != null) {
+						upserts.add(line);
+					}
+				})
 				.publishOn(Schedulers.boundedElastic())
 				.reduceWith(LineWriter::new, LineWriter::add)
 				.flatMap((written) -> this.sealer.seal(written, encrypted))
 				.flatMap((built) -> this.offers
 					.forgetOlderThan(this.clock.instant().minus(this.sync.tokenLifetime().multipliedBy(2)))
 					.then(this.offers.record(UUID.fromString(built.packageId()), peerServerId, manifest))
+					.then(keepContents(upserts))
 					.as(this.transaction::transactional)
 					.thenReturn(built));
 		});
@@ -141,9 +155,38 @@ public class TransferService {
 			.then(this.offers.open(UUID.fromString(packageId), peerServerId));
 	}
 
-	/** Adds items (as they are sent) to a package opened with {@link #openOffer}. */
-	public Mono<Void> addToOffer(String packageId, List<SyncBases.Synced> items) {
-		return this.offers.add(UUID.fromString(packageId), items);
+	/**
+	 * Adds the items of these lines (as they are sent) to a package opened with
+	 * {@link #openOffer}, and keeps their contents for the bases they will become. A
+	 * merge is no base yet: the pull that brings it back makes it one.
+	 */
+	public Mono<Void> addToOffer(String packageId, List<PackageLine> lines) {
+		List<PackageLine> offered = lines.stream().filter((line) -> !PackageLine.MERGE.equals(line.action())).toList();
+		return this.offers.add(UUID.fromString(packageId), offered.stream().map(PackageLine::synced).toList())
+			.then(keepContents(offered));
+	}
+
+	/**
+	 * Keeps the contents the lines' bases will have: an upsert's own, an agreement's as
+	 * this server has it (both sides have the same).
+	 */
+	Mono<Void> keepContents(List<PackageLine> lines) {
+		List<BaseContents.Kept> kept = new ArrayList<>();
+		Map<ItemKind, Map<String, String>> agreed = new EnumMap<>(ItemKind.class);
+		for (PackageLine line : lines) {
+			ItemKind kind = ItemKind.ofType(line.type());
+			if (line.item() != null) {
+				kept.add(new BaseContents.Kept(line.contentHash(), BaseContents.peerView(kind, line.item())));
+			}
+			else if (line.isBase()) {
+				agreed.computeIfAbsent(kind, (k) -> new HashMap<>()).put(line.key(), line.contentHash());
+			}
+		}
+		return Flux.fromIterable(agreed.entrySet())
+			.concatMap((entry) -> this.inventory.peerView(entry.getKey(), new ArrayList<>(entry.getValue().keySet()))
+				.filter((item) -> item.contentHash().equals(entry.getValue().get(item.key()))))
+			.doOnNext((item) -> kept.add(new BaseContents.Kept(item.contentHash(), item.content())))
+			.then(Mono.defer(() -> this.contents.keep(kept)));
 	}
 
 	/**

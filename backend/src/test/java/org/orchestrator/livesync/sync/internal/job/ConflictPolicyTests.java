@@ -46,7 +46,7 @@ class ConflictPolicyTests {
 	}
 
 	private static JobSelection job(String direction, String policy, ConflictPolicy.KindPolicies byKind) {
-		return JobSelection.parse(TestServer.JSON.readTree("\"all\""), policy, byKind, direction, null);
+		return JobSelection.parse(TestServer.JSON.readTree("\"all\""), policy, byKind, direction, null, null);
 	}
 
 	@Test

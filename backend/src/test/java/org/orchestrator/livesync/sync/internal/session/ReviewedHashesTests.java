@@ -36,7 +36,8 @@ class ReviewedHashesTests {
 	@Test
 	void aListedItemIsExpectedAsReviewed() {
 		Comparison.KindComparison nodes = new Comparison.KindComparison(List.of(), List.of(), List.of(), List.of(),
-				List.of(new ComparisonEntry("listed", REVIEWED, REVIEWED, BASE, "both", null)), List.of(), List.of());
+				List.of(new ComparisonEntry("listed", REVIEWED, REVIEWED, BASE, "both", null)), List.of(), List.of(),
+				List.of());
 		ReviewedHashes reviewed = new ReviewedHashes(new Comparison(null, false, nodes, null, null, null, null));
 		assertThat(reviewed.expect(item("listed", ComparisonStatus.CONFLICT)))
 			.isEqualTo(PackageLine.expecting(REVIEWED));
