@@ -680,6 +680,7 @@ export interface components {
             summary: components["schemas"]["Summary"];
             truncated: boolean;
         };
+        /** @description changed on both sides in different fields: merged */
         ComparisonEntry: {
             base_hash?: string;
             /** @enum {string} */
@@ -688,6 +689,8 @@ export interface components {
             /** @example node-02 */
             key?: string;
             local_hash?: string;
+            /** @description merged items: the content hash of the merge of both sides' changes */
+            merged_hash?: string;
             remote_hash?: string;
         };
         Completed: {
@@ -757,6 +760,34 @@ export interface components {
             recorded: number;
             success: boolean;
         };
+        /** @description both ways only: the operator's decision on the conflicting fields of items, which count as selected; each such item is merged with these choices and the result applied to both sides */
+        ConflictResolution: {
+            /**
+             * @description per conflicting field, whose value it takes: local (this server's) or remote
+             * @example {
+             *       "ip": "local"
+             *     }
+             */
+            fields?: {
+                [key: string]: unknown;
+            };
+            /** @example node-07 */
+            key: string;
+            /**
+             * @description the kind: nodes, clusters, ssh_keys or configurations
+             * @example nodes
+             */
+            kind: string;
+            /**
+             * @description per conflicting field, a value of the operator's own (null removes the field)
+             * @example {
+             *       "hardware.cpu": 16
+             *     }
+             */
+            values?: {
+                [key: string]: components["schemas"]["JsonNode"];
+            };
+        };
         ConnectRequest: {
             /** @description the target's SYNC_PASSWORD */
             password: string;
@@ -799,10 +830,18 @@ export interface components {
             type: "failed";
         };
         FieldChange: {
+            base?: components["schemas"]["JsonNode"];
+            /**
+             * @description which side changed the field since the last sync; absent when unknown
+             * @enum {string}
+             */
+            changed_on?: "local" | "remote" | "both";
+            /** @description changed on both sides, differently: a decision is needed */
+            conflict?: boolean;
             /** @example ip */
-            field: string;
-            local: components["schemas"]["JsonNode"];
-            remote: components["schemas"]["JsonNode"];
+            field?: string;
+            local?: components["schemas"]["JsonNode"];
+            remote?: components["schemas"]["JsonNode"];
         };
         FieldError: {
             field?: string;
@@ -989,10 +1028,17 @@ export interface components {
             phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying" | null;
             problem: components["schemas"]["Problem"] | null;
             progress: components["schemas"]["Progress"];
+            /** @description the conflict resolutions the operator decided for this job, as requested */
+            resolutions: components["schemas"]["ConflictResolution"][];
             result: components["schemas"]["Completed"] | null;
             session_id: string;
             /** Format: date-time */
             started_at: string;
+            /**
+             * @description the operator who started the job
+             * @example admin
+             */
+            started_by: string | null;
             /** @enum {string} */
             status: "running" | "completed" | "failed";
         };
@@ -1009,6 +1055,8 @@ export interface components {
             different: components["schemas"]["ComparisonEntry"][];
             /** @description 🟢 */
             identical: components["schemas"]["ComparisonEntry"][];
+            /** @description changed on both sides in different fields: merged */
+            merged: components["schemas"]["ComparisonEntry"][];
             /** @description ⚪ */
             missing_on_local: components["schemas"]["ComparisonEntry"][];
             /** @description 🔵 */
@@ -1292,6 +1340,8 @@ export interface components {
              * @enum {string}
              */
             mode?: "sync" | "mirror";
+            /** @description both ways only: the operator's decision on the conflicting fields of items, which count as selected; each such item is merged with these choices and the result applied to both sides */
+            resolutions?: components["schemas"]["ConflictResolution"][];
             selection: components["schemas"]["SyncSelection"];
             session_id: string;
         };
@@ -1306,6 +1356,11 @@ export interface components {
             different: number;
             /** Format: int64 */
             identical: number;
+            /**
+             * Format: int64
+             * @description changed on both sides in different fields: merged
+             */
+            merged: number;
             /** Format: int64 */
             missing_on_local: number;
             /** Format: int64 */
