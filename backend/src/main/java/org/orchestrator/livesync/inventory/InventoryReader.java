@@ -121,6 +121,28 @@ public class InventoryReader {
 			.all();
 	}
 
+	/**
+	 * The hybrid-logical-clock stamps of the last change of the named items of one kind,
+	 * by key: of the item, or of its deletion; a key without one (never here, or changed
+	 * before stamps were kept) is left out.
+	 */
+	public Mono<java.util.Map<String, Long>> stamps(ItemKind kind, List<String> keys) {
+		return this.database
+			.sql("SELECT i." + keyColumn(kind) + " AS key, i.changed_hlc FROM " + table(kind) + " i "
+					+ "JOIN unnest(CAST($2 AS text[])) AS w(key) ON i." + keyColumn(kind) + " = w.key "
+					+ "WHERE i.changed_hlc IS NOT NULL UNION ALL SELECT t.key, t.changed_hlc FROM tombstones t "
+					+ "JOIN unnest(CAST($2 AS text[])) AS w(key) ON t.key = w.key "
+					+ "WHERE t.kind = $1 AND t.changed_hlc IS NOT NULL")
+			.bind(0, kind.type())
+			.bind(1, keys.toArray(String[]::new))
+			.map((row) -> java.util.Map.entry(row.get("key", String.class), row.get("changed_hlc", Long.class)))
+			.all()
+			// An item and its tombstone never both exist: an insert forgets the
+			// tombstone.
+			.collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue, java.util.HashMap::new)
+			.map((stamps) -> (java.util.Map<String, Long>) stamps);
+	}
+
 	public Mono<KindCounts> counts() {
 		return this.database
 			.sql("SELECT (SELECT count(*) FROM nodes) AS nodes, (SELECT count(*) FROM clusters) AS clusters, "

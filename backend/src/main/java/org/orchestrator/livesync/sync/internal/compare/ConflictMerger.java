@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,8 @@ public class ConflictMerger {
 	 * its conflicting fields are marked), everything else is diffed two ways.
 	 * {@code choices} holds the operator's decisions per item and field.
 	 */
-	Flux<ClassifiedItem> decide(List<Detailed> batch, Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+	Flux<ClassifiedItem> decide(List<Detailed> batch, Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices,
+			Function<ClassifiedItem, ThreeWayMerge.Choice> fallback) {
 		List<String> hashes = new ArrayList<>();
 		for (Detailed detailed : batch) {
 			if (mergeable(detailed)) {
@@ -72,11 +74,20 @@ public class ConflictMerger {
 				ClassifiedItem item = detailed.item();
 				JsonNode base = mergeable(detailed) ? bases.get(item.entry().baseHash()) : null;
 				if (base == null) {
-					results.add(CompareEngine.withChanges(item, detailed.local(), detailed.remote()));
+					results.add(CompareEngine.withChanges(item, detailed.local(), detailed.remote())
+						.withClocks(item.clocks()));
 					continue;
 				}
-				ThreeWayMerge.Outcome outcome = ThreeWayMerge.merge(base, detailed.local(), detailed.remote(),
-						choices.getOrDefault(ItemKey.of(item.kind(), item.entry().key()), Map.of()));
+				Map<String, ThreeWayMerge.Choice> chosen = choices
+					.getOrDefault(ItemKey.of(item.kind(), item.entry().key()), Map.of());
+				ThreeWayMerge.Outcome outcome = ThreeWayMerge.merge(base, detailed.local(), detailed.remote(), chosen);
+				ThreeWayMerge.Choice otherwise = outcome.clean() ? null : fallback.apply(item);
+				if (otherwise != null) {
+					// The policy decides the fields the operator left undecided.
+					Map<String, ThreeWayMerge.Choice> all = new HashMap<>(chosen);
+					outcome.undecided().forEach((field) -> all.put(field, otherwise));
+					outcome = ThreeWayMerge.merge(base, detailed.local(), detailed.remote(), all);
+				}
 				Merging each = new Merging(detailed, outcome);
 				merging.add(each);
 				results.add(each);
@@ -133,12 +144,13 @@ public class ConflictMerger {
 					changes = markPrivateKey(changes);
 				}
 				return new ClassifiedItem(item.kind(), ComparisonStatus.CONFLICT, new ComparisonEntry(entry.key(),
-						entry.localHash(), entry.remoteHash(), entry.baseHash(), entry.changedOn(), changes));
+						entry.localHash(), entry.remoteHash(), entry.baseHash(), entry.changedOn(), changes), null,
+						item.clocks());
 			}
-			return new ClassifiedItem(
-					item.kind(), ComparisonStatus.MERGED, new ComparisonEntry(entry.key(), entry.localHash(),
-							entry.remoteHash(), entry.baseHash(), entry.changedOn(), changes, merged.contentHash()),
-					CanonicalJson.tree(merged.item()));
+			return new ClassifiedItem(item.kind(), ComparisonStatus.MERGED,
+					new ComparisonEntry(entry.key(), entry.localHash(), entry.remoteHash(), entry.baseHash(),
+							entry.changedOn(), changes, merged.contentHash()),
+					CanonicalJson.tree(merged.item()), item.clocks());
 		}
 
 		/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -116,7 +117,7 @@ public class RemoteCompare {
 			}
 		});
 		return items.buffer(DETAILS_PER_READ)
-			.concatMap((batch) -> withChanges(batch, remote, RemoteCompare::detailed, Map.of()))
+			.concatMap((batch) -> withChanges(batch, remote, RemoteCompare::detailed, Map.of(), (item) -> null))
 			.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
 			.flatMap((Comparison.Collector collector) -> this.planner.recordLater(remote, recorder)
 				.thenReturn(collector))
@@ -158,13 +159,22 @@ public class RemoteCompare {
 	/**
 	 * The same as {@link #classify}, with every conflict decided field by field: merged
 	 * when both sides changed different fields, or as {@code choices} says per item and
-	 * field, else left a conflict with its conflicting fields marked.
+	 * field, or else as {@code fallback} says for all of an item's conflicting fields
+	 * (null: nothing), else left a conflict with its conflicting fields marked. Each
+	 * conflict (and item created on both sides differently) carries the stamps of both
+	 * sides' last changes.
 	 */
 	public Flux<ClassifiedItem> classifyMerging(Remote remote, Scope scope, Runnable onAnswer,
-			Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+			Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices,
+			Function<ClassifiedItem, ThreeWayMerge.Choice> fallback) {
 		return classify(remote, scope, onAnswer).buffer(DETAILS_PER_READ)
-			.concatMap((batch) -> withChanges(batch, remote, (item) -> item.status() == ComparisonStatus.CONFLICT
-					&& item.entry().localHash() != null && item.entry().remoteHash() != null, choices));
+			.concatMap((batch) -> withChanges(batch, remote, RemoteCompare::twoSided, choices, fallback));
+	}
+
+	/** A conflict, or an item created on both sides differently. */
+	private static boolean twoSided(ClassifiedItem item) {
+		return item.status() == ComparisonStatus.CONFLICT
+				|| (item.status() == ComparisonStatus.DIFFERENT && "unknown".equals(item.entry().changedOn()));
 	}
 
 	/**
@@ -248,7 +258,8 @@ public class RemoteCompare {
 	 * its conflicts merged where they can be.
 	 */
 	private Flux<ClassifiedItem> withChanges(List<ClassifiedItem> batch, Remote remote,
-			Predicate<ClassifiedItem> detailed, Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices) {
+			Predicate<ClassifiedItem> detailed, Map<ItemKey, Map<String, ThreeWayMerge.Choice>> choices,
+			Function<ClassifiedItem, ThreeWayMerge.Choice> fallback) {
 		Map<ItemKind, List<String>> keys = new EnumMap<>(ItemKind.class);
 		for (ClassifiedItem item : batch) {
 			if (detailed.test(item)) {
@@ -260,24 +271,51 @@ public class RemoteCompare {
 		}
 		Map<String, JsonNode> local = new ConcurrentHashMap<>();
 		Map<String, JsonNode> remoteContents = new ConcurrentHashMap<>();
+		Map<String, Long> localClocks = new ConcurrentHashMap<>();
+		Map<String, Long> remoteClocks = new ConcurrentHashMap<>();
 		// Both sides' contents at once: the remote's answer takes a round trip, this
 		// server's a query, and neither needs the other.
 		return Flux.fromIterable(keys.entrySet())
 			.concatMap((entry) -> Mono.when(
 					this.inventory.peerView(entry.getKey(), entry.getValue())
 						.doOnNext((item) -> local.put(id(item.kind(), item.key()), item.content())),
+					this.inventory.stamps(entry.getKey(), entry.getValue())
+						.doOnNext((stamps) -> stamps
+							.forEach((key, stamp) -> localClocks.put(id(entry.getKey(), key), stamp))),
 					this.remote.items(remote.url(), remote.session(), entry.getKey(), entry.getValue())
-						.map((line) -> RemoteItems.snapshot(entry.getKey(), line, "remote " + entry.getKey().type()))
-						.doOnNext((item) -> remoteContents.put(id(item.kind(), item.key()), item.content()))))
+						.doOnNext((line) -> remoteLine(entry.getKey(), line, remoteContents, remoteClocks))))
 			.then(Mono.defer(() -> this.merger.decide(batch.stream().filter(detailed).map((item) -> {
 				String id = id(item.kind(), item.entry().key());
-				return new ConflictMerger.Detailed(item, local.get(id), remoteContents.get(id));
-			}).toList(), choices).collectList()))
+				return new ConflictMerger.Detailed(
+						item.withClocks(new ClassifiedItem.Clocks(localClocks.get(id), remoteClocks.get(id))),
+						local.get(id), remoteContents.get(id));
+			}).toList(), choices, fallback).collectList()))
 			// The decided items in their places, in order.
 			.flatMapIterable((decided) -> {
 				Iterator<ClassifiedItem> next = decided.iterator();
 				return batch.stream().map((item) -> detailed.test(item) ? next.next() : item).toList();
 			});
+	}
+
+	/**
+	 * Takes in one line of the remote's items: an item's content, or a deletion, each
+	 * with the stamp of its last change when the remote has one.
+	 */
+	private static void remoteLine(ItemKind kind, JsonNode line, Map<String, JsonNode> contents,
+			Map<String, Long> clocks) {
+		Long stamp = RemoteItems.stamp(line);
+		if (RemoteItems.deleted(line)) {
+			JsonNode key = line.get("key");
+			if (stamp != null && key != null && key.isString()) {
+				clocks.put(id(kind, key.stringValue()), stamp);
+			}
+			return;
+		}
+		ItemSnapshot item = RemoteItems.snapshot(kind, line, "remote " + kind.type());
+		contents.put(id(kind, item.key()), item.content());
+		if (stamp != null) {
+			clocks.put(id(kind, item.key()), stamp);
+		}
 	}
 
 	private static boolean detailed(ClassifiedItem item) {

@@ -43,6 +43,21 @@ public final class RemoteItems {
 	}
 
 	/**
+	 * The stamp of the last change of an item line (or of a deletion line) from a peer's
+	 * {@code /sync/items}; null when it has none.
+	 */
+	public static Long stamp(JsonNode line) {
+		JsonNode stamp = line.get("changed_hlc");
+		return (stamp != null && stamp.isIntegralNumber()) ? stamp.longValue() : null;
+	}
+
+	/** Whether a line of a peer's {@code /sync/items} stands for a deleted item. */
+	public static boolean deleted(JsonNode line) {
+		JsonNode deleted = line.get("deleted");
+		return deleted != null && deleted.isBoolean() && deleted.booleanValue();
+	}
+
+	/**
 	 * The item as a snapshot: its content without bookkeeping fields, and without any
 	 * private key a careless client may have put in (secrets never show in a comparison).
 	 */
@@ -55,7 +70,8 @@ public final class RemoteItems {
 		if (hash == null || !hash.isString() || !SHA256_HEX.matcher(hash.stringValue()).matches()) {
 			throw ProblemException.invalid(where + ".content_hash", "must be the item's SHA-256 (64 hex digits)");
 		}
-		for (String bookkeeping : new String[] { "type", "change_seq", "created_at", "updated_at", "private_key" }) {
+		for (String bookkeeping : new String[] { "type", "change_seq", "changed_hlc", "created_at", "updated_at",
+				"private_key" }) {
 			content.remove(bookkeeping);
 		}
 		String keyField = (kind == ItemKind.NODE) ? "hostname" : "name";

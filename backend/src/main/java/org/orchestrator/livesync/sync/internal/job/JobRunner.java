@@ -197,7 +197,12 @@ class JobRunner {
 	private Mono<Sent> send(SyncJob job, SyncSession session, RemoteCompare.Remote remote, JobSelection selection,
 			DecidedMemo memo) {
 		job.phase(JobPhase.PACKAGING);
-		SyncPackage header = this.streamer.header(true, session.password());
+		return this.streamer.stampedHeader(true, session.password())
+			.flatMap((header) -> send(job, session, remote, selection, memo, header));
+	}
+
+	private Mono<Sent> send(SyncJob job, SyncSession session, RemoteCompare.Remote remote, JobSelection selection,
+			DecidedMemo memo, SyncPackage header) {
 		List<ItemKey> moved = java.util.Collections.synchronizedList(new ArrayList<>());
 		Flux<PackageLine> lines = decided(job, remote, selection, memo).handle((each, sink) -> {
 			ClassifiedItem item = each.item();
@@ -322,7 +327,7 @@ class JobRunner {
 	 */
 	private Flux<ClassifiedItem> compared(SyncJob job, RemoteCompare.Remote remote, JobSelection selection) {
 		return this.compare.classifyMerging(remote, selection.scope(), () -> job.phase(JobPhase.COMPARING),
-				selection.choices());
+				selection.choices(), selection::fieldChoice);
 	}
 
 	/**

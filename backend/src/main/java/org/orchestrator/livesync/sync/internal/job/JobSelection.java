@@ -218,6 +218,23 @@ final class JobSelection {
 		return this.choices;
 	}
 
+	/**
+	 * Both ways, the side the conflict policy gives each conflicting field the operator
+	 * left undecided: the item then merges, keeping the other side's changes to the other
+	 * fields. Null (the field stays a conflict) under manual, and one way, where a merge
+	 * cannot reach both sides and the policy picks a whole version.
+	 */
+	ThreeWayMerge.Choice fieldChoice(ClassifiedItem item) {
+		if (!this.twoWay) {
+			return null;
+		}
+		return switch (this.policy.winner(item)) {
+			case LOCAL -> ThreeWayMerge.Choice.LOCAL;
+			case REMOTE -> ThreeWayMerge.Choice.REMOTE;
+			default -> null;
+		};
+	}
+
 	JobDirection direction() {
 		return this.direction;
 	}
@@ -243,8 +260,7 @@ final class JobSelection {
 			return item.entry().mergedHash().equals(item.entry().remoteHash()) ? JobDirection.PULL : JobDirection.PUSH;
 		}
 		if (conflicting(item)) {
-			return (this.policy.winner(item.kind()) == ConflictPolicy.Winner.REMOTE) ? JobDirection.PULL
-					: JobDirection.PUSH;
+			return (this.policy.winner(item) == ConflictPolicy.Winner.REMOTE) ? JobDirection.PULL : JobDirection.PUSH;
 		}
 		return switch (item.status()) {
 			case DIFFERENT -> "remote".equals(item.entry().changedOn()) ? JobDirection.PULL : JobDirection.PUSH;
@@ -291,7 +307,7 @@ final class JobSelection {
 	}
 
 	private boolean wins(ClassifiedItem item, ConflictPolicy.Winner side) {
-		return this.policy.winner(item.kind()) == side;
+		return this.policy.winner(item) == side;
 	}
 
 	/** The mirror image of a push: the remote is the source, this server the target. */
@@ -321,7 +337,7 @@ final class JobSelection {
 					? Decision.UPSERT : Decision.MERGE;
 		}
 		if (conflicting(item)) {
-			ConflictPolicy.Winner winner = this.policy.winner(item.kind());
+			ConflictPolicy.Winner winner = this.policy.winner(item);
 			if (winner == ConflictPolicy.Winner.MANUAL) {
 				return Decision.SKIP_CONFLICT;
 			}

@@ -98,9 +98,39 @@ class InventoryStream {
 	 */
 	Flux<DataBuffer> items(Map<ItemKind, List<String>> keys, DataBufferFactory buffers) {
 		return Flux.fromIterable(keys.entrySet())
-			.concatMap((entry) -> this.inventory.peerView(entry.getKey(), entry.getValue()))
+			.concatMap((entry) -> Mono
+				.zip(this.inventory.peerView(entry.getKey(), entry.getValue()).collectList(),
+						this.inventory.stamps(entry.getKey(), entry.getValue()))
+				.flatMapIterable((found) -> stamped(entry.getKey(), found.getT1(), found.getT2())))
 			.buffer(ITEMS_PER_BUFFER)
-			.map((batch) -> buffers.wrap(join(batch.stream().map((item) -> line(item, true)).toList(), "\n")));
+			.map((batch) -> buffers.wrap(join(batch, "\n")));
+	}
+
+	/**
+	 * The lines of items with the stamp of their last change ({@code changed_hlc}), and
+	 * of the deleted ones among the keys asked for, with the stamp of the deletion, which
+	 * a compare needs to tell the newer of two conflicting changes.
+	 */
+	private List<String> stamped(ItemKind kind, List<ItemSnapshot> items, Map<String, Long> stamps) {
+		List<String> lines = new java.util.ArrayList<>(items.size());
+		java.util.Set<String> present = new java.util.HashSet<>();
+		for (ItemSnapshot item : items) {
+			present.add(item.key());
+			ObjectNode line = lineOf(item, true);
+			Long stamp = stamps.get(item.key());
+			if (stamp != null) {
+				line.put("changed_hlc", stamp);
+			}
+			lines.add(this.json.writeValueAsString(line));
+		}
+		stamps.forEach((key, stamp) -> {
+			if (!present.contains(key)) {
+				ObjectNode deleted = this.json.createObjectNode();
+				deleted.put("type", kind.type()).put("key", key).put("deleted", true).put("changed_hlc", stamp);
+				lines.add(this.json.writeValueAsString(deleted));
+			}
+		});
+		return lines;
 	}
 
 	/**
@@ -138,13 +168,17 @@ class InventoryStream {
 	}
 
 	private String line(ItemSnapshot item, boolean typed) {
+		return this.json.writeValueAsString(lineOf(item, typed));
+	}
+
+	private ObjectNode lineOf(ItemSnapshot item, boolean typed) {
 		ObjectNode line = this.json.createObjectNode();
 		if (typed) {
 			line.put("type", item.kind().type());
 		}
 		line.setAll((ObjectNode) item.content());
 		line.put("content_hash", item.contentHash());
-		return this.json.writeValueAsString(line);
+		return line;
 	}
 
 	private ObjectNode metadata() {

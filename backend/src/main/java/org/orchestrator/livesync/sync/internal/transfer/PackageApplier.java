@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.orchestrator.livesync.inventory.InventoryWriter;
 import org.orchestrator.livesync.inventory.TableStatistics;
+import org.orchestrator.livesync.sync.internal.HybridClock;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -55,9 +56,12 @@ class PackageApplier {
 
 	private final TableStatistics statistics;
 
+	private final HybridClock clock;
+
 	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
 			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json, Checkpoints checkpoints,
-			DatabaseClient database, TableStatistics statistics) {
+			DatabaseClient database, TableStatistics statistics, HybridClock clock) {
+		this.clock = clock;
 		this.statistics = statistics;
 		this.checkpoints = checkpoints;
 		this.database = database;
@@ -122,12 +126,15 @@ class PackageApplier {
 
 	/**
 	 * Names the package's source as the origin of every row this transaction writes: the
-	 * source's change feed need not list back what it sent.
+	 * source's change feed need not list back what it sent. And moves this server's clock
+	 * past the source's, so the rows written (and every later change) are stamped later
+	 * than anything the source had when it made the package.
 	 */
 	private Mono<Void> origin(SyncPackage header) {
 		return this.database.sql("SELECT set_config('live_sync.origin', $1, true)")
 			.bind(0, header.sourceServerId())
 			.then()
+			.then(this.clock.observe(header.clock()))
 			.then(lookupsOnly());
 	}
 

@@ -39,12 +39,17 @@ class PackageHeaders {
 	 * {@code algorithm} is given, keyed with {@code salt}.
 	 */
 	SyncPackage create(long items, String checksum, String algorithm, byte[] salt) {
+		return create(items, checksum, algorithm, salt, null);
+	}
+
+	/** The same, with the sender's hybrid logical clock. */
+	SyncPackage create(long items, String checksum, String algorithm, byte[] salt, Long clock) {
 		boolean encrypted = algorithm != null;
 		return new SyncPackage(SyncPackage.FORMAT_VERSION, UUID.randomUUID().toString(),
 				this.identity.serverId().toString(), this.identity.name(), this.clock.instant().toString(), items,
 				checksum, "gzip", encrypted, algorithm, encrypted ? PasswordKey.ALGORITHM : null,
 				encrypted ? PasswordKey.ITERATIONS : null,
-				(salt != null) ? Base64.getEncoder().encodeToString(salt) : null, null);
+				(salt != null) ? Base64.getEncoder().encodeToString(salt) : null, null, clock);
 	}
 
 	/** Refuses a received header for what is wrong with it in either form. */

@@ -9,6 +9,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 
 import org.orchestrator.livesync.inventory.CanonicalJson;
+import org.orchestrator.livesync.sync.internal.HybridClock;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 
 import org.springframework.stereotype.Component;
@@ -25,8 +26,11 @@ public class PackageStreamer {
 
 	private final StreamedPackageSealer sealer;
 
-	PackageStreamer(StreamedPackageSealer sealer) {
+	private final HybridClock clock;
+
+	PackageStreamer(StreamedPackageSealer sealer, HybridClock clock) {
 		this.sealer = sealer;
+		this.clock = clock;
 	}
 
 	/**
@@ -35,6 +39,14 @@ public class PackageStreamer {
 	 */
 	public SyncPackage header(boolean encrypted, String password) {
 		return this.sealer.header(encrypted, password);
+	}
+
+	/**
+	 * The header of a new package, carrying this server's hybrid logical clock (read from
+	 * the database, where every change is stamped).
+	 */
+	public Mono<SyncPackage> stampedHeader(boolean encrypted, String password) {
+		return this.clock.now().map((now) -> this.sealer.header(encrypted, password, now));
 	}
 
 	/**

@@ -33,9 +33,14 @@ class StreamedPackageSealer {
 	 * {@code password}.
 	 */
 	SyncPackage header(boolean encrypted, String password) {
+		return header(encrypted, password, null);
+	}
+
+	/** The same, with the sender's hybrid logical clock. */
+	SyncPackage header(boolean encrypted, String password, Long clock) {
 		return encrypted
-				? this.headers.create(0, null, StreamingPackageCipher.ALGORITHM, this.keys.sendingSalt(password))
-				: this.headers.create(0, null, null, null);
+				? this.headers.create(0, null, StreamingPackageCipher.ALGORITHM, this.keys.sendingSalt(password), clock)
+				: this.headers.create(0, null, null, null, clock);
 	}
 
 	/** The body of a streamed package: compressed chunks in, encrypted segments out. */

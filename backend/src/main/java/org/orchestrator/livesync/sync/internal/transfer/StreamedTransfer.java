@@ -78,18 +78,22 @@ public class StreamedTransfer {
 	 */
 	private Mono<Outgoing> stream(Function<ItemKind, Flux<List<String>>> batches, String peerServerId,
 			Mono<Void> produced) {
-		return Mono.fromCallable(this.headers::password).flatMap((password) -> {
-			SyncPackage header = this.streamer.header(true, password);
-			Flux<PackageLine> lines = Flux.fromArray(ItemKind.values())
-				.concatMap((kind) -> batches.apply(kind)
-					.concatMap((keys) -> this.transfer.lines(kind, keys, true).collectList()))
-				.concatMap((batch) -> this.transfer.addToOffer(header.packageId(), batch)
-					.thenMany(Flux.fromIterable(batch)))
-				// Produced, failed or cancelled: the stored keys are no longer needed.
-				.doFinally((signal) -> produced.onErrorComplete().subscribe());
-			return this.transfer.openOffer(header.packageId(), peerServerId)
-				.thenReturn(new Outgoing(header, this.streamer.stream(header, lines, password)));
-		});
+		return Mono.fromCallable(this.headers::password)
+			.flatMap((password) -> this.streamer.stampedHeader(true, password)
+				.flatMap((header) -> outgoing(header, password, batches, peerServerId, produced)));
+	}
+
+	private Mono<Outgoing> outgoing(SyncPackage header, String password, Function<ItemKind, Flux<List<String>>> batches,
+			String peerServerId, Mono<Void> produced) {
+		Flux<PackageLine> lines = Flux.fromArray(ItemKind.values())
+			.concatMap((kind) -> batches.apply(kind)
+				.concatMap((keys) -> this.transfer.lines(kind, keys, true).collectList()))
+			.concatMap(
+					(batch) -> this.transfer.addToOffer(header.packageId(), batch).thenMany(Flux.fromIterable(batch)))
+			// Produced, failed or cancelled: the stored keys are no longer needed.
+			.doFinally((signal) -> produced.onErrorComplete().subscribe());
+		return this.transfer.openOffer(header.packageId(), peerServerId)
+			.thenReturn(new Outgoing(header, this.streamer.stream(header, lines, password)));
 	}
 
 }

@@ -17,8 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
@@ -54,8 +53,10 @@ class JobControllerTests {
 
 	@Test
 	void aStartedJobIsFoundAtItsIdWithItsEvents() {
-		given(this.jobs.start(eq("s-1"), any(), any(), eq(false), any(), any(), any())).willReturn(
-				Mono.just(new SyncJob("j-1", "s-1", JobDirection.PUSH, false, Instant.parse("2026-01-02T03:04:05Z"))));
+		given(this.jobs.start(
+				argThat((request) -> request != null && "s-1".equals(request.sessionId()) && !request.dryRun()), any()))
+			.willReturn(Mono
+				.just(new SyncJob("j-1", "s-1", JobDirection.PUSH, false, Instant.parse("2026-01-02T03:04:05Z"))));
 		start(START).expectStatus()
 			.isAccepted()
 			.expectHeader()
@@ -69,9 +70,9 @@ class JobControllerTests {
 
 	@Test
 	void theServicesRefusalIsAnsweredAsItIs() {
-		given(this.jobs.start(eq("gone"), any(), any(), anyBoolean(), any(), any(), any()))
+		given(this.jobs.start(argThat((request) -> request != null && "gone".equals(request.sessionId())), any()))
 			.willReturn(Mono.error(ProblemException.notFound("sync session 'gone'")));
-		given(this.jobs.start(eq("s-1"), any(), any(), anyBoolean(), any(), any(), any()))
+		given(this.jobs.start(argThat((request) -> request != null && "s-1".equals(request.sessionId())), any()))
 			.willReturn(Mono.error(ProblemException.invalid("conflict_policy", "must be skip or overwrite")));
 		problem(start("{\"session_id\":\"gone\",\"selection\":\"all\"}"), 404, "not-found");
 		invalidField(start(START), "conflict_policy");

@@ -49,7 +49,7 @@ class StreamedPackageSealerTests {
 	@Test
 	void whatPackageStreamerSendsDecryptsAndReadsBack() {
 		SyncPackage header = this.sealer.header(true, PASSWORD);
-		List<byte[]> ciphertext = new PackageStreamer(this.sealer)
+		List<byte[]> ciphertext = new PackageStreamer(this.sealer, null)
 			.stream(header, Flux.just(line("node-01"), line("node-02"), line("node-03")), PASSWORD)
 			.collectList()
 			.block();
