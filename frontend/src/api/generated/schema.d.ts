@@ -1075,13 +1075,13 @@ export interface components {
         /** @description per kind, a conflict policy that overrides conflict_policy */
         KindPolicies: {
             /** @enum {string} */
-            clusters?: "manual" | "prefer_local" | "prefer_remote";
+            clusters?: "manual" | "prefer_local" | "prefer_remote" | "newest";
             /** @enum {string} */
-            configurations?: "manual" | "prefer_local" | "prefer_remote";
+            configurations?: "manual" | "prefer_local" | "prefer_remote" | "newest";
             /** @enum {string} */
-            nodes?: "manual" | "prefer_local" | "prefer_remote";
+            nodes?: "manual" | "prefer_local" | "prefer_remote" | "newest";
             /** @enum {string} */
-            ssh_keys?: "manual" | "prefer_local" | "prefer_remote";
+            ssh_keys?: "manual" | "prefer_local" | "prefer_remote" | "newest";
         };
         /**
          * @description per kind, "all" or a list of natural keys; kinds not named are left alone
@@ -1373,6 +1373,11 @@ export interface components {
             algorithm?: string;
             /** @description sha256:<hex> of the uncompressed lines */
             checksum?: string;
+            /**
+             * Format: int64
+             * @description the sender's hybrid logical clock when it made the package: the target's clock moves past it, so its later changes are newer than all this package holds
+             */
+            clock?: number;
             /** @example gzip */
             compression?: string;
             created_at?: string;
