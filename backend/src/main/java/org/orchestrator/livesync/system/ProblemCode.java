@@ -21,6 +21,7 @@ public enum ProblemCode {
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed"),
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"), CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
 	MISSING_REFERENCE("missing-reference", HttpStatus.UNPROCESSABLE_CONTENT, "Missing reference"),
+	CONSTRAINT_CONFLICTS("constraint-conflicts", HttpStatus.CONFLICT, "Constraint conflicts"),
 
 	// Who may call what
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),

@@ -40,7 +40,7 @@ class SecurityContract {
 			"/api/v1/sync/transfer", "/api/v1/sync/transfer/stream", "/api/v1/sync/transfer/stream/{package_id}",
 			"/api/v1/sync/receive", "/api/v1/sync/receive/stream", "/api/v1/sync/receive/stream/{package_id}",
 			"/api/v1/sync/confirm", "/api/v1/sync/hashes", "/api/v1/sync/items", "/api/v1/sync/digest",
-			"/api/v1/sync/changes", "/api/v1/sync/checkpoint");
+			"/api/v1/sync/changes", "/api/v1/sync/checkpoint", "/api/v1/sync/facts");
 
 	@Bean
 	OpenApiCustomizer securitySchemes() {

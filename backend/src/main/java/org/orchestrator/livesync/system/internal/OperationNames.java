@@ -67,6 +67,7 @@ final class OperationNames implements OpenApiCustomizer {
 		name("GET /api/v1/sync/changes", "getPeerChanges", PEERS);
 		name("POST /api/v1/sync/checkpoint", "recordPeerCheckpoint", PEERS);
 		name("POST /api/v1/sync/items", "getPeerItems", PEERS);
+		name("POST /api/v1/sync/facts", "getPeerConstraintFacts", PEERS);
 		name("POST /api/v1/sync/compare", "compareWithPeer", PEERS);
 		name("POST /api/v1/sync/transfer", "preparePeerTransfer", PEERS);
 		name("POST /api/v1/sync/transfer/stream", "streamPeerTransfer", PEERS);

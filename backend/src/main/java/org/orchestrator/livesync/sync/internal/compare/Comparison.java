@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.orchestrator.livesync.inventory.ItemKind;
+import org.orchestrator.livesync.sync.internal.constraint.ConstraintConflict;
 
 /**
  * The result of a compare, grouped as in the seed: per kind, per status, plus a summary.
@@ -17,7 +18,32 @@ import org.orchestrator.livesync.inventory.ItemKind;
  */
 public record Comparison(Summary summary, boolean truncated, KindComparison nodes, KindComparison clusters,
 		KindComparison sshKeys, KindComparison configurations,
-		@Schema(description = "how the compare was done: incremental or full, and why") @Nullable CompareMethod method) {
+		@Schema(description = "how the compare was done: incremental or full, and why") @Nullable CompareMethod method,
+		@Schema(description = "the inventory rules a sync of everything both ways would break on either "
+				+ "server (duplicate IP, node in two clusters, a reference to an item that side would not have), "
+				+ "each with its fix; absent when there were too many moving items to check ahead (a job checks "
+				+ "its own selection before it moves anything)") @Nullable List<ConstraintConflict> constraintConflicts) {
+
+	public Comparison(Summary summary, boolean truncated, KindComparison nodes, KindComparison clusters,
+			KindComparison sshKeys, KindComparison configurations, CompareMethod method) {
+		this(summary, truncated, nodes, clusters, sshKeys, configurations, method, null);
+	}
+
+	/** The same comparison with the constraint conflicts found for it. */
+	public Comparison withConstraintConflicts(List<ConstraintConflict> conflicts) {
+		return new Comparison(this.summary, this.truncated, this.nodes, this.clusters, this.sshKeys,
+				this.configurations, this.method, conflicts);
+	}
+
+	/** The lists of one kind. */
+	public KindComparison of(ItemKind kind) {
+		return switch (kind) {
+			case NODE -> this.nodes;
+			case CLUSTER -> this.clusters;
+			case SSH_KEY -> this.sshKeys;
+			case CONFIGURATION -> this.configurations;
+		};
+	}
 
 	public static final int MAX_LISTED = 10_000;
 

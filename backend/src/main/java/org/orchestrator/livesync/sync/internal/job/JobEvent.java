@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.orchestrator.livesync.inventory.KindCounts;
+import org.orchestrator.livesync.sync.internal.constraint.ConstraintConflict;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.Problem;
 
@@ -82,8 +83,17 @@ public sealed interface JobEvent {
 
 	}
 
-	/** The job failed; nothing was applied on the target. */
-	record Failed(Problem problem, long durationMs) implements JobEvent {
+	/**
+	 * The job failed; nothing was applied on the target. A job refused for the inventory
+	 * rules it would break lists them, each with its fix.
+	 */
+	record Failed(Problem problem, long durationMs,
+			@Nullable List<ConstraintConflict> constraintConflicts) implements JobEvent {
+
+		Failed(Problem problem, long durationMs) {
+			this(problem, durationMs, null);
+		}
+
 	}
 
 }

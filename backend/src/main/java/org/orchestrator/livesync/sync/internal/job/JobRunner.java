@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
@@ -21,7 +22,10 @@ import org.orchestrator.livesync.sync.internal.compare.CheckpointRecorder;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.ComparePlan;
 import org.orchestrator.livesync.sync.internal.compare.ComparePlanner;
+import org.orchestrator.livesync.sync.internal.compare.ComparisonStatus;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
+import org.orchestrator.livesync.sync.internal.constraint.ConstraintCheck;
+import org.orchestrator.livesync.sync.internal.constraint.ConstraintConflicts;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.ResumablePush;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
@@ -84,9 +88,12 @@ class JobRunner {
 
 	private final Clock clock;
 
+	private final ConstraintCheck constraints;
+
 	JobRunner(RemoteClient remote, RemoteCompare compare, PackageLines packageLines, JobVerification verification,
 			PackageStreamer streamer, TransferService transfer, ServerIdentity identity, PullTransfer pull,
-			ComparePlanner planner, ResumablePush push, Clock clock) {
+			ComparePlanner planner, ResumablePush push, Clock clock, ConstraintCheck constraints) {
+		this.constraints = constraints;
 		this.clock = clock;
 		this.planner = planner;
 		this.pull = pull;
@@ -111,12 +118,51 @@ class JobRunner {
 			job.compareMethod(plan.method());
 			CheckpointRecorder recorder = this.planner.recorder(plan, selection.scope());
 			JobSelection narrowed = selection.within(plan.narrow(selection.scope()));
-			return count(job, remote, narrowed, recorder).flatMap((memo) -> move(job, session, remote, narrowed, memo)
-				.flatMap((moved) -> finish(job, session, narrowed, moved, memo, started, recorder)));
+			return count(job, remote, narrowed, recorder)
+				.flatMap((memo) -> checkConstraints(remote, narrowed, memo).thenReturn(memo))
+				.flatMap((memo) -> move(job, session, remote, narrowed, memo)
+					.flatMap((moved) -> finish(job, session, narrowed, moved, memo, started, recorder)));
 		}).doOnNext(job::completed).onErrorResume((ex) -> {
-			job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started)));
+			job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started),
+					(ex instanceof ConstraintConflicts refused) ? refused.conflicts() : null));
 			return Mono.empty();
 		}).then();
+	}
+
+	/**
+	 * Before anything moves: the inventory rules the moves would break on either side
+	 * refuse the job, with their fixes. A count too large to remember is not checked
+	 * ahead; each side's own constraints still refuse a package that breaks them.
+	 */
+	private Mono<Void> checkConstraints(RemoteCompare.Remote remote, JobSelection selection, DecidedMemo memo) {
+		if (!memo.complete()) {
+			return Mono.empty();
+		}
+		List<ConstraintCheck.Moving> moving = new ArrayList<>();
+		for (Decided each : memo.decided()) {
+			ClassifiedItem item = each.item();
+			String key = item.entry().key();
+			switch (each.decision()) {
+				case MERGE -> {
+					moving.add(new ConstraintCheck.Moving(item.kind(), key, true, false, item.merged()));
+					moving.add(new ConstraintCheck.Moving(item.kind(), key, false, false, item.merged()));
+				}
+				case UPSERT, DELETE -> {
+					boolean toRemote = way(selection, item) == JobDirection.PUSH;
+					boolean delete = each.decision() == JobSelection.Decision.DELETE;
+					JsonNode merged = (item.status() == ComparisonStatus.MERGED) ? item.merged() : null;
+					moving.add(new ConstraintCheck.Moving(item.kind(), key, toRemote, delete, merged));
+				}
+				default -> {
+				}
+			}
+		}
+		if (moving.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.constraints.check(remote, moving)
+			.flatMap(
+					(conflicts) -> conflicts.isEmpty() ? Mono.empty() : Mono.error(new ConstraintConflicts(conflicts)));
 	}
 
 	/** Pass two: the push package, the pull package, or the push's then the pull's. */

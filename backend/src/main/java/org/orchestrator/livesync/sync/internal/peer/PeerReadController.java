@@ -17,6 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.inventory.ConstraintFacts;
+import org.orchestrator.livesync.inventory.Formats;
 import org.orchestrator.livesync.inventory.InventoryDigests;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
@@ -58,8 +60,11 @@ class PeerReadController {
 
 	private final InventoryDigests digests;
 
+	private final ConstraintFacts facts;
+
 	PeerReadController(ServerIdentity identity, InventoryStream inventory, CompareService compare, JsonBodies bodies,
-			InventoryDigests digests) {
+			InventoryDigests digests, ConstraintFacts facts) {
+		this.facts = facts;
 		this.identity = identity;
 		this.inventory = inventory;
 		this.compare = compare;
@@ -164,6 +169,34 @@ class PeerReadController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_NDJSON)
 			.body(this.inventory.items(byKind, exchange.getResponse().bufferFactory()));
+	}
+
+	@Operation(summary = "What this server has of the named nodes, SSH keys and IP addresses",
+			description = "For a constraint check before a sync: which nodes exist (with their IP, SSH key and "
+					+ "cluster), which keys exist and which nodes use them, which nodes have each address.")
+	@PostMapping(PeerApi.FACTS)
+	Mono<ConstraintFacts.Facts> facts(@RequestBody ConstraintFacts.Probe probe) {
+		Violations violations = new Violations();
+		violations.check(probe.fits(), "body", "name at most " + ConstraintFacts.MAX_ASKED + " of each");
+		names(probe.nodes(), "nodes", Formats::isHostname, violations);
+		names(probe.sshKeys(), "ssh_keys", Formats::isName, violations);
+		names(probe.ips(), "ips", (ip) -> ip.length() <= 64 && ip.chars().allMatch((c) -> c > ' ' && c < 127),
+				violations);
+		violations.throwIfAny();
+		return this.facts.of(probe);
+	}
+
+	private static void names(List<String> names, String field, java.util.function.Predicate<String> valid,
+			Violations violations) {
+		if (names == null) {
+			return;
+		}
+		for (int i = 0; i < names.size(); i++) {
+			String name = names.get(i);
+			if (!violations.check(name != null && valid.test(name), field + "[" + i + "]", "is not a valid name")) {
+				return;
+			}
+		}
 	}
 
 	@Operation(summary = "Compare this server's inventory with the given one (three-way)",

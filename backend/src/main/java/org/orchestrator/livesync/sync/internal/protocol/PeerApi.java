@@ -25,6 +25,9 @@ public final class PeerApi {
 
 	public static final String ITEMS = BASE + "/items";
 
+	/** What a constraint check before a sync asks of a peer ({@code ConstraintFacts}). */
+	public static final String FACTS = BASE + "/facts";
+
 	public static final String COMPARE = BASE + "/compare";
 
 	/**

@@ -14,6 +14,7 @@ import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.inventory.ConstraintFacts;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
@@ -182,6 +183,18 @@ public class RemoteClient {
 			.retrieve()
 			.bodyToFlux(JsonNode.class)
 			.timeout(QUIET_TIMEOUT)
+			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+	}
+
+	/** What the remote has of the nodes, keys and addresses a constraint check names. */
+	public Mono<ConstraintFacts.Facts> facts(String url, RemoteSession session, ConstraintFacts.Probe probe) {
+		return this.web.post()
+			.uri(url + PeerApi.FACTS)
+			.header(HttpHeaders.AUTHORIZATION, bearer(session))
+			.bodyValue(probe)
+			.retrieve()
+			.bodyToMono(ConstraintFacts.Facts.class)
+			.timeout(ANSWER_TIMEOUT)
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
 

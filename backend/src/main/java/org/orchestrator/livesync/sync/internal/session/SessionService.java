@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.sync.internal.compare.Comparison;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
+import org.orchestrator.livesync.sync.internal.constraint.ConstraintCheck;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.ProblemException;
@@ -42,8 +44,11 @@ public class SessionService {
 
 	private final Clock clock;
 
+	private final ConstraintCheck constraints;
+
 	SessionService(RemoteClient remote, RemoteCompare compare, SyncProperties sync, ServerIdentity identity,
-			Clock clock) {
+			Clock clock, ConstraintCheck constraints) {
+		this.constraints = constraints;
 		this.remote = remote;
 		this.compare = compare;
 		this.sync = sync;
@@ -68,7 +73,7 @@ public class SessionService {
 				return Mono.error(ProblemException.invalid("remote_url", "points at this server itself"));
 			}
 			return this.remote.connect(target.url(), this.identity.serverId().toString(), target.password())
-				.flatMap((peer) -> this.compare.compare(new RemoteCompare.Remote(target.url(), server.serverId(), peer))
+				.flatMap((peer) -> compare(new RemoteCompare.Remote(target.url(), server.serverId(), peer))
 					.map((comparison) -> new SyncSession(UUID.randomUUID().toString(), server, target.password(),
 							comparison, peer, this.clock.instant())))
 				.map((session) -> {
@@ -76,6 +81,11 @@ public class SessionService {
 					return session;
 				});
 		}));
+	}
+
+	/** The compare a session holds, with the rules a sync of it would break. */
+	private Mono<Comparison> compare(RemoteCompare.Remote remote) {
+		return this.compare.compare(remote).flatMap((comparison) -> this.constraints.annotate(remote, comparison));
 	}
 
 	public Mono<SyncSession> get(String id) {
