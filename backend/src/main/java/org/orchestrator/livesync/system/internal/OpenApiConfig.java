@@ -118,7 +118,7 @@ class OpenApiConfig {
 		}
 		for (Schema property : schema.getProperties().values()) {
 			if (property.getAdditionalProperties() instanceof Schema<?> values && values.getProperties() == null
-					&& values.get$ref() == null) {
+					&& values.get$ref() == null && values.getEnum() == null) {
 				property.setAdditionalProperties(new Schema<>());
 			}
 		}

@@ -81,12 +81,14 @@ class JobController {
 							"push", "pull", "both" }) String direction,
 			@Schema(description = "apply on the target in a transaction that is rolled back; default false") Boolean dryRun,
 			@Schema(description = "who wins an item changed on both sides since the last sync: manual (default: "
-					+ "nobody; the conflict is skipped and reported), prefer_local (this server's version) or "
-					+ "prefer_remote (the remote's). A push can only carry this server's version and a pull the "
-					+ "remote's: the other preference leaves the conflict where the winning version is. skip is "
-					+ "manual; overwrite makes the job's source win (push or pull only). A key named explicitly "
-					+ "goes even under manual.",
-					allowableValues = { "manual", "prefer_local", "prefer_remote", "skip",
+					+ "nobody; the conflict is skipped and reported), prefer_local (this server's version), "
+					+ "prefer_remote (the remote's) or newest (the later change by the hybrid logical clock stamped "
+					+ "on every change; manual when that cannot be told). Both ways the policy decides only the "
+					+ "fields changed on both sides, and the item merges. A push can only carry this server's "
+					+ "version and a pull the remote's: the other preference leaves the conflict where the winning "
+					+ "version is. skip is manual; overwrite makes the job's source win (push or pull only). A key "
+					+ "named explicitly goes even under manual.",
+					allowableValues = { "manual", "prefer_local", "prefer_remote", "newest", "skip",
 							"overwrite" }) String conflictPolicy,
 			@Schema(description = "per kind, a conflict policy that overrides conflict_policy") ConflictPolicy.KindPolicies conflictPolicies,
 			@Schema(description = "sync (default): items changed or deleted on the remote only since the last sync "

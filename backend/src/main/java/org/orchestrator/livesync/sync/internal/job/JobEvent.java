@@ -54,7 +54,9 @@ public sealed interface JobEvent {
 			"nodes", "clusters", "ssh_keys", "configurations" }) String kind, String key,
 			@Schema(allowableValues = { "sent", "delete_sent", "in_sync", "skipped_conflict", "skipped_remote_only",
 					JobRunner.CHANGED_SINCE_COMPARE, "received", "delete_received", "skipped_local_only",
-					"skipped_changed_here", JobSelection.SKIPPED_CHANGED_ON_REMOTE }) String status)
+					"skipped_changed_here", JobSelection.SKIPPED_CHANGED_ON_REMOTE, "merge_sent", "merged" },
+					description = "merge_sent: the merge of both sides' changes went to the remote; "
+							+ "merged: it came back here, and both sides have it") String status)
 			implements
 				JobEvent{
 	}

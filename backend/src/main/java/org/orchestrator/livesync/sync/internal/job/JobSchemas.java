@@ -32,6 +32,8 @@ public final class JobSchemas implements OpenApiCustomizer, Ordered {
 
 	static final String EVENT = "JobEvent";
 
+	static final String RESOLUTION = "ConflictResolution";
+
 	/** The events, by their SSE event name. */
 	private static final Map<String, Class<? extends JobEvent>> EVENTS = new LinkedHashMap<>();
 
@@ -54,6 +56,20 @@ public final class JobSchemas implements OpenApiCustomizer, Ordered {
 	public void customise(OpenAPI openApi) {
 		addSelections(openApi);
 		addEvents(openApi);
+		addFieldSides(openApi);
+	}
+
+	/** A resolution's field choices are local or remote: a map of an enum. */
+	private static void addFieldSides(OpenAPI openApi) {
+		Schema<?> resolution = openApi.getComponents().getSchemas().get(RESOLUTION);
+		Schema<?> fields = (resolution != null && resolution.getProperties() != null)
+				? resolution.getProperties().get("fields") : null;
+		if (fields != null) {
+			Schema<String> side = new Schema<>();
+			side.addType("string");
+			side.setEnum(new ArrayList<>(List.of("local", "remote")));
+			fields.setAdditionalProperties(side);
+		}
 	}
 
 	private static void addSelections(OpenAPI openApi) {

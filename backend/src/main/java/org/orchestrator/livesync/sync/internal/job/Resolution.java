@@ -19,15 +19,14 @@ import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
  * server's value, the remote's, or a value of the operator's own. A both-ways job applies
  * the result to both sides.
  */
-@Schema(name = "ConflictResolution")
-record Resolution(
-		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "nodes",
-				description = "the kind: nodes, clusters, ssh_keys or configurations") String kind,
+@Schema(name = JobSchemas.RESOLUTION)
+record Resolution(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "nodes", allowableValues = {
+		"nodes", "clusters", "ssh_keys", "configurations" }) String kind,
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "node-07") String key,
 		@Schema(description = "per conflicting field, whose value it takes: local (this server's) or remote",
 				example = "{\"ip\": \"local\"}") Map<String, String> fields,
 		@Schema(description = "per conflicting field, a value of the operator's own (null removes the field)",
-				example = "{\"hardware.cpu\": 16}") Map<String, JsonNode> values) {
+				example = "{\"hardware.cpu\": 16}") Map<String, JsonNode> values){
 
 	static final int MAX = 10_000;
 
