@@ -90,11 +90,6 @@ export function ConflictView(props: ConflictViewProps) {
             />
           ))}
         </ol>
-        <p id="conflict-view-status" className="resolve-status" aria-live="polite">
-          {left > 0
-            ? `${total - left} of ${total} conflicting ${total === 1 ? 'field' : 'fields'} decided: decide every one to apply.`
-            : `All ${total} conflicting ${total === 1 ? 'field' : 'fields'} decided.`}
-        </p>
         {props.unavailableBecause && <p className="note">{props.unavailableBecause}</p>}
         {props.error && (
           <Alert title="The sync did not start">
@@ -102,7 +97,13 @@ export function ConflictView(props: ConflictViewProps) {
           </Alert>
         )}
       </div>
+      {/* Under the scrolling fields, so it stays in sight next to the button it explains. */}
       <div className="dialog-actions">
+        <p id="conflict-view-status" className="resolve-status" aria-live="polite">
+          {left > 0
+            ? `${total - left} of ${total} conflicting ${total === 1 ? 'field' : 'fields'} decided: decide every one to apply.`
+            : `All ${total} conflicting ${total === 1 ? 'field' : 'fields'} decided.`}
+        </p>
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
