@@ -182,4 +182,16 @@ describe('a merged item', () => {
     await view.user.click(screen.getByRole('checkbox', { name: 'Select node-08' }));
     expect(screen.getByTestId('both-ways-count')).toHaveTextContent('1 ⇄ merged on both');
   });
+
+  it('is a conflict for a push: the question says the remote’s change is lost', async () => {
+    const view = renderApp('/sync/interactive');
+    await view.user.click(await screen.findByRole('button', { name: 'Connect & Compare' }));
+    await screen.findByTestId('remote-server');
+    await view.user.click(screen.getByRole('checkbox', { name: 'Select node-08' }));
+    expect(screen.getByText(/1 item selected/)).toHaveTextContent('(1 conflict)');
+    await view.user.click(screen.getByRole('button', { name: 'Start Sync' }));
+    const dialog = screen.getByRole('dialog', { name: 'Send 1 item to server-b?' });
+    expect(dialog).toHaveTextContent('1 overwritten on server-b');
+    expect(dialog).toHaveTextContent('1 conflict will be overwritten');
+  });
 });
