@@ -4,6 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { nodeOn, pushNodes } from './support/jobs';
 import { logIn } from './support/login';
 import { startServers, stopServers, tail, type TestServer } from './support/servers';
 
@@ -17,41 +18,17 @@ let b: TestServer;
 let browser: TestBrowser;
 let page: Page;
 
-interface JobView {
-  status: string;
-}
-
 interface NodeView {
   ip: string;
 }
 
-/** A push of the named nodes through A's API, waited for: the sides' common past. */
-async function pushFromA(hostnames: string[]) {
-  const session = (await a.request('POST', '/api/v1/sync/sessions', { remote_url: b.url })) as {
-    session_id: string;
-  };
-  const job = (await a.request('POST', '/api/v1/sync/jobs', {
-    session_id: session.session_id,
-    selection: { nodes: hostnames },
-  })) as { job_id: string };
-  for (let i = 0; i < 120; i++) {
-    const view = (await a.request('GET', `/api/v1/sync/jobs/${job.job_id}`)) as JobView;
-    if (view.status !== 'running') {
-      expect(view.status).toBe('completed');
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the first push did not end');
+/** The sides' common past: a push of the named nodes from A. */
+function pushFromA(hostnames: string[]) {
+  return pushNodes(a, b, hostnames);
 }
 
-async function node(server: TestServer, hostname: string): Promise<NodeView | null> {
-  try {
-    return (await server.request('GET', `/api/v1/nodes/${hostname}`)) as NodeView;
-  } catch (error) {
-    if (String(error).includes('answered 404')) return null;
-    throw error;
-  }
+function node(server: TestServer, hostname: string) {
+  return nodeOn<NodeView>(server, hostname);
 }
 
 function putNode(server: TestServer, hostname: string, ip: string) {

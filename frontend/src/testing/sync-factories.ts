@@ -20,6 +20,7 @@ function kind(lists: Partial<StatusLists> = {}): StatusLists {
     missing_on_remote: [],
     missing_on_local: [],
     conflict: [],
+    merged: [],
     deleted_on_remote: [],
     deleted_on_local: [],
     ...lists,

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { ApiProblem } from '@/api/problem';
-import type { Direction, JobStarted, Selection } from './types';
+import type { ConflictResolution, Direction, JobStarted, Selection } from './types';
 
 export interface StartJobRequest {
   sessionId: string;
@@ -12,6 +12,11 @@ export interface StartJobRequest {
   mirror?: boolean;
   /** Both ways: whose version wins a conflict; unset, conflicts are skipped. */
   conflictPolicy?: 'prefer_local' | 'prefer_remote';
+  /**
+   * Both ways only: the operator's decisions on conflicting fields. Their
+   * items count as selected, and each goes to both sides merged with them.
+   */
+  resolutions?: ConflictResolution[];
 }
 
 /**
@@ -22,7 +27,15 @@ export interface StartJobRequest {
  */
 export function useStartJob() {
   return useMutation<JobStarted, ApiProblem, StartJobRequest>({
-    mutationFn: ({ sessionId, selection, direction, dryRun, mirror, conflictPolicy }) =>
+    mutationFn: ({
+      sessionId,
+      selection,
+      direction,
+      dryRun,
+      mirror,
+      conflictPolicy,
+      resolutions,
+    }) =>
       call(
         api.POST('/api/v1/sync/jobs', {
           body: {
@@ -33,6 +46,7 @@ export function useStartJob() {
             // Only when asked for: the default (sync) leaves the remote's own changes alone.
             ...(mirror ? { mode: 'mirror' as const } : {}),
             ...(conflictPolicy ? { conflict_policy: conflictPolicy } : {}),
+            ...(resolutions?.length ? { resolutions } : {}),
           },
         }),
       ),

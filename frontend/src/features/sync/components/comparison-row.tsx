@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
+import { isResolvable } from '../utils/resolution';
 import { usePlan } from './plan-context';
 import { EntryChanges } from './entry-changes';
+import { useResolver } from './resolve-context';
 
 interface ComparisonRowProps {
   row: Row;
@@ -16,6 +18,7 @@ const COLUMNS = 4;
 const WAY_WORDS = {
   to_remote: { icon: '→', words: 'remote', label: 'goes to the remote' },
   to_local: { icon: '←', words: 'here', label: 'comes here' },
+  both_sides: { icon: '⇄', words: 'both sides', label: 'the merge goes to both servers' },
   conflict: { icon: '⏭', words: 'skipped conflict', label: 'skipped: conflict' },
 } as const satisfies Record<Way, { icon: string; words: string; label: string }>;
 
@@ -38,12 +41,14 @@ export function ComparisonRow({
 }: ComparisonRowProps) {
   const [expanded, setExpanded] = useState(false);
   const plan = usePlan();
+  const resolver = useResolver();
   const status = rowInfo(row, plan);
   // Both ways, rows go either way: each says which.
   const way = plan.direction === 'both' ? wayOf(row, plan) : null;
   const key = row.entry.key ?? '';
   const changes = row.entry.changes?.length ?? 0;
-  const expandable = row.status === 'different' || row.status === 'conflict';
+  const expandable =
+    row.status === 'different' || row.status === 'conflict' || row.status === 'merged';
   const detailsId = `changes-${row.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <>
@@ -71,7 +76,19 @@ export function ComparisonRow({
           </span>
           {way && <WayBadge way={way} />}
         </td>
-        <td role="cell" data-label="Details">
+        <td role="cell" data-label="Details" className="details-cell">
+          {resolver && isResolvable(row) && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={Boolean(resolver.unavailableBecause)}
+              title={resolver.unavailableBecause}
+              aria-label={`Resolve the conflict of ${key}`}
+              onClick={() => resolver.open(row)}
+            >
+              Resolve…
+            </button>
+          )}
           {expandable ? (
             // One name whether open or shut ("1 change of node-02"); aria-expanded says which.
             <button
@@ -96,6 +113,7 @@ export function ComparisonRow({
             <EntryChanges
               id={detailsId}
               entry={row.entry}
+              status={row.status}
               localName={localName}
               remoteName={remoteName}
             />

@@ -1,4 +1,4 @@
-import { KINDS, PUSH, wayOf, type Plan, type Row } from '../utils/comparison';
+import { isConflictIn, KINDS, PUSH, wayOf, type Plan, type Row } from '../utils/comparison';
 
 /** Conflicts listed by name in the question; beyond that a count. */
 const NAMED_CONFLICTS = 10;
@@ -36,10 +36,11 @@ export function StartSyncQuestion({
   const deleted = count(
     (row) =>
       row.status === (pull ? 'deleted_on_remote' : 'deleted_on_local') ||
-      (row.status === 'conflict' && !sourceHas(row)),
+      (isConflictIn(row, plan) && !sourceHas(row)),
   );
-  const overwritten = count((row) => row.status === 'conflict' && sourceHas(row));
-  const conflicts = picked.filter((row) => row.status === 'conflict');
+  // One way, a merged item is a conflict too: the target's own change is lost.
+  const overwritten = count((row) => isConflictIn(row, plan) && sourceHas(row));
+  const conflicts = picked.filter((row) => isConflictIn(row, plan));
   const effects = [
     created > 0 && `${created} created`,
     replaced > 0 && `${replaced} replaced`,
@@ -104,6 +105,7 @@ function BothWaysQuestion({
 }: StartSyncQuestionProps & { plan: Plan }) {
   const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote');
   const toLocal = picked.filter((row) => wayOf(row, plan) === 'to_local');
+  const merged = picked.filter((row) => wayOf(row, plan) === 'both_sides').length;
   return (
     <>
       <p>
@@ -119,6 +121,11 @@ function BothWaysQuestion({
         <li>
           ← <strong>{localName}</strong>: {effectsOn(toLocal)}
         </li>
+        {merged > 0 && (
+          <li>
+            ⇄ <strong>both servers</strong>: {merged} merged (each keeps both sides’ changes)
+          </li>
+        )}
       </ul>
     </>
   );

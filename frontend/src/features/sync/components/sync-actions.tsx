@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { Direction } from '../api/types';
 import type { SelectionState } from '../hooks/use-selection';
-import { isSelectable, wayOf, type Plan, type Row } from '../utils/comparison';
+import { isConflictIn, isSelectable, wayOf, type Plan, type Row } from '../utils/comparison';
 import { StartSyncQuestion } from './start-sync-question';
 
 /** POST /sync/jobs takes at most this many named keys. */
@@ -62,9 +62,10 @@ export function SyncActions(props: SyncActionsProps) {
   const { direction } = plan;
   const [confirming, setConfirming] = useState(false);
   const picked = rows.filter((row) => selection.selected.has(row.id) && isSelectable(row, plan));
-  const conflicts = picked.filter((row) => row.status === 'conflict').length;
+  const conflicts = picked.filter((row) => isConflictIn(row, plan)).length;
   const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote').length;
-  const toLocal = picked.length - toRemote;
+  const toBoth = picked.filter((row) => wayOf(row, plan) === 'both_sides').length;
+  const toLocal = picked.length - toRemote - toBoth;
   const choose = (chosen: Direction) =>
     // Mirroring is a push's, a preference in conflicts a both-ways job's.
     props.onPlanChange({
@@ -89,6 +90,7 @@ export function SyncActions(props: SyncActionsProps) {
       {direction === 'both' && picked.length > 0 && (
         <p className="note" data-testid="both-ways-count">
           {toRemote} → {props.remoteName}, {toLocal} ← {props.localName}
+          {toBoth > 0 && `, ${toBoth} ⇄ merged on both`}
         </p>
       )}
       <fieldset className="sync-direction">

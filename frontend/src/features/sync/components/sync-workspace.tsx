@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useStartJob } from '../api/jobs';
-import type { Direction, SyncSession } from '../api/types';
+import type { ConflictResolution, Direction, SyncSession } from '../api/types';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
-import { PUSH, rowsOf, selectionOf, type Plan } from '../utils/comparison';
+import { PUSH, rowsOf, selectionOf, type Plan, type Row } from '../utils/comparison';
 import { ComparisonView } from './comparison-view';
+import { ConflictView } from './conflict-view';
 import { PlanContext } from './plan-context';
 import { JobPanel } from './job-panel';
 import { RemoteServerInfo } from './remote-server';
+import { ResolverContext, type Resolver } from './resolve-context';
 import { SyncActions } from './sync-actions';
 
 interface SyncWorkspaceProps {
@@ -41,14 +43,49 @@ export function SyncWorkspace({
   const [job, setJob] = useState<{ id: string; dryRun: boolean; direction: Direction } | null>(
     null,
   );
+  const [resolving, setResolving] = useState<Row | null>(null);
   const events = useJobEvents(job?.id ?? null);
   const remoteName = session.remote?.name ?? session.remote?.url ?? 'the remote';
 
-  const running =
-    start.isPending ||
-    (job !== null && !['completed', 'failed', 'interrupted'].includes(events.status));
+  const jobRunning =
+    job !== null && !['completed', 'failed', 'interrupted'].includes(events.status);
+  const running = start.isPending || jobRunning;
   const synced =
     job !== null && !job.dryRun && (events.status === 'completed' || events.status === 'failed');
+
+  const blockedBecause = synced
+    ? 'The comparison is from before the sync: compare again to go on.'
+    : undefined;
+  const { reset } = start;
+  const resolver = useMemo<Resolver>(
+    () => ({
+      open: (row) => {
+        reset();
+        setResolving(row);
+      },
+      unavailableBecause: jobRunning ? 'A job is running: wait for it to end.' : blockedBecause,
+    }),
+    [reset, jobRunning, blockedBecause],
+  );
+
+  /** A resolved conflict goes both ways, alone: its resolution selects it. */
+  function applyResolution(resolution: ConflictResolution) {
+    start.mutate(
+      {
+        sessionId: session.session_id ?? '',
+        selection: { [resolution.kind]: [] },
+        direction: 'both',
+        dryRun: false,
+        resolutions: [resolution],
+      },
+      {
+        onSuccess: (started) => {
+          setResolving(null);
+          setJob({ id: started.job_id ?? '', dryRun: false, direction: 'both' });
+        },
+      },
+    );
+  }
 
   function startJob(dryRun: boolean) {
     start.mutate(
@@ -70,42 +107,54 @@ export function SyncWorkspace({
 
   return (
     <PlanContext.Provider value={plan}>
-      {session.remote && <RemoteServerInfo remote={session.remote} localVersion={localVersion} />}
-      <ComparisonView
-        comparison={comparison}
-        rows={rows}
-        selection={selection}
-        localName={localName}
-        remoteName={remoteName}
-        focusSummary={recompared}
-      >
-        <SyncActions
+      <ResolverContext.Provider value={resolver}>
+        {session.remote && <RemoteServerInfo remote={session.remote} localVersion={localVersion} />}
+        <ComparisonView
+          comparison={comparison}
           rows={rows}
           selection={selection}
           localName={localName}
           remoteName={remoteName}
-          busy={running}
-          blockedBecause={
-            synced ? 'The comparison is from before the sync: compare again to go on.' : undefined
-          }
-          startError={start.error}
-          onStart={startJob}
-          plan={plan}
-          onPlanChange={setPlan}
-        />
-        {job && (
-          <JobPanel
-            key={job.id}
-            job={events}
-            dryRun={job.dryRun}
-            remoteName={remoteName}
+          focusSummary={recompared}
+        >
+          <SyncActions
+            rows={rows}
+            selection={selection}
             localName={localName}
-            direction={job.direction}
-            onCompareAgain={job.dryRun ? undefined : onCompareAgain}
-            comparing={comparing}
+            remoteName={remoteName}
+            busy={running}
+            blockedBecause={blockedBecause}
+            startError={start.error}
+            onStart={startJob}
+            plan={plan}
+            onPlanChange={setPlan}
+          />
+          {job && (
+            <JobPanel
+              key={job.id}
+              job={events}
+              dryRun={job.dryRun}
+              remoteName={remoteName}
+              localName={localName}
+              direction={job.direction}
+              onCompareAgain={job.dryRun ? undefined : onCompareAgain}
+              comparing={comparing}
+            />
+          )}
+        </ComparisonView>
+        {resolving && (
+          <ConflictView
+            row={resolving}
+            localName={localName}
+            remoteName={remoteName}
+            busy={start.isPending}
+            error={start.error}
+            unavailableBecause={resolver.unavailableBecause}
+            onApply={applyResolution}
+            onCancel={() => setResolving(null)}
           />
         )}
-      </ComparisonView>
+      </ResolverContext.Provider>
     </PlanContext.Provider>
   );
 }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { comparison, entry } from '@/testing/sync-factories';
-import { DEFAULT_FILTERS, matches, rowsOf, selectionOf } from './comparison';
+import {
+  DEFAULT_FILTERS,
+  isConflictIn,
+  isSelectable,
+  matches,
+  PUSH,
+  rowInfo,
+  rowsOf,
+  selectionOf,
+  STATUSES,
+  statusInfo,
+  wayOf,
+  type Plan,
+  type Row,
+} from './comparison';
 
 const compared = comparison({
   nodes: {
@@ -45,5 +59,43 @@ describe('selectionOf', () => {
     const rows = rowsOf(compared);
     const selected = new Set(['nodes:node-01', 'nodes:node-09', 'clusters:old']);
     expect(selectionOf(rows, selected)).toEqual({ nodes: ['node-01'], clusters: ['old'] });
+  });
+});
+
+describe('merged items', () => {
+  const [merged] = rowsOf(
+    comparison({
+      nodes: { merged: [entry('node-07', { changed_on: 'both', merged_hash: 'merge-07' })] },
+    }),
+  );
+  const row = merged as Row;
+
+  it('go to both sides both ways, whatever the preference', () => {
+    for (const prefer of [undefined, 'local', 'remote'] as const) {
+      const plan: Plan = { direction: 'both', mirror: false, prefer };
+      expect(wayOf(row, plan)).toBe('both_sides');
+      expect(isSelectable(row, plan)).toBe(true);
+      expect(isConflictIn(row, plan)).toBe(false);
+    }
+    expect(rowInfo(row, { direction: 'both', mirror: false }).explanation).toContain(
+      'gives the merge to both servers',
+    );
+  });
+
+  it('are conflicts for a push or a pull: the selected side overwrites the other', () => {
+    const pull: Plan = { direction: 'pull', mirror: false };
+    expect(wayOf(row, PUSH)).toBe('to_remote');
+    expect(wayOf(row, pull)).toBe('to_local');
+    expect(isConflictIn(row, PUSH)).toBe(true);
+    expect(isConflictIn(row, pull)).toBe(true);
+    expect(rowInfo(row, PUSH).explanation).toContain('A push treats it as a conflict');
+    expect(rowInfo(row, pull).explanation).toContain('A pull treats it as a conflict');
+  });
+
+  it('have a status of their own, with an icon and words, after conflicts', () => {
+    expect(statusInfo('merged')).toMatchObject({ icon: '🟣', label: 'merged' });
+    expect(STATUSES.map((status) => status.id).indexOf('merged')).toBe(
+      STATUSES.map((status) => status.id).indexOf('conflict') + 1,
+    );
   });
 });

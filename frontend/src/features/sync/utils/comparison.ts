@@ -79,6 +79,14 @@ const STATUS_INFO = {
       "Both servers changed it since the last sync. Selecting it overwrites the remote's version with this server's.",
     selectable: true,
   },
+  merged: {
+    // The circles' series: a colour of its own, and the label says it in words.
+    icon: '🟣',
+    label: 'merged',
+    explanation:
+      "Both servers changed it since the last sync, in different fields. A push treats it as a conflict: selecting it overwrites the remote's version with this server's, losing the remote's change. Sync both ways to keep both changes.",
+    selectable: true,
+  },
   deleted_on_remote: {
     icon: '✖',
     label: 'deleted on remote',
@@ -121,6 +129,11 @@ const PULL_INFO = {
       "Both servers changed it since the last sync. Selecting it overwrites this server's version with the remote's.",
     selectable: true,
   },
+  merged: {
+    explanation:
+      "Both servers changed it since the last sync, in different fields. A pull treats it as a conflict: selecting it overwrites this server's version with the remote's, losing this server's change. Sync both ways to keep both changes.",
+    selectable: true,
+  },
   deleted_on_remote: {
     explanation: 'The remote deleted it. Selecting it deletes it here too.',
     selectable: true,
@@ -132,7 +145,8 @@ const PULL_INFO = {
 } satisfies Record<StatusId, Pick<StatusInfo, 'explanation' | 'selectable'>>;
 
 // What a job both ways does with each status: the side that changed an item
-// since the last sync wins; conflicts are skipped (no side to win yet).
+// since the last sync wins; a merge of changes to different fields goes to
+// both; conflicts are skipped (no side to win yet).
 const BOTH_INFO = {
   identical: STATUS_INFO.identical,
   different: {
@@ -149,8 +163,13 @@ const BOTH_INFO = {
   },
   conflict: {
     explanation:
-      'Both servers changed it since the last sync: a sync both ways skips it. Push or pull it to choose a side.',
+      'Both servers changed it since the last sync: a sync both ways skips it. Resolve it field by field, or push or pull it to choose a side.',
     selectable: false,
+  },
+  merged: {
+    explanation:
+      'Both servers changed it since the last sync, in different fields. Selecting it merges the two changes and gives the merge to both servers.',
+    selectable: true,
   },
   deleted_on_remote: {
     explanation: 'The remote deleted it. Selecting it deletes it here too.',
@@ -195,8 +214,11 @@ export interface Plan {
 
 export const PUSH: Plan = { direction: 'push', mirror: false };
 
-/** Which way a selected row goes: to the remote, here, or nowhere (a skipped conflict). */
-export type Way = 'to_remote' | 'to_local' | 'conflict';
+/**
+ * Which way a selected row goes: to the remote, here, to both (the merge of a
+ * merged item), or nowhere (a skipped conflict).
+ */
+export type Way = 'to_remote' | 'to_local' | 'both_sides' | 'conflict';
 
 export interface Row {
   /** `kind:key`, unique in a comparison. */
@@ -253,7 +275,18 @@ export function bothWay(row: Row, prefer?: Plan['prefer']): Way | null {
       return 'to_local';
     case 'conflict':
       return conflictWay(prefer);
+    case 'merged':
+      // Whatever the preference: no field conflicts, so there is nothing to prefer.
+      return 'both_sides';
   }
+}
+
+/**
+ * Whether the plan's job treats the row as a conflict: one way, a merged item
+ * is one too (a push or pull cannot give the merge to both sides).
+ */
+export function isConflictIn(row: Row, plan: Plan = PUSH): boolean {
+  return row.status === 'conflict' || (row.status === 'merged' && plan.direction !== 'both');
 }
 
 /** Changed (or deleted) since the last sync on the side a one-way job writes to. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, formatValue, hasDetail } from './format-change';
+import {
+  describeChange,
+  describeFieldSide,
+  formatValue,
+  hasDetail,
+  knowsBase,
+} from './format-change';
 
 describe('describeChange', () => {
   it("reads this server's value, then the remote's", () => {
@@ -32,5 +38,19 @@ describe('describeChange', () => {
     expect(describeChange(change)).toBe('content: replicas: 3… → replicas: 1');
     expect(hasDetail(change)).toBe(true);
     expect(hasDetail({ field: 'ip', local: '10.0.0.1', remote: '10.0.0.2' })).toBe(false);
+  });
+});
+
+describe('describeFieldSide', () => {
+  const change = { field: 'ip', local: '10.0.0.2', remote: '10.0.0.3', base: '10.0.0.1' };
+
+  it('names the server that changed the field since the last sync', () => {
+    expect(describeFieldSide({ ...change, changed_on: 'local' }, 'A', 'B')).toBe('A (this server)');
+    expect(describeFieldSide({ ...change, changed_on: 'remote' }, 'A', 'B')).toBe('B (remote)');
+    expect(describeFieldSide({ ...change, changed_on: 'both', conflict: true }, 'A', 'B')).toBe(
+      'both, differently',
+    );
+    expect(knowsBase(change)).toBe(false);
+    expect(knowsBase({ ...change, changed_on: 'local' })).toBe(true);
   });
 });

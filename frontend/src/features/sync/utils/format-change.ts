@@ -29,13 +29,44 @@ export function describeChange(change: FieldChange): string {
   return `${field}: ${formatValue(field, change.local)} → ${formatValue(field, change.remote)}`;
 }
 
-/** Whether the one-line form hides something: a list, an object, a long or multi-line text. */
-export function hasDetail(change: FieldChange): boolean {
-  return [change.local, change.remote].some(
-    (value) =>
-      (typeof value === 'object' && value !== null) ||
-      (typeof value === 'string' && (value.length > INLINE_LIMIT || value.includes('\n'))),
+/** Whether the one-line form of a value hides something: a list, an object, a long or multi-line text. */
+export function isLong(value: unknown): boolean {
+  return (
+    (typeof value === 'object' && value !== null) ||
+    (typeof value === 'string' && (value.length > INLINE_LIMIT || value.includes('\n')))
   );
+}
+
+/** Whether the one-line form of a change hides something of either side's value. */
+export function hasDetail(change: FieldChange): boolean {
+  return isLong(change.local) || isLong(change.remote);
+}
+
+/**
+ * Whether the server told the field's past (its value at the last sync and
+ * the side that changed it): it does for conflicts and merges when it kept
+ * the content of the last sync.
+ */
+export function knowsBase(change: FieldChange): boolean {
+  return change.changed_on !== undefined;
+}
+
+/** Which side changed a field since the last sync, in words. */
+export function describeFieldSide(
+  change: FieldChange,
+  localName: string,
+  remoteName: string,
+): string {
+  switch (change.changed_on) {
+    case 'local':
+      return `${localName} (this server)`;
+    case 'remote':
+      return `${remoteName} (remote)`;
+    case 'both':
+      return change.conflict ? 'both, differently' : 'both, the same way';
+    default:
+      return 'not known';
+  }
 }
 
 /** A value in full, for the detail view. */

@@ -28,6 +28,8 @@ export const ITEM_STATUS = {
   received: { icon: '←', words: 'received' },
   delete_received: { icon: '✖', words: 'deletion received' },
   skipped_local_only: { icon: '⏭', words: 'skipped: only on this server' },
+  merge_sent: { icon: '⇄', words: 'merge sent to the remote' },
+  merged: { icon: '⇄', words: 'merged: both servers have the merge' },
   skipped_changed_here: {
     icon: '⏭',
     words: 'skipped: changed on this server (push to send it)',
