@@ -52,7 +52,7 @@ export function comparison(lists: KindLists = {}, truncated = false): Schemas['C
     reason: 'no replication state with this remote yet (first sync)',
     candidates: null,
   };
-  return { summary: { ...summary, total }, truncated, ...kinds, method };
+  return { summary: { ...summary, total }, truncated, ...kinds, method, constraint_conflicts: [] };
 }
 
 export function syncSession(

@@ -320,6 +320,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What this server has of the named nodes, SSH keys and IP addresses
+         * @description For a constraint check before a sync: which nodes exist (with their IP, SSH key and cluster), which keys exist and which nodes use them, which nodes have each address.
+         */
+        post: operations["getPeerConstraintFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/hashes": {
         parameters: {
             query?: never;
@@ -674,6 +694,8 @@ export interface components {
         Comparison: {
             clusters: components["schemas"]["KindComparison"];
             configurations: components["schemas"]["KindComparison"];
+            /** @description the inventory rules a sync of everything both ways would break on either server (duplicate IP, node in two clusters, a reference to an item that side would not have), each with its fix; absent when there were too many moving items to check ahead (a job checks its own selection before it moves anything) */
+            constraint_conflicts: components["schemas"]["ConstraintConflict"][] | null;
             method: components["schemas"]["CompareMethod"] | null;
             nodes: components["schemas"]["KindComparison"];
             ssh_keys: components["schemas"]["KindComparison"];
@@ -769,15 +791,15 @@ export interface components {
              *     }
              */
             fields?: {
-                [key: string]: unknown;
+                [key: string]: "local" | "remote";
             };
             /** @example node-07 */
             key: string;
             /**
-             * @description the kind: nodes, clusters, ssh_keys or configurations
              * @example nodes
+             * @enum {string}
              */
-            kind: string;
+            kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
             /**
              * @description per conflicting field, a value of the operator's own (null removes the field)
              * @example {
@@ -802,6 +824,32 @@ export interface components {
             success: boolean;
             token: string;
         };
+        /** @description the inventory rules a sync of everything both ways would break on either server (duplicate IP, node in two clusters, a reference to an item that side would not have), each with its fix; absent when there were too many moving items to check ahead (a job checks its own selection before it moves anything) */
+        ConstraintConflict: {
+            /**
+             * @description the items whose selection fixes it, per kind
+             * @example {
+             *       "nodes": [
+             *         "node-12"
+             *       ]
+             *     }
+             */
+            also_select?: {
+                [key: string]: unknown;
+            };
+            /** @example also select node 'node-12' (its IP there is another) */
+            fix: string;
+            items: components["schemas"]["ItemKey"][];
+            /** @example nodes 'node-07' and 'node-12' would both have IP 10.0.0.7 */
+            message: string;
+            /**
+             * @description the server on which the sync would break the rule
+             * @enum {string}
+             */
+            on: "local" | "remote";
+            /** @enum {string} */
+            type: "duplicate_ip" | "node_in_two_clusters" | "missing_reference" | "broken_reference";
+        };
         CreateSessionRequest: {
             /** @description the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD */
             password?: string;
@@ -819,7 +867,21 @@ export interface components {
             };
             server_id: string;
         };
+        Facts: {
+            /** @description per IP address, the nodes that have it */
+            ips: {
+                [key: string]: unknown;
+            };
+            nodes: {
+                [key: string]: components["schemas"]["NodeFacts"];
+            };
+            /** @description per SSH key that exists, the nodes using it */
+            ssh_keys: {
+                [key: string]: unknown;
+            };
+        };
         Failed: {
+            constraint_conflicts: components["schemas"]["ConstraintConflict"][] | null;
             /** Format: int64 */
             duration_ms: number;
             problem: components["schemas"]["Problem"];
@@ -1004,8 +1066,11 @@ export interface components {
              * @enum {string}
              */
             kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
-            /** @enum {string} */
-            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare" | "received" | "delete_received" | "skipped_local_only" | "skipped_changed_here" | "skipped_changed_on_remote";
+            /**
+             * @description merge_sent: the merge of both sides' changes went to the remote; merged: it came back here, and both sides have it
+             * @enum {string}
+             */
+            status: "sent" | "delete_sent" | "in_sync" | "skipped_conflict" | "skipped_remote_only" | "changed_since_compare" | "received" | "delete_received" | "skipped_local_only" | "skipped_changed_here" | "skipped_changed_on_remote" | "merge_sent" | "merged";
             /**
              * @description the SSE event name (enum property replaced by openapi-typescript)
              * @enum {string}
@@ -1142,6 +1207,11 @@ export interface components {
             username: string;
             wol?: components["schemas"]["WakeOnLan"];
         };
+        NodeFacts: {
+            cluster: string;
+            ip: string;
+            ssh_key: string;
+        };
         NodeView: {
             /** Format: int64 */
             change_seq: number;
@@ -1211,6 +1281,11 @@ export interface components {
              * @enum {string}
              */
             type: "phase";
+        };
+        Probe: {
+            ips?: string[];
+            nodes?: string[];
+            ssh_keys?: string[];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -1324,10 +1399,10 @@ export interface components {
         StartJobRequest: {
             conflict_policies?: components["schemas"]["KindPolicies"];
             /**
-             * @description who wins an item changed on both sides since the last sync: manual (default: nobody; the conflict is skipped and reported), prefer_local (this server's version) or prefer_remote (the remote's). A push can only carry this server's version and a pull the remote's: the other preference leaves the conflict where the winning version is. skip is manual; overwrite makes the job's source win (push or pull only). A key named explicitly goes even under manual.
+             * @description who wins an item changed on both sides since the last sync: manual (default: nobody; the conflict is skipped and reported), prefer_local (this server's version), prefer_remote (the remote's) or newest (the later change by the hybrid logical clock stamped on every change; manual when that cannot be told). Both ways the policy decides only the fields changed on both sides, and the item merges. A push can only carry this server's version and a pull the remote's: the other preference leaves the conflict where the winning version is. skip is manual; overwrite makes the job's source win (push or pull only). A key named explicitly goes even under manual.
              * @enum {string}
              */
-            conflict_policy?: "manual" | "prefer_local" | "prefer_remote" | "skip" | "overwrite";
+            conflict_policy?: "manual" | "prefer_local" | "prefer_remote" | "newest" | "skip" | "overwrite";
             /**
              * @description push (default): from this server to the remote; pull: from the remote to this server; both: each item from the side that changed it since the last sync to the other (items only one side has are copied, deletions propagate, conflicts go as conflict_policy says)
              * @enum {string}
@@ -3374,6 +3449,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DigestResponse"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this client */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPeerConstraintFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Probe"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests this client may still make in the current hour */
+                    "X-RateLimit-Remaining"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Facts"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No token, or one that is invalid or expired */

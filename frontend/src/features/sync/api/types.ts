@@ -40,13 +40,8 @@ export type StatusId = keyof Schemas['KindComparison'];
 /** The stages a job goes through, as its `phase` events name them. */
 export type PhaseId = Schemas['Phase']['phase'];
 
-/**
- * What a job did with one item, as its `item` events say. The server also
- * reports a merge (`merge_sent` by the push that carries it, `merged` once
- * both sides have it), which the contract's JobItem enum does not list yet:
- * named here so those events are shown, not dropped.
- */
-export type ItemStatusId = Schemas['JobItem']['status'] | 'merged' | 'merge_sent';
+/** What a job did with one item, as its `item` events say. */
+export type ItemStatusId = Schemas['JobItem']['status'];
 
 /** The operator's decision on the conflicting fields of one item (POST /sync/jobs `resolutions`). */
 export type ConflictResolution = Schemas['ConflictResolution'];
