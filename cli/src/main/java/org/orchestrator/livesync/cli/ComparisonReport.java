@@ -2,7 +2,10 @@ package org.orchestrator.livesync.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,7 +19,7 @@ final class ComparisonReport {
 	static final String[][] STATUSES = { { "identical", "🟢", "identical" }, { "different", "🟡", "different" },
 			{ "missing_on_remote", "🔵", "missing on remote" }, { "missing_on_local", "⚪", "missing on local" },
 			{ "conflict", "🔴", "conflict" }, { "deleted_on_remote", "✖", "deleted on remote" },
-			{ "deleted_on_local", "✖", "deleted on local" } };
+			{ "deleted_on_local", "✖", "deleted on local" }, { "merged", "🟣", "merged" } };
 
 	/** JSON section, singular words. */
 	static final String[][] KINDS = { { "nodes", "node" }, { "clusters", "cluster" }, { "ssh_keys", "ssh key" },
@@ -85,6 +88,27 @@ final class ComparisonReport {
 		if (comparison.path("truncated").asBoolean(false)) {
 			out.println("(Lists are cut at 10000 entries per status; the counts above are complete.)");
 		}
+		long conflicts = comparison.path("summary").path("conflict").asLong();
+		if (conflicts > 0) {
+			out.printf(
+					"%d conflict%s need%s a decision: --prefer local, remote or newest (with --direction both, "
+							+ "only the fields changed on both sides), or resolve field by field in the web UI.%n",
+					conflicts, (conflicts > 1) ? "s" : "", (conflicts > 1) ? "" : "s");
+		}
+		JsonNode rules = comparison.path("constraint_conflicts");
+		if (rules.isArray() && !rules.isEmpty()) {
+			out.println("A sync of everything would break these inventory rules:");
+			for (JsonNode rule : rules) {
+				Map<String, List<String>> alsoSelect = new LinkedHashMap<>();
+				rule.path("also_select").fields().forEachRemaining((entry) -> {
+					List<String> keys = new ArrayList<>();
+					entry.getValue().forEach((key) -> keys.add(key.asText()));
+					alsoSelect.put(entry.getKey(), keys);
+				});
+				out.println(
+						"  " + constraintLine(rule.path("message").asText(), rule.path("fix").asText(), alsoSelect));
+			}
+		}
 		out.println();
 		out.println(summaryLine(comparison));
 		String method = methodLine(comparison);
@@ -110,11 +134,36 @@ final class ComparisonReport {
 		return null;
 	}
 
+	/**
+	 * One broken rule in words: where, what, and the fix, with the {@code --select}
+	 * options that make it when there are some.
+	 */
+	static String constraintLine(String message, String fix, Map<String, ?> alsoSelect) {
+		StringBuilder line = new StringBuilder("⚠ ").append(message).append(": ").append(fix);
+		if (alsoSelect != null && !alsoSelect.isEmpty()) {
+			List<String> options = new ArrayList<>();
+			alsoSelect.forEach((section, keys) -> {
+				String kind = section.endsWith("s") ? section.substring(0, section.length() - 1) : section;
+				Collection<?> each = (keys instanceof Collection<?> many) ? many : List.of(keys);
+				each.forEach((key) -> options.add("--select " + kind + ":" + key));
+			});
+			line.append(" (").append(String.join(" ", options)).append(")");
+		}
+		return line.toString();
+	}
+
 	private static String details(JsonNode entry) {
 		List<String> parts = new ArrayList<>();
 		for (JsonNode change : entry.path("changes")) {
 			String field = change.path("field").asText();
-			parts.add(field + ": " + value(field, change.get("local")) + " → " + value(field, change.get("remote")));
+			String part = field + ": " + value(field, change.get("local")) + " → " + value(field, change.get("remote"));
+			if (change.path("conflict").asBoolean(false)) {
+				part += " (changed on both sides, was " + value(field, change.get("base")) + ")";
+			}
+			else if (change.has("changed_on") && change.has("base")) {
+				part += " (changed " + ("local".equals(change.path("changed_on").asText()) ? "here" : "there") + ")";
+			}
+			parts.add(part);
 		}
 		String changedOn = entry.path("changed_on").asText("");
 		if (!changedOn.isEmpty() && !"unknown".equals(changedOn)) {

@@ -87,6 +87,13 @@ final class JobReport {
 		}
 		if (end.data() instanceof Failed failed) {
 			String detail = (failed.getProblem() != null) ? failed.getProblem().getDetail() : null;
+			if (failed.getConstraintConflicts() != null && !failed.getConstraintConflicts().isEmpty()) {
+				this.out.println("Refused before anything moved: the sync would break these inventory rules.");
+				failed.getConstraintConflicts()
+					.forEach((conflict) -> this.out.println("  " + ComparisonReport
+						.constraintLine(conflict.getMessage(), conflict.getFix(), conflict.getAlsoSelect())));
+				this.out.flush();
+			}
 			throw new CliFailure(CliFailure.SYNC_FAILED,
 					"sync failed: " + ((detail != null) ? detail : "unknown reason"));
 		}

@@ -86,7 +86,8 @@ final class ProgressDisplay {
 			case SENT -> "sent";
 			case DELETE_SENT -> "deletion sent";
 			case IN_SYNC -> "already alike, recorded as synced";
-			case SKIPPED_CONFLICT -> "conflict, left alone: --prefer local or --prefer remote picks a version";
+			case SKIPPED_CONFLICT ->
+				"conflict, left alone: --prefer local, remote or newest decides it (or resolve it field by field in the web UI)";
 			case SKIPPED_REMOTE_ONLY -> "skipped: only on the remote";
 			case SKIPPED_CHANGED_ON_REMOTE -> "changed on the remote: pull or sync both ways to take it";
 			case CHANGED_SINCE_COMPARE -> "left alone: changed since the comparison (compare again to see it)";
@@ -94,6 +95,8 @@ final class ProgressDisplay {
 			case DELETE_RECEIVED -> "deletion received";
 			case SKIPPED_LOCAL_ONLY -> "skipped: only on this server";
 			case SKIPPED_CHANGED_HERE -> "changed on this server: push or sync both ways to send it";
+			case MERGE_SENT -> "merge of both sides' changes sent";
+			case MERGED -> "merged: both sides have both changes";
 		};
 	}
 

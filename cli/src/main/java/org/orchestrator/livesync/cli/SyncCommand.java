@@ -63,10 +63,11 @@ class SyncCommand implements Callable<Integer> {
 			description = "skip (default) or overwrite items changed on both sides with the job's source")
 	String conflicts;
 
-	@Option(names = "--prefer", paramLabel = "local|remote",
-			description = "who wins an item changed on both sides: this server's version or the remote's (a push "
-					+ "can only carry this server's, a pull the remote's; both ways, either); default: nobody, the "
-					+ "conflict is skipped and reported")
+	@Option(names = "--prefer", paramLabel = "local|remote|newest",
+			description = "who wins an item changed on both sides: this server's version, the remote's, or the "
+					+ "newer change by the servers' logical clocks (a push can only carry this server's, a pull the "
+					+ "remote's; both ways, either, and only for the fields changed on both sides); default: nobody, "
+					+ "the conflict is skipped and reported")
 	String prefer;
 
 	@Option(names = "--direction", paramLabel = "push|pull|both",
@@ -201,8 +202,9 @@ class SyncCommand implements Callable<Integer> {
 			return switch (this.prefer) {
 				case "local" -> ConflictPolicyEnum.PREFER_LOCAL;
 				case "remote" -> ConflictPolicyEnum.PREFER_REMOTE;
+				case "newest" -> ConflictPolicyEnum.NEWEST;
 				default -> throw new ParameterException(this.spec.commandLine(),
-						"--prefer " + this.prefer + ": expected local or remote");
+						"--prefer " + this.prefer + ": expected local, remote or newest");
 			};
 		}
 		if (this.conflicts == null) {

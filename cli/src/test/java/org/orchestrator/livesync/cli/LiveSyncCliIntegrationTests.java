@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.livesync.client.ApiException;
 import org.orchestrator.livesync.client.api.ClustersApi;
 import org.orchestrator.livesync.client.api.NodesApi;
 import org.orchestrator.livesync.client.model.Cluster;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The CLI against two real servers, as a script would run it. */
 class LiveSyncCliIntegrationTests {
@@ -143,7 +145,9 @@ class LiveSyncCliIntegrationTests {
 		Run skipped = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--yes");
 		assertThat(skipped.exitCode()).as(skipped.err()).isZero();
 		assertThat(skipped.out()).contains("cli-clash")
-			.contains("conflict, left alone: --prefer local or --prefer remote picks a version");
+			.contains("1 conflict needs a decision: --prefer local, remote or newest")
+			.contains("ip: 10.9.6.2 → 10.9.6.3 (changed on both sides, was 10.9.6.1)")
+			.contains("conflict, left alone: --prefer local, remote or newest decides it");
 		assertThat(onA.getNode("cli-clash").getIp()).as("no side wins by default").isEqualTo("10.9.6.2");
 
 		Run remote = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--prefer",
@@ -152,9 +156,41 @@ class LiveSyncCliIntegrationTests {
 		assertThat(onA.getNode("cli-clash").getIp()).isEqualTo("10.9.6.3");
 		assertThat(onB.getNode("cli-clash").getIp()).isEqualTo("10.9.6.3");
 
-		assertThat(cli("sync", "--remote", b.url(), "--all", "--prefer", "newest", "--yes").exitCode()).isEqualTo(2);
+		// There, then here: the later change wins on both sides by the servers' logical
+		// clocks.
+		onB.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.4").username("ubuntu"));
+		onA.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.5").username("ubuntu"));
+		Run newest = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--prefer",
+				"newest", "--yes");
+		assertThat(newest.exitCode()).as(newest.err()).isZero();
+		assertThat(onA.getNode("cli-clash").getIp()).isEqualTo("10.9.6.5");
+		assertThat(onB.getNode("cli-clash").getIp()).isEqualTo("10.9.6.5");
+
+		assertThat(cli("sync", "--remote", b.url(), "--all", "--prefer", "oldest", "--yes").exitCode()).isEqualTo(2);
 		assertThat(cli("sync", "--remote", b.url(), "--all", "--prefer", "local", "--conflicts", "skip", "--yes")
 			.exitCode()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesASyncThatWouldBreakAnInventoryRuleAndSaysWhatFixesIt() throws Exception {
+		NodesApi onA = new NodesApi(a.operator().client());
+		NodesApi onB = new NodesApi(b.operator().client());
+		onA.createNode(new Node().hostname("cli-dup-a").ip("10.9.7.1").username("ubuntu"));
+		onB.createNode(new Node().hostname("cli-dup-b").ip("10.9.7.1").username("ubuntu"));
+		try {
+			Run refused = cli("sync", "--remote", b.url(), "--select", "node:cli-dup-a", "--yes");
+			assertThat(refused.exitCode()).isEqualTo(1);
+			assertThat(refused.out()).contains("A sync of everything would break these inventory rules:")
+				.contains("Refused before anything moved")
+				.contains("'cli-dup-a' and 'cli-dup-b'")
+				.contains("10.9.7.1");
+			assertThat(refused.err()).contains("sync failed:");
+			assertThatExceptionOfType(ApiException.class).isThrownBy(() -> onB.getNode("cli-dup-a"))
+				.satisfies((missing) -> assertThat(missing.getCode()).isEqualTo(404));
+		}
+		finally {
+			onB.deleteNode("cli-dup-b");
+		}
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class PathSpellingIntegrationTests {
 			"/api/v1/sync/transfer", "/api/v1/sync/transfer/stream", "/api/v1/sync/transfer/stream/{package_id}",
 			"/api/v1/sync/receive", "/api/v1/sync/receive/stream", "/api/v1/sync/receive/stream/{package_id}",
 			"/api/v1/sync/confirm", "/api/v1/sync/hashes", "/api/v1/sync/items", "/api/v1/sync/digest",
-			"/api/v1/sync/changes", "/api/v1/sync/checkpoint");
+			"/api/v1/sync/changes", "/api/v1/sync/checkpoint", "/api/v1/sync/facts");
 
 	/**
 	 * Spellings that a router, a proxy or a filter could each read as another path: all

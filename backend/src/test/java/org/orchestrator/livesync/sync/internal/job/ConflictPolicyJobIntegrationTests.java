@@ -39,14 +39,14 @@ class ConflictPolicyJobIntegrationTests {
 		conflict("prefer-01");
 		JsonNode completed = last(job("both", "prefer_remote", null));
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
-		assertThat(ip(a, "prefer-01")).as("the remote's version came here").isEqualTo("10.72.0.1");
-		assertThat(ip(b, "prefer-01")).isEqualTo("10.72.0.1");
+		assertThat(ip(a, "prefer-01")).as("the remote's version came here").isEqualTo(address(2, "prefer-01"));
+		assertThat(ip(b, "prefer-01")).isEqualTo(address(2, "prefer-01"));
 
 		conflict("prefer-02");
 		completed = last(job("both", "prefer_local", null));
 		assertThat(completed.get("verified").asBoolean()).as("%s", completed).isTrue();
-		assertThat(ip(a, "prefer-02")).isEqualTo("10.71.0.2");
-		assertThat(ip(b, "prefer-02")).as("this server's version went there").isEqualTo("10.71.0.2");
+		assertThat(ip(a, "prefer-02")).isEqualTo(address(1, "prefer-02"));
+		assertThat(ip(b, "prefer-02")).as("this server's version went there").isEqualTo(address(1, "prefer-02"));
 	}
 
 	@Test
@@ -55,14 +55,14 @@ class ConflictPolicyJobIntegrationTests {
 
 		List<ServerSentEvent<JsonNode>> push = job("push", "prefer_remote", null);
 		assertThat(JobStreams.itemStatuses(push)).containsEntry("carry-01", "skipped_conflict");
-		assertThat(ip(b, "carry-01")).as("the remote keeps its version").isEqualTo("10.72.0.1");
+		assertThat(ip(b, "carry-01")).as("the remote keeps its version").isEqualTo(address(2, "carry-01"));
 
 		List<ServerSentEvent<JsonNode>> pull = job("pull", "prefer_local", null);
 		assertThat(JobStreams.itemStatuses(pull)).containsEntry("carry-01", "skipped_conflict");
-		assertThat(ip(a, "carry-01")).as("this server keeps its version").isEqualTo("10.71.0.1");
+		assertThat(ip(a, "carry-01")).as("this server keeps its version").isEqualTo(address(1, "carry-01"));
 
 		assertThat(JobStreams.itemStatuses(job("pull", "prefer_remote", null))).containsEntry("carry-01", "received");
-		assertThat(ip(a, "carry-01")).isEqualTo("10.72.0.1");
+		assertThat(ip(a, "carry-01")).isEqualTo(address(2, "carry-01"));
 	}
 
 	@Test
@@ -72,8 +72,8 @@ class ConflictPolicyJobIntegrationTests {
 		List<ServerSentEvent<JsonNode>> events = job("both", "prefer_local", Map.of("nodes", "manual"));
 		assertThat(JobStreams.itemStatuses(events)).containsEntry("kind-01", "skipped_conflict");
 		assertThat(last(events).get("skipped").asLong()).isPositive();
-		assertThat(ip(a, "kind-01")).isEqualTo("10.71.0.1");
-		assertThat(ip(b, "kind-01")).isEqualTo("10.72.0.1");
+		assertThat(ip(a, "kind-01")).isEqualTo(address(1, "kind-01"));
+		assertThat(ip(b, "kind-01")).isEqualTo(address(2, "kind-01"));
 
 		a.operator()
 			.post()
@@ -89,23 +89,29 @@ class ConflictPolicyJobIntegrationTests {
 	}
 
 	/**
-	 * The nodes synced once, then changed here to 10.71.0.N and there to 10.72.0.N (N the
-	 * key's last digit).
+	 * The nodes synced once, then changed here to {@code address(1, key)} and there to
+	 * {@code address(2, key)}.
 	 */
 	private static void conflict(String... keys) {
 		for (String key : keys) {
-			create(a, Fixtures.node(key, "10.70.0." + last(key), null));
+			create(a, Fixtures.node(key, address(0, key), null));
 		}
 		SyncJobs.complete(a, Map.of("session_id", session().get("session_id").asString(), "selection",
 				Map.of("nodes", List.of(keys)), "direction", "push"));
 		for (String key : keys) {
-			replace(a, key, "10.71.0." + last(key));
-			replace(b, key, "10.72.0." + last(key));
+			replace(a, key, address(1, key));
+			replace(b, key, address(2, key));
 		}
 	}
 
-	private static char last(String key) {
-		return key.charAt(key.length() - 1);
+	/**
+	 * 10.7{version}.{test}.{N}: one IP per key and version, as the job checks what it
+	 * would write against every node, the other tests' too, and refuses duplicate IPs.
+	 */
+	private static String address(int version, String key) {
+		int dash = key.lastIndexOf('-');
+		int test = Math.floorMod(key.substring(0, dash).hashCode(), 250);
+		return "10.7" + version + "." + test + "." + Integer.parseInt(key.substring(dash + 1));
 	}
 
 	/**

@@ -40,7 +40,7 @@ class MergeJobIntegrationTests {
 	void changesToDifferentFieldsMergeAndABothWaysJobGivesBothSidesBoth() {
 		synced("merge-01");
 		put(a, node("merge-01", "10.81.0.1", 8));
-		put(b, node("merge-01", "10.70.0.1", 16));
+		put(b, node("merge-01", baseIp("merge-01"), 16));
 
 		JsonNode session = session();
 		JsonNode merged = find(session.at("/comparison/nodes/merged"), "key", "merge-01");
@@ -70,12 +70,12 @@ class MergeJobIntegrationTests {
 	void oneWayAMergeIsAConflictThePolicyDecides() {
 		synced("oneway-01");
 		put(a, node("oneway-01", "10.81.0.2", 8));
-		put(b, node("oneway-01", "10.70.0.1", 16));
+		put(b, node("oneway-01", baseIp("oneway-01"), 16));
 
 		List<ServerSentEvent<JsonNode>> push = job(session(), "push", Map.of("nodes", "all"), null);
 		assertThat(JobStreams.itemStatuses(push)).containsEntry("oneway-01", "skipped_conflict");
 		assertThat(get(b, "/api/v1/nodes/oneway-01").at("/hardware/cpu").asInt()).isEqualTo(16);
-		assertThat(get(b, "/api/v1/nodes/oneway-01").get("ip").asString()).isEqualTo("10.70.0.1");
+		assertThat(get(b, "/api/v1/nodes/oneway-01").get("ip").asString()).isEqualTo(baseIp("oneway-01"));
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class MergeJobIntegrationTests {
 		JsonNode ip = find(conflict.get("changes"), "field", "ip");
 		assertThat(ip.get("conflict").asBoolean()).isTrue();
 		assertThat(ip.get("changed_on").asString()).isEqualTo("both");
-		assertThat(ip.get("base").asString()).isEqualTo("10.70.0.1");
+		assertThat(ip.get("base").asString()).isEqualTo(baseIp("choice-01"));
 		assertThat(ip.get("local").asString()).isEqualTo("10.81.0.3");
 		assertThat(ip.get("remote").asString()).isEqualTo("10.80.0.3");
 
@@ -183,13 +183,22 @@ class MergeJobIntegrationTests {
 		}
 	}
 
-	/** The nodes created here at 10.70.0.N with 8 CPUs and pushed there. */
+	/** The nodes created here at their {@link #baseIp} with 8 CPUs and pushed there. */
 	private static void synced(String... keys) {
-		for (int i = 0; i < keys.length; i++) {
-			create(a, node(keys[i], "10.70.0." + (i + 1), 8));
+		for (String key : keys) {
+			create(a, node(key, baseIp(key), 8));
 		}
 		SyncJobs.complete(a, Map.of("session_id", session().get("session_id").asString(), "selection",
 				Map.of("nodes", List.of(keys)), "direction", "push"));
+	}
+
+	/**
+	 * One IP per node, in 10.70/16: a job checks what it would write against every node,
+	 * the other tests' too, and refuses duplicate IPs.
+	 */
+	private static String baseIp(String hostname) {
+		int spread = Math.floorMod(hostname.hashCode(), 250 * 250);
+		return "10.70." + spread / 250 + "." + (spread % 250 + 1);
 	}
 
 	private static Node node(String hostname, String ip, int cpus) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.inventory.ConstraintFacts;
 import org.orchestrator.livesync.inventory.InventoryDigests;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.sync.internal.compare.CompareService;
@@ -58,6 +59,9 @@ class PeerReadControllerTests {
 
 	@MockitoBean
 	ServerIdentity identity;
+
+	@MockitoBean
+	ConstraintFacts facts;
 
 	@BeforeEach
 	void inventoryInBothForms() {
