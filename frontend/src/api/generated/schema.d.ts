@@ -835,7 +835,7 @@ export interface components {
              *     }
              */
             also_select?: {
-                [key: string]: unknown;
+                [key: string]: string[];
             };
             /** @example also select node 'node-12' (its IP there is another) */
             fix: string;
@@ -870,14 +870,14 @@ export interface components {
         Facts: {
             /** @description per IP address, the nodes that have it */
             ips: {
-                [key: string]: unknown;
+                [key: string]: string[];
             };
             nodes: {
                 [key: string]: components["schemas"]["NodeFacts"];
             };
             /** @description per SSH key that exists, the nodes using it */
             ssh_keys: {
-                [key: string]: unknown;
+                [key: string]: string[];
             };
         };
         Failed: {
@@ -1208,9 +1208,9 @@ export interface components {
             wol?: components["schemas"]["WakeOnLan"];
         };
         NodeFacts: {
-            cluster: string;
+            cluster: string | null;
             ip: string;
-            ssh_key: string;
+            ssh_key: string | null;
         };
         NodeView: {
             /** Format: int64 */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,7 +47,7 @@ public class ConstraintFacts {
 	}
 
 	/** A node as the check sees it. */
-	public record NodeFacts(String ip, String sshKey, String cluster) {
+	public record NodeFacts(String ip, @Nullable String sshKey, @Nullable String cluster) {
 	}
 
 	/**

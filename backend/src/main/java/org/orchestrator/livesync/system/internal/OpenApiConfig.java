@@ -1,6 +1,7 @@
 package org.orchestrator.livesync.system.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -109,7 +110,8 @@ class OpenApiConfig {
 
 	/**
 	 * A {@code Map<String, Object>} holds any JSON values, not just objects as
-	 * swagger-core says.
+	 * swagger-core says; maps of anything more definite (lists, strings, enums, models)
+	 * keep their values' schema.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static void anyJsonInFreeFormObjects(Schema<?> schema) {
@@ -117,11 +119,30 @@ class OpenApiConfig {
 			return;
 		}
 		for (Schema property : schema.getProperties().values()) {
-			if (property.getAdditionalProperties() instanceof Schema<?> values && values.getProperties() == null
-					&& values.get$ref() == null && values.getEnum() == null) {
+			if (property.getAdditionalProperties() instanceof Schema<?> values && isBareObject(values)) {
 				property.setAdditionalProperties(new Schema<>());
 			}
+			else if (property.getAdditionalProperties() instanceof Schema<?> values && values.getItems() != null) {
+				property.setAdditionalProperties(bareCopy(values).items(bareCopy(values.getItems())));
+			}
 		}
+	}
+
+	/**
+	 * The type of a map's values alone: swagger-core copies the map's description and
+	 * example onto its values and their items, where they are wrong.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static Schema bareCopy(Schema<?> schema) {
+		return new Schema().types(schema.getTypes()).type(schema.getType()).$ref(schema.get$ref());
+	}
+
+	private static boolean isBareObject(Schema<?> values) {
+		Set<String> types = (values.getTypes() != null) ? values.getTypes() : Set.of();
+		boolean objectOrUntyped = types.stream().allMatch("object"::equals)
+				&& (values.getType() == null || "object".equals(values.getType()));
+		return objectOrUntyped && values.getProperties() == null && values.get$ref() == null && values.getEnum() == null
+				&& values.getItems() == null;
 	}
 
 }
