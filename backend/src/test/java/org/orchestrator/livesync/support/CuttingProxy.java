@@ -55,11 +55,13 @@ public final class CuttingProxy implements AutoCloseable {
 
 	/**
 	 * Cuts, once, the first connection that has carried more than {@code bytes} towards
-	 * the server; {@code atCut} runs just before, while nothing more gets through.
+	 * the server since the start of a request naming {@code requestMarker} (what the same
+	 * connection carried before, other requests, does not count); {@code atCut} runs just
+	 * before, while nothing more gets through.
 	 */
-	public void cutOnceAfter(long bytes, Runnable atCut) {
+	public void cutRequestOnceAfter(String requestMarker, long bytes, Runnable atCut) {
 		this.cut = false;
-		this.armed.set(new Cut(bytes, atCut, true, null));
+		this.armed.set(new Cut(bytes, atCut, true, requestMarker));
 	}
 
 	/**
@@ -115,21 +117,25 @@ public final class CuttingProxy implements AutoCloseable {
 			byte[] buffer = new byte[16 * 1024];
 			long carried = 0;
 			try {
+				// Where the marked request started in the bytes towards the server.
+				long requestAt = -1;
 				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 					Cut planned = this.armed.get();
 					if (towardsServer) {
 						note(buffer, n);
-						if (planned != null && planned.requestMarker() != null
-								&& new String(buffer, 0, n, StandardCharsets.ISO_8859_1)
-									.contains(planned.requestMarker())) {
+						int at = (planned != null && planned.requestMarker() != null)
+								? new String(buffer, 0, n, StandardCharsets.ISO_8859_1).indexOf(planned.requestMarker())
+								: -1;
+						if (at >= 0) {
 							marked.set(responded.get());
+							requestAt = carried + at;
 						}
 					}
-					long counted = towardsServer ? carried : carried - marked.get();
-					boolean counting = towardsServer || marked.get() >= 0;
+					long counted = towardsServer ? carried - requestAt : carried - marked.get();
+					boolean counting = towardsServer ? requestAt >= 0 : marked.get() >= 0;
 					if (planned != null && planned.towardsServer() == towardsServer && counting
 							&& counted + n > planned.afterBytes() && this.armed.compareAndSet(planned, null)) {
-						out.write(buffer, 0, (int) (planned.afterBytes() - counted));
+						out.write(buffer, 0, (int) Math.max(0, planned.afterBytes() - counted));
 						out.flush();
 						planned.atCut().run();
 						this.cut = true;

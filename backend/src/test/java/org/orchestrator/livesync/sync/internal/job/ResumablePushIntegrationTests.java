@@ -37,8 +37,8 @@ class ResumablePushIntegrationTests {
 	private static final int NODES = 12000;
 
 	/**
-	 * Past the second chunk, before the end of the package: the first chunk is kept for
-	 * sure, the second most likely.
+	 * Bytes of the upload request: past its headers and the second chunk, before the end
+	 * of the package.
 	 */
 	private static final long CUT_AFTER_BYTES = 560_000;
 
@@ -67,7 +67,7 @@ class ResumablePushIntegrationTests {
 	void aPushCutOffMidTransferResumesFromWhatTheTargetKeptAndIsAppliedOnce() {
 		AtomicLong nodesAtCut = new AtomicLong(-1);
 		JsonNode session = session();
-		proxy.cutOnceAfter(CUT_AFTER_BYTES, () -> {
+		proxy.cutRequestOnceAfter("POST /api/v1/sync/receive/stream?", CUT_AFTER_BYTES, () -> {
 			// The cut waits until the target has kept the two whole chunks it got: then
 			// where the job resumes is known, and so is what the target applied by then.
 			awaitKeptChunks(2);
