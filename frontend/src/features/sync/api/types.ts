@@ -43,5 +43,15 @@ export type PhaseId = Schemas['Phase']['phase'];
 /** What a job did with one item, as its `item` events say. */
 export type ItemStatusId = Schemas['JobItem']['status'];
 
+/**
+ * The policies the page offers for conflicts both ways (POST /sync/jobs
+ * `conflict_policy`): manual is the default and is left unsaid; skip and
+ * overwrite are the CLI's.
+ */
+export type ConflictPolicy = Extract<
+  NonNullable<Schemas['StartJobRequest']['conflict_policy']>,
+  'prefer_local' | 'prefer_remote' | 'newest'
+>;
+
 /** The operator's decision on the conflicting fields of one item (POST /sync/jobs `resolutions`). */
 export type ConflictResolution = Schemas['ConflictResolution'];

@@ -19,6 +19,11 @@ const WAY_WORDS = {
   to_remote: { icon: '→', words: 'remote', label: 'goes to the remote' },
   to_local: { icon: '←', words: 'here', label: 'comes here' },
   both_sides: { icon: '⇄', words: 'both sides', label: 'the merge goes to both servers' },
+  newest: {
+    icon: '⇄',
+    words: 'newer change wins',
+    label: "the newer change, by the servers' logical clocks, goes to both servers",
+  },
   conflict: { icon: '⏭', words: 'skipped conflict', label: 'skipped: conflict' },
 } as const satisfies Record<Way, { icon: string; words: string; label: string }>;
 

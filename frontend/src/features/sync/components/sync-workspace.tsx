@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStartJob } from '../api/jobs';
-import type { ConflictResolution, Direction, SyncSession } from '../api/types';
+import type { ConflictPolicy, ConflictResolution, Direction, SyncSession } from '../api/types';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
 import { PUSH, rowsOf, selectionOf, type Plan, type Row } from '../utils/comparison';
@@ -11,6 +11,12 @@ import { JobPanel } from './job-panel';
 import { RemoteServerInfo } from './remote-server';
 import { ResolverContext, type Resolver } from './resolve-context';
 import { SyncActions } from './sync-actions';
+
+/** The job's conflict_policy for the plan's preference; none: conflicts are skipped. */
+function policyOf(prefer: Plan['prefer']): ConflictPolicy | undefined {
+  if (prefer === 'newest') return 'newest';
+  return prefer ? `prefer_${prefer}` : undefined;
+}
 
 interface SyncWorkspaceProps {
   session: SyncSession;
@@ -95,8 +101,7 @@ export function SyncWorkspace({
         direction: plan.direction,
         dryRun,
         mirror: plan.direction === 'push' && plan.mirror,
-        conflictPolicy:
-          plan.direction === 'both' && plan.prefer ? `prefer_${plan.prefer}` : undefined,
+        conflictPolicy: plan.direction === 'both' ? policyOf(plan.prefer) : undefined,
       },
       {
         onSuccess: (started) =>
