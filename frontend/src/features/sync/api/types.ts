@@ -53,5 +53,8 @@ export type ConflictPolicy = Extract<
   'prefer_local' | 'prefer_remote' | 'newest'
 >;
 
+/** An inventory rule a sync would break, with its fix (a comparison's and a refused job's). */
+export type ConstraintConflict = Schemas['ConstraintConflict'];
+
 /** The operator's decision on the conflicting fields of one item (POST /sync/jobs `resolutions`). */
 export type ConflictResolution = Schemas['ConflictResolution'];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
+import { rowElementId, rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
 import { isResolvable } from '../utils/resolution';
 import { usePlan } from './plan-context';
 import { EntryChanges } from './entry-changes';
@@ -57,7 +57,13 @@ export function ComparisonRow({
   const detailsId = `changes-${row.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <>
-      <tr role="row" className={selected ? 'row-selected' : undefined}>
+      {/* Focusable from script only: where a constraint conflict's link takes the operator. */}
+      <tr
+        role="row"
+        id={rowElementId(row.id)}
+        tabIndex={-1}
+        className={selected ? 'row-selected' : undefined}
+      >
         <td role="cell" className="select-cell" data-label="Select">
           {/* Not offered when a push cannot act on it; the reason shows on hover
               and is read out with the box. */}

@@ -3,6 +3,7 @@ import { useStartJob } from '../api/jobs';
 import type { ConflictPolicy, ConflictResolution, Direction, SyncSession } from '../api/types';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
+import { isRefused } from '../utils/job-events';
 import { PUSH, rowsOf, selectionOf, type Plan, type Row } from '../utils/comparison';
 import { ComparisonView } from './comparison-view';
 import { ConflictView } from './conflict-view';
@@ -56,8 +57,11 @@ export function SyncWorkspace({
   const jobRunning =
     job !== null && !['completed', 'failed', 'interrupted'].includes(events.status);
   const running = start.isPending || jobRunning;
+  // A job refused for constraint conflicts moved nothing: the comparison still holds.
   const synced =
-    job !== null && !job.dryRun && (events.status === 'completed' || events.status === 'failed');
+    job !== null &&
+    !job.dryRun &&
+    (events.status === 'completed' || (events.status === 'failed' && !isRefused(events)));
 
   const blockedBecause = synced
     ? 'The comparison is from before the sync: compare again to go on.'
@@ -144,6 +148,8 @@ export function SyncWorkspace({
               direction={job.direction}
               onCompareAgain={job.dryRun ? undefined : onCompareAgain}
               comparing={comparing}
+              rows={rows}
+              selection={selection}
             />
           )}
         </ComparisonView>

@@ -234,6 +234,11 @@ export function rowId(kind: KindId, key: string): string {
   return `${kind}:${key}`;
 }
 
+/** The id of a row's element in the page, for links to it. */
+export function rowElementId(id: string): string {
+  return `row-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
 /** Every listed entry, by kind, then status in the seed's order, then key. */
 export function rowsOf(comparison: Comparison): Row[] {
   return KINDS.flatMap((kind) => {
