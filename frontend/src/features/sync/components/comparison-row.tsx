@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { rowElementId, rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
+import { dependenciesWords, type Dependencies } from '../utils/dependencies';
 import { isResolvable } from '../utils/resolution';
+import { useDependencyOffers } from './dependency-context';
 import { usePlan } from './plan-context';
 import { EntryChanges } from './entry-changes';
 import { useResolver } from './resolve-context';
@@ -37,6 +39,39 @@ function WayBadge({ way }: { way: Way }) {
   );
 }
 
+/**
+ * A selected cluster's offer: the member nodes and their SSH keys that differ
+ * (or are missing) on the other side and are not selected, in one click.
+ */
+function DependencyPrompt({
+  clusterKey,
+  offer,
+  onSelect,
+}: {
+  clusterKey: string;
+  offer: Dependencies;
+  onSelect: () => void;
+}) {
+  const names = [
+    ...offer.nodes.map((row) => row.entry.key),
+    ...offer.sshKeys.map((row) => `SSH key ${row.entry.key ?? ''}`),
+  ].join(', ');
+  return (
+    <p className="dependency-prompt" data-testid="dependency-prompt">
+      {/* The visible words first, then whose they are. */}
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Also select ${dependenciesWords(offer)} (of ${clusterKey})`}
+        onClick={onSelect}
+      >
+        Also select {dependenciesWords(offer)}
+      </button>{' '}
+      <span className="muted">{names}: not selected, and not alike on both servers</span>
+    </p>
+  );
+}
+
 export function ComparisonRow({
   row,
   selected,
@@ -47,6 +82,8 @@ export function ComparisonRow({
   const [expanded, setExpanded] = useState(false);
   const plan = usePlan();
   const resolver = useResolver();
+  const dependencies = useDependencyOffers();
+  const offer = selected ? dependencies?.offers.get(row.id) : undefined;
   const status = rowInfo(row, plan);
   // Both ways, rows go either way: each says which.
   const way = plan.direction === 'both' ? wayOf(row, plan) : null;
@@ -88,6 +125,13 @@ export function ComparisonRow({
           {way && <WayBadge way={way} />}
         </td>
         <td role="cell" data-label="Details" className="details-cell">
+          {offer && dependencies && (
+            <DependencyPrompt
+              clusterKey={key}
+              offer={offer}
+              onSelect={() => dependencies.select([...offer.nodes, ...offer.sshKeys])}
+            />
+          )}
           {resolver && isResolvable(row) && (
             <button
               type="button"

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useStartJob } from '../api/jobs';
 import type { ConflictPolicy, ConflictResolution, Direction, SyncSession } from '../api/types';
+import { useClusterDependencies } from '../hooks/use-cluster-dependencies';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
 import { isRefused } from '../utils/job-events';
 import { PUSH, rowsOf, selectionOf, type Plan, type Row } from '../utils/comparison';
 import { ComparisonView } from './comparison-view';
 import { ConflictView } from './conflict-view';
+import { DependencyContext, type DependencyOffers } from './dependency-context';
 import { PlanContext } from './plan-context';
 import { JobPanel } from './job-panel';
 import { RemoteServerInfo } from './remote-server';
@@ -52,6 +54,15 @@ export function SyncWorkspace({
   );
   const [resolving, setResolving] = useState<Row | null>(null);
   const events = useJobEvents(job?.id ?? null);
+  const offers = useClusterDependencies(session.session_id ?? '', rows, selection.selected, plan);
+  const dependencies: DependencyOffers = {
+    offers,
+    select: (picked) =>
+      selection.setMany(
+        picked.map((row) => row.id),
+        true,
+      ),
+  };
   const remoteName = session.remote?.name ?? session.remote?.url ?? 'the remote';
 
   const jobRunning =
@@ -117,54 +128,58 @@ export function SyncWorkspace({
   return (
     <PlanContext.Provider value={plan}>
       <ResolverContext.Provider value={resolver}>
-        {session.remote && <RemoteServerInfo remote={session.remote} localVersion={localVersion} />}
-        <ComparisonView
-          comparison={comparison}
-          rows={rows}
-          selection={selection}
-          localName={localName}
-          remoteName={remoteName}
-          focusSummary={recompared}
-        >
-          <SyncActions
+        <DependencyContext.Provider value={dependencies}>
+          {session.remote && (
+            <RemoteServerInfo remote={session.remote} localVersion={localVersion} />
+          )}
+          <ComparisonView
+            comparison={comparison}
             rows={rows}
             selection={selection}
             localName={localName}
             remoteName={remoteName}
-            busy={running}
-            blockedBecause={blockedBecause}
-            startError={start.error}
-            onStart={startJob}
-            plan={plan}
-            onPlanChange={setPlan}
-          />
-          {job && (
-            <JobPanel
-              key={job.id}
-              job={events}
-              dryRun={job.dryRun}
-              remoteName={remoteName}
-              localName={localName}
-              direction={job.direction}
-              onCompareAgain={job.dryRun ? undefined : onCompareAgain}
-              comparing={comparing}
+            focusSummary={recompared}
+          >
+            <SyncActions
               rows={rows}
               selection={selection}
+              localName={localName}
+              remoteName={remoteName}
+              busy={running}
+              blockedBecause={blockedBecause}
+              startError={start.error}
+              onStart={startJob}
+              plan={plan}
+              onPlanChange={setPlan}
+            />
+            {job && (
+              <JobPanel
+                key={job.id}
+                job={events}
+                dryRun={job.dryRun}
+                remoteName={remoteName}
+                localName={localName}
+                direction={job.direction}
+                onCompareAgain={job.dryRun ? undefined : onCompareAgain}
+                comparing={comparing}
+                rows={rows}
+                selection={selection}
+              />
+            )}
+          </ComparisonView>
+          {resolving && (
+            <ConflictView
+              row={resolving}
+              localName={localName}
+              remoteName={remoteName}
+              busy={start.isPending}
+              error={start.error}
+              unavailableBecause={resolver.unavailableBecause}
+              onApply={applyResolution}
+              onCancel={() => setResolving(null)}
             />
           )}
-        </ComparisonView>
-        {resolving && (
-          <ConflictView
-            row={resolving}
-            localName={localName}
-            remoteName={remoteName}
-            busy={start.isPending}
-            error={start.error}
-            unavailableBecause={resolver.unavailableBecause}
-            onApply={applyResolution}
-            onCancel={() => setResolving(null)}
-          />
-        )}
+        </DependencyContext.Provider>
       </ResolverContext.Provider>
     </PlanContext.Provider>
   );
