@@ -67,7 +67,7 @@ function DependencyPrompt({
       >
         Also select {dependenciesWords(offer)}
       </button>{' '}
-      <span className="muted">{names}: not selected, and not alike on both servers</span>
+      <span className="muted">{names}: not selected, and not the same on both servers</span>
     </p>
   );
 }

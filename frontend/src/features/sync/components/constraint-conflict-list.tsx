@@ -46,7 +46,10 @@ export function ConstraintConflictList({
               <span className="constraint-type">
                 {CONSTRAINT_TYPES[conflict.type] ?? conflict.type}
               </span>{' '}
-              on {conflict.on === 'local' ? `${localName} (this server)` : remoteName}:{' '}
+              <span className="constraint-on">
+                on{' '}
+                {conflict.on === 'local' ? `${localName} (this server)` : `${remoteName} (remote)`}:
+              </span>{' '}
               {conflict.message}
             </p>
             {conflict.items.length > 0 && (

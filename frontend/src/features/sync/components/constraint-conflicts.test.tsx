@@ -108,7 +108,7 @@ describe('The comparison’s constraint conflicts', () => {
     );
     expect(ip).toHaveTextContent("Fix: change the IP of node 'node-09' or 'node-00'");
     expect(within(ip as HTMLElement).queryByRole('button', { name: /Also select/ })).toBeNull();
-    expect(missing).toHaveTextContent('Missing reference on server-b: cluster');
+    expect(missing).toHaveTextContent('Missing reference on server-b (remote): cluster');
     expect(missing).toHaveTextContent('Involves: cluster production, node node-03');
     expect(missing).toHaveTextContent("Fix: also select node 'node-03'");
   });
@@ -188,10 +188,14 @@ describe('A job refused for constraint conflicts', () => {
     expect(refused).toHaveTextContent('The sync was refused');
     expect(refused).toHaveTextContent('Nothing was moved: the sync would break an inventory rule');
     expect(refused).toHaveTextContent(
-      "Missing reference on server-b: cluster 'production' would list node 'node-03'",
+      "Missing reference on server-b (remote): cluster 'production' would list node 'node-03'",
     );
     expect(refused).toHaveTextContent("Fix: also select node 'node-03'");
     expect(within(job).getByRole('status')).toHaveTextContent('Sync refused: nothing was moved.');
+    // The phase it stopped in is not shown as going on.
+    expect(within(job).getByRole('list', { name: 'Phases' })).toHaveTextContent(
+      'Connecting (stopped here)',
+    );
 
     await user.click(within(refused).getByRole('button', { name: 'Also select node-03' }));
     expect(screen.getByRole('checkbox', { name: 'Select node-03' })).toBeChecked();

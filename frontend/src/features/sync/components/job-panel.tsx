@@ -125,7 +125,8 @@ export function JobPanel({
       {onCompareAgain && ended && (
         <button
           type="button"
-          className="button button-primary"
+          // After a refusal the comparison still holds: starting again is the way on.
+          className={isRefused(job) ? 'button' : 'button button-primary'}
           onClick={onCompareAgain}
           disabled={comparing}
         >
