@@ -114,3 +114,38 @@ export function completedEvent(
     ...overrides,
   };
 }
+
+/** A rule a sync would break: by default a cluster listing a node the remote lacks. */
+export function constraintConflict(
+  overrides: Partial<Schemas['ConstraintConflict']> = {},
+): Schemas['ConstraintConflict'] {
+  return {
+    type: 'missing_reference',
+    on: 'remote',
+    message: "cluster 'production' would list node 'node-03', which the remote would not have",
+    items: [
+      { kind: 'clusters', key: 'production' },
+      { kind: 'nodes', key: 'node-03' },
+    ],
+    fix: "also select node 'node-03'",
+    also_select: { nodes: ['node-03'] },
+    ...overrides,
+  };
+}
+
+/** A job's failed event, refused before it moved anything for these conflicts. */
+export function refusedEvent(conflicts: Schemas['ConstraintConflict'][]): Schemas['Failed'] {
+  const [first] = conflicts;
+  return {
+    type: 'failed',
+    duration_ms: 40,
+    problem: {
+      type: 'urn:live-sync:problem:constraint-conflicts',
+      title: 'Constraint conflicts',
+      status: 409,
+      code: 'constraint-conflicts',
+      detail: `the sync would break ${conflicts.length} inventory rules, so nothing was moved; first: ${first?.message ?? ''}`,
+    },
+    constraint_conflicts: conflicts,
+  };
+}

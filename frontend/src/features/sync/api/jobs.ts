@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { ApiProblem } from '@/api/problem';
-import type { ConflictResolution, Direction, JobStarted, Selection } from './types';
+import type { ConflictPolicy, ConflictResolution, Direction, JobStarted, Selection } from './types';
 
 export interface StartJobRequest {
   sessionId: string;
@@ -10,8 +10,11 @@ export interface StartJobRequest {
   dryRun: boolean;
   /** A push that overwrites what changed only on the remote (mode: mirror). */
   mirror?: boolean;
-  /** Both ways: whose version wins a conflict; unset, conflicts are skipped. */
-  conflictPolicy?: 'prefer_local' | 'prefer_remote';
+  /**
+   * Both ways: who wins a conflict (this server's version, the remote's, or
+   * the newer change by the servers' logical clocks); unset, conflicts are skipped.
+   */
+  conflictPolicy?: ConflictPolicy;
   /**
    * Both ways only: the operator's decisions on conflicting fields. Their
    * items count as selected, and each goes to both sides merged with them.

@@ -43,5 +43,18 @@ export type PhaseId = Schemas['Phase']['phase'];
 /** What a job did with one item, as its `item` events say. */
 export type ItemStatusId = Schemas['JobItem']['status'];
 
+/**
+ * The policies the page offers for conflicts both ways (POST /sync/jobs
+ * `conflict_policy`): manual is the default and is left unsaid; skip and
+ * overwrite are the CLI's.
+ */
+export type ConflictPolicy = Extract<
+  NonNullable<Schemas['StartJobRequest']['conflict_policy']>,
+  'prefer_local' | 'prefer_remote' | 'newest'
+>;
+
+/** An inventory rule a sync would break, with its fix (a comparison's and a refused job's). */
+export type ConstraintConflict = Schemas['ConstraintConflict'];
+
 /** The operator's decision on the conflicting fields of one item (POST /sync/jobs `resolutions`). */
 export type ConflictResolution = Schemas['ConflictResolution'];

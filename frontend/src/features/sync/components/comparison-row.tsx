@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
+import { rowElementId, rowInfo, wayOf, type Row, type Way } from '../utils/comparison';
+import { dependenciesWords, type Dependencies } from '../utils/dependencies';
 import { isResolvable } from '../utils/resolution';
+import { useDependencyOffers } from './dependency-context';
 import { usePlan } from './plan-context';
 import { EntryChanges } from './entry-changes';
 import { useResolver } from './resolve-context';
@@ -19,6 +21,11 @@ const WAY_WORDS = {
   to_remote: { icon: '→', words: 'remote', label: 'goes to the remote' },
   to_local: { icon: '←', words: 'here', label: 'comes here' },
   both_sides: { icon: '⇄', words: 'both sides', label: 'the merge goes to both servers' },
+  newest: {
+    icon: '⇄',
+    words: 'newer change wins',
+    label: "the newer change, by the servers' logical clocks, goes to both servers",
+  },
   conflict: { icon: '⏭', words: 'skipped conflict', label: 'skipped: conflict' },
 } as const satisfies Record<Way, { icon: string; words: string; label: string }>;
 
@@ -32,6 +39,39 @@ function WayBadge({ way }: { way: Way }) {
   );
 }
 
+/**
+ * A selected cluster's offer: the member nodes and their SSH keys that differ
+ * (or are missing) on the other side and are not selected, in one click.
+ */
+function DependencyPrompt({
+  clusterKey,
+  offer,
+  onSelect,
+}: {
+  clusterKey: string;
+  offer: Dependencies;
+  onSelect: () => void;
+}) {
+  const names = [
+    ...offer.nodes.map((row) => row.entry.key),
+    ...offer.sshKeys.map((row) => `SSH key ${row.entry.key ?? ''}`),
+  ].join(', ');
+  return (
+    <p className="dependency-prompt" data-testid="dependency-prompt">
+      {/* The visible words first, then whose they are. */}
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Also select ${dependenciesWords(offer)} (of ${clusterKey})`}
+        onClick={onSelect}
+      >
+        Also select {dependenciesWords(offer)}
+      </button>{' '}
+      <span className="muted">{names}: not selected, and not the same on both servers</span>
+    </p>
+  );
+}
+
 export function ComparisonRow({
   row,
   selected,
@@ -42,6 +82,8 @@ export function ComparisonRow({
   const [expanded, setExpanded] = useState(false);
   const plan = usePlan();
   const resolver = useResolver();
+  const dependencies = useDependencyOffers();
+  const offer = selected ? dependencies?.offers.get(row.id) : undefined;
   const status = rowInfo(row, plan);
   // Both ways, rows go either way: each says which.
   const way = plan.direction === 'both' ? wayOf(row, plan) : null;
@@ -52,7 +94,13 @@ export function ComparisonRow({
   const detailsId = `changes-${row.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <>
-      <tr role="row" className={selected ? 'row-selected' : undefined}>
+      {/* Focusable from script only: where a constraint conflict's link takes the operator. */}
+      <tr
+        role="row"
+        id={rowElementId(row.id)}
+        tabIndex={-1}
+        className={selected ? 'row-selected' : undefined}
+      >
         <td role="cell" className="select-cell" data-label="Select">
           {/* Not offered when a push cannot act on it; the reason shows on hover
               and is read out with the box. */}
@@ -77,6 +125,13 @@ export function ComparisonRow({
           {way && <WayBadge way={way} />}
         </td>
         <td role="cell" data-label="Details" className="details-cell">
+          {offer && dependencies && (
+            <DependencyPrompt
+              clusterKey={key}
+              offer={offer}
+              onSelect={() => dependencies.select([...offer.nodes, ...offer.sshKeys])}
+            />
+          )}
           {resolver && isResolvable(row) && (
             <button
               type="button"

@@ -1,10 +1,19 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { EmptyState } from '@/components/ui/states';
 import type { Comparison } from '../api/types';
 import type { SelectionState } from '../hooks/use-selection';
-import { DEFAULT_FILTERS, KINDS, matches, type Filters, type Row } from '../utils/comparison';
+import {
+  DEFAULT_FILTERS,
+  KINDS,
+  matches,
+  rowElementId,
+  type Filters,
+  type Row,
+} from '../utils/comparison';
 import { ComparisonFilters } from './comparison-filters';
 import { CompareMethod } from './compare-method';
+import { ConstraintConflictsPanel } from './constraint-conflicts-panel';
 import { ComparisonSummary } from './comparison-summary';
 import { KindTable } from './kind-table';
 import { SelectAllByStatus } from './select-all-by-status';
@@ -34,6 +43,17 @@ export function ComparisonView({
 }: ComparisonViewProps) {
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
   const shown = useMemo(() => rows.filter((row) => matches(row, filters)), [rows, filters]);
+
+  /** A link from a constraint conflict: filter down to the row, then take the operator there. */
+  function show(row: Row) {
+    const next: Filters = { status: filters.status, kind: row.kind, search: row.entry.key ?? '' };
+    // Rendered at once, so the row is there to go to.
+    flushSync(() => setFilters(matches(row, next) ? next : { ...next, status: 'all' }));
+    const element = document.getElementById(rowElementId(row.id));
+    // jsdom has no scrolling.
+    if (typeof element?.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
+    element?.focus();
+  }
   const summary = comparison.summary ?? {};
   const differences = (summary.total ?? 0) - (summary.identical ?? 0);
 
@@ -41,6 +61,16 @@ export function ComparisonView({
     <section className="comparison" aria-label="Comparison">
       <ComparisonSummary summary={summary} focusOnMount={focusSummary} />
       <CompareMethod method={comparison.method} />
+      {differences > 0 && (
+        <ConstraintConflictsPanel
+          conflicts={comparison.constraint_conflicts}
+          rows={rows}
+          selection={selection}
+          localName={localName}
+          remoteName={remoteName}
+          onShow={show}
+        />
+      )}
       {listsCut(comparison) && (
         <p className="note" role="note">
           The lists below are cut at 10,000 entries per kind and status; the counts above are

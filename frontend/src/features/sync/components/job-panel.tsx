@@ -2,7 +2,11 @@ import { useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { Direction } from '../api/types';
 import type { JobEvents } from '../hooks/use-job-events';
+import type { SelectionState } from '../hooks/use-selection';
+import type { Row } from '../utils/comparison';
 import { PHASE_LABELS } from '../utils/format-job';
+import { isRefused } from '../utils/job-events';
+import { ConstraintConflictList } from './constraint-conflict-list';
 import { JobDirections } from './job-directions';
 import { JobItems } from './job-items';
 import { JobPhases } from './job-phases';
@@ -18,6 +22,9 @@ interface JobPanelProps {
   /** Offered once a real sync ended: the comparison on screen is from before it. */
   onCompareAgain?: () => void;
   comparing: boolean;
+  /** The comparison's rows and the selection, for the one-click fixes of a refused job. */
+  rows?: readonly Row[];
+  selection?: SelectionState;
 }
 
 /** A short line for screen readers: the phase while running, then the outcome. */
@@ -28,6 +35,7 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
     if (dryRun) return `Preview finished; nothing was changed on ${remoteName}.`;
     return job.result.verified ? 'Sync finished and verified.' : 'Sync finished, not verified.';
   }
+  if (isRefused(job)) return `${what} refused: nothing was moved.`;
   if (job.status === 'failed') return `${what} failed.`;
   if (job.status === 'interrupted') return 'Lost the progress stream.';
   const phase = job.phases.at(-1);
@@ -42,6 +50,8 @@ export function JobPanel({
   direction = 'push',
   onCompareAgain,
   comparing,
+  rows,
+  selection,
 }: JobPanelProps) {
   const pull = direction === 'pull';
   const both = direction === 'both';
@@ -78,10 +88,30 @@ export function JobPanel({
           bothWays={both ? { localName, remoteName } : undefined}
         />
       )}
-      {job.status === 'failed' && job.problem && (
-        <Alert title={dryRun ? 'The preview failed' : 'The sync failed'}>
-          <p>{job.problem.detail}</p>
+      {isRefused(job) && job.constraintConflicts.length > 0 ? (
+        <Alert title={dryRun ? 'The preview was refused' : 'The sync was refused'}>
+          <p>
+            Nothing was moved: the sync would break{' '}
+            {job.constraintConflicts.length === 1
+              ? 'an inventory rule'
+              : `${job.constraintConflicts.length} inventory rules`}
+            . Fix {job.constraintConflicts.length === 1 ? 'it' : 'them'}, then start again.
+          </p>
+          <ConstraintConflictList
+            conflicts={job.constraintConflicts}
+            localName={localName}
+            remoteName={remoteName}
+            rows={rows}
+            selection={selection}
+          />
         </Alert>
+      ) : (
+        job.status === 'failed' &&
+        job.problem && (
+          <Alert title={dryRun ? 'The preview failed' : 'The sync failed'}>
+            <p>{job.problem.detail}</p>
+          </Alert>
+        )
       )}
       {job.status === 'interrupted' && job.problem && (
         <Alert title="Lost the progress stream">
@@ -95,7 +125,8 @@ export function JobPanel({
       {onCompareAgain && ended && (
         <button
           type="button"
-          className="button button-primary"
+          // After a refusal the comparison still holds: starting again is the way on.
+          className={isRefused(job) ? 'button' : 'button button-primary'}
           onClick={onCompareAgain}
           disabled={comparing}
         >

@@ -1,12 +1,16 @@
 import { PHASES, type JobEventsState } from '../utils/job-events';
 import { PHASE_LABELS } from '../utils/format-job';
 
-/** The stages of a job: passed ones ticked, the current one marked. A dry run verifies nothing. */
+/**
+ * The stages of a job: passed ones ticked, the current one marked, or the one
+ * a failed job stopped in. A dry run verifies nothing.
+ */
 export function JobPhases({ job, dryRun }: { job: JobEventsState; dryRun: boolean }) {
   const expected = PHASES.filter((phase) => !(dryRun && phase === 'verifying'));
   const reached = job.phases.map((phase) => expected.indexOf(phase));
   const furthest = Math.max(-1, ...reached);
   const over = job.status === 'completed';
+  const stopped = job.status === 'failed';
   return (
     <ol className="job-phases" aria-label="Phases">
       {expected.map((phase, index) => {
@@ -15,7 +19,9 @@ export function JobPhases({ job, dryRun }: { job: JobEventsState; dryRun: boolea
           index < furthest || (over && index <= furthest)
             ? 'done'
             : index === furthest
-              ? 'current'
+              ? stopped
+                ? 'stopped'
+                : 'current'
               : 'pending';
         return (
           <li
@@ -24,11 +30,18 @@ export function JobPhases({ job, dryRun }: { job: JobEventsState; dryRun: boolea
             aria-current={state === 'current' ? 'step' : undefined}
           >
             <span aria-hidden="true">
-              {state === 'done' ? '✓' : state === 'current' ? '▶' : '○'}
+              {{ done: '✓', current: '▶', stopped: '✖', pending: '○' }[state]}
             </span>{' '}
             {PHASE_LABELS[phase]}
             <span className="visually-hidden">
-              {state === 'done' ? ' (done)' : state === 'current' ? ' (in progress)' : ''}
+              {
+                {
+                  done: ' (done)',
+                  current: ' (in progress)',
+                  stopped: ' (stopped here)',
+                  pending: '',
+                }[state]
+              }
             </span>
           </li>
         );

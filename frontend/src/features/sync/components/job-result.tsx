@@ -125,8 +125,10 @@ export function JobResult({ result, remoteName, bothWays }: JobResultProps) {
         </table>
       </div>
       <p>
-        Skipped: {result.skipped ?? 0} (unselected conflicts, items only the remote has, and items
-        changed on the remote since the comparison) · Took {formatDuration(result.duration_ms ?? 0)}
+        Skipped: {result.skipped ?? 0} (unselected conflicts and those no policy decided, newest
+        among them when the clocks could not tell which change is newer; items only the remote has;
+        items changed on the remote since the comparison) · Took{' '}
+        {formatDuration(result.duration_ms ?? 0)}
       </p>
       {errors.length > 0 && (
         <div className="warning">

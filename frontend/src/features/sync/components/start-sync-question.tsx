@@ -106,12 +106,15 @@ function BothWaysQuestion({
   const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote');
   const toLocal = picked.filter((row) => wayOf(row, plan) === 'to_local');
   const merged = picked.filter((row) => wayOf(row, plan) === 'both_sides').length;
+  const byNewest = picked.filter((row) => wayOf(row, plan) === 'newest').length;
+  const winner = plan.prefer === 'local' ? localName : remoteName;
   return (
     <>
       <p>
         Each selected item goes from the server that changed it since the last sync to the other
-        {plan.prefer &&
-          `; a conflict, from ${plan.prefer === 'local' ? localName : remoteName}, whose version wins`}
+        {plan.prefer === 'newest'
+          ? '; in a conflict, the newer change wins (by the servers’ logical clocks)'
+          : plan.prefer && `; a conflict, from ${winner}, whose version wins`}
         .
       </p>
       <ul>
@@ -124,6 +127,12 @@ function BothWaysQuestion({
         {merged > 0 && (
           <li>
             ⇄ <strong>both servers</strong>: {merged} merged (each keeps both sides’ changes)
+          </li>
+        )}
+        {byNewest > 0 && (
+          <li>
+            ⇄ <strong>both servers</strong>: {byNewest} {byNewest === 1 ? 'conflict' : 'conflicts'}{' '}
+            decided by the newer change (skipped where the clocks cannot tell)
           </li>
         )}
       </ul>

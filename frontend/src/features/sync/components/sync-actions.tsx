@@ -38,6 +38,7 @@ const PREFERENCES: readonly {
   { id: undefined, label: () => 'Skip them' },
   { id: 'local', label: (local) => `${local}’s version wins` },
   { id: 'remote', label: (_, remote) => `${remote}’s version wins` },
+  { id: 'newest', label: () => 'The newer change wins' },
 ];
 
 /** What mirroring loses: said next to the box, and again before the job starts. */
@@ -65,7 +66,8 @@ export function SyncActions(props: SyncActionsProps) {
   const conflicts = picked.filter((row) => isConflictIn(row, plan)).length;
   const toRemote = picked.filter((row) => wayOf(row, plan) === 'to_remote').length;
   const toBoth = picked.filter((row) => wayOf(row, plan) === 'both_sides').length;
-  const toLocal = picked.length - toRemote - toBoth;
+  const byNewest = picked.filter((row) => wayOf(row, plan) === 'newest').length;
+  const toLocal = picked.length - toRemote - toBoth - byNewest;
   const choose = (chosen: Direction) =>
     // Mirroring is a push's, a preference in conflicts a both-ways job's.
     props.onPlanChange({
@@ -91,6 +93,7 @@ export function SyncActions(props: SyncActionsProps) {
         <p className="note" data-testid="both-ways-count">
           {toRemote} → {props.remoteName}, {toLocal} ← {props.localName}
           {toBoth > 0 && `, ${toBoth} ⇄ merged on both`}
+          {byNewest > 0 && `, ${byNewest} ⇄ the newer change wins`}
         </p>
       )}
       <fieldset className="sync-direction">
@@ -136,6 +139,13 @@ export function SyncActions(props: SyncActionsProps) {
             </label>
           ))}
         </fieldset>
+      )}
+      {direction === 'both' && plan.prefer === 'newest' && (
+        <p className="note" data-testid="newest-note">
+          The newer change by the servers’ logical clocks, stamped on every change, not by their
+          wall clocks: a server whose clock is skewed cannot win by it. Each conflicting field takes
+          the newer change and the item merges; a conflict whose order cannot be told is skipped.
+        </p>
       )}
       <div className="sync-buttons">
         <button type="button" className="button" disabled={disabled} onClick={() => onStart(true)}>

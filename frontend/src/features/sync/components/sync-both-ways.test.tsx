@@ -167,6 +167,50 @@ describe('Conflicts both ways', () => {
   });
 });
 
+describe('The newest policy', () => {
+  it('lets the newer change win a conflict, by the logical clocks, and says a skip may follow', async () => {
+    const { user } = await openPage();
+    await user.click(screen.getByRole('radio', { name: 'Both ways with server-b' }));
+    expect(screen.queryByTestId('newest-note')).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'The newer change wins' }));
+    expect(screen.getByTestId('newest-note')).toHaveTextContent(
+      'a server whose clock is skewed cannot win by it',
+    );
+    expect(rowOf('staging')).toHaveTextContent('newer change wins');
+    expect(rowOf('node-07')).toHaveTextContent('newer change wins');
+    await user.click(screen.getByRole('checkbox', { name: 'Select staging' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select node-02' }));
+    expect(screen.getByTestId('both-ways-count')).toHaveTextContent(
+      '1 → server-b, 0 ← server-a, 1 ⇄ the newer change wins',
+    );
+    await user.click(screen.getByRole('button', { name: 'Start Sync' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sync 2 items both ways with server-b?' });
+    expect(dialog).toHaveTextContent('in a conflict, the newer change wins');
+    expect(dialog).toHaveTextContent('1 conflict decided by the newer change');
+    await user.click(within(dialog).getByRole('button', { name: 'Start Sync' }));
+    await waitFor(() => expect(api.sentTo('POST', JOBS)).toHaveLength(1));
+    expect(api.sentTo('POST', JOBS)[0]?.body).toEqual({
+      session_id: 'session-1',
+      selection: { nodes: ['node-02'], clusters: ['staging'] },
+      direction: 'both',
+      dry_run: false,
+      conflict_policy: 'newest',
+    });
+
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const stream = streams[0] as EventStream;
+    stream.event('item', { kind: 'clusters', key: 'staging', status: 'skipped_conflict' });
+    stream.event('completed', completedEvent({ skipped: 1 }));
+    stream.close();
+    const panel = screen.getByRole('region', { name: 'Sync both ways with server-b' });
+    await within(panel).findByTestId('job-result');
+    expect(within(panel).getByRole('region', { name: 'Items' })).toHaveTextContent(
+      'cluster staging: skipped: conflict (no policy decided it, or under newest the clocks could not tell which change is newer)',
+    );
+    expect(panel).toHaveTextContent('newest among them when the clocks could not tell');
+  });
+});
+
 describe('Mirror', () => {
   it('lets a push overwrite what changed on the remote, after a clear warning', async () => {
     const { user } = await openPage();

@@ -1,16 +1,25 @@
 import { useMemo, useState } from 'react';
 import { useStartJob } from '../api/jobs';
-import type { ConflictResolution, Direction, SyncSession } from '../api/types';
+import type { ConflictPolicy, ConflictResolution, Direction, SyncSession } from '../api/types';
+import { useClusterDependencies } from '../hooks/use-cluster-dependencies';
 import { useJobEvents } from '../hooks/use-job-events';
 import { useSelection } from '../hooks/use-selection';
+import { isRefused } from '../utils/job-events';
 import { PUSH, rowsOf, selectionOf, type Plan, type Row } from '../utils/comparison';
 import { ComparisonView } from './comparison-view';
 import { ConflictView } from './conflict-view';
+import { DependencyContext, type DependencyOffers } from './dependency-context';
 import { PlanContext } from './plan-context';
 import { JobPanel } from './job-panel';
 import { RemoteServerInfo } from './remote-server';
 import { ResolverContext, type Resolver } from './resolve-context';
 import { SyncActions } from './sync-actions';
+
+/** The job's conflict_policy for the plan's preference; none: conflicts are skipped. */
+function policyOf(prefer: Plan['prefer']): ConflictPolicy | undefined {
+  if (prefer === 'newest') return 'newest';
+  return prefer ? `prefer_${prefer}` : undefined;
+}
 
 interface SyncWorkspaceProps {
   session: SyncSession;
@@ -45,13 +54,25 @@ export function SyncWorkspace({
   );
   const [resolving, setResolving] = useState<Row | null>(null);
   const events = useJobEvents(job?.id ?? null);
+  const offers = useClusterDependencies(session.session_id ?? '', rows, selection.selected, plan);
+  const dependencies: DependencyOffers = {
+    offers,
+    select: (picked) =>
+      selection.setMany(
+        picked.map((row) => row.id),
+        true,
+      ),
+  };
   const remoteName = session.remote?.name ?? session.remote?.url ?? 'the remote';
 
   const jobRunning =
     job !== null && !['completed', 'failed', 'interrupted'].includes(events.status);
   const running = start.isPending || jobRunning;
+  // A job refused for constraint conflicts moved nothing: the comparison still holds.
   const synced =
-    job !== null && !job.dryRun && (events.status === 'completed' || events.status === 'failed');
+    job !== null &&
+    !job.dryRun &&
+    (events.status === 'completed' || (events.status === 'failed' && !isRefused(events)));
 
   const blockedBecause = synced
     ? 'The comparison is from before the sync: compare again to go on.'
@@ -95,8 +116,7 @@ export function SyncWorkspace({
         direction: plan.direction,
         dryRun,
         mirror: plan.direction === 'push' && plan.mirror,
-        conflictPolicy:
-          plan.direction === 'both' && plan.prefer ? `prefer_${plan.prefer}` : undefined,
+        conflictPolicy: plan.direction === 'both' ? policyOf(plan.prefer) : undefined,
       },
       {
         onSuccess: (started) =>
@@ -108,52 +128,58 @@ export function SyncWorkspace({
   return (
     <PlanContext.Provider value={plan}>
       <ResolverContext.Provider value={resolver}>
-        {session.remote && <RemoteServerInfo remote={session.remote} localVersion={localVersion} />}
-        <ComparisonView
-          comparison={comparison}
-          rows={rows}
-          selection={selection}
-          localName={localName}
-          remoteName={remoteName}
-          focusSummary={recompared}
-        >
-          <SyncActions
+        <DependencyContext.Provider value={dependencies}>
+          {session.remote && (
+            <RemoteServerInfo remote={session.remote} localVersion={localVersion} />
+          )}
+          <ComparisonView
+            comparison={comparison}
             rows={rows}
             selection={selection}
             localName={localName}
             remoteName={remoteName}
-            busy={running}
-            blockedBecause={blockedBecause}
-            startError={start.error}
-            onStart={startJob}
-            plan={plan}
-            onPlanChange={setPlan}
-          />
-          {job && (
-            <JobPanel
-              key={job.id}
-              job={events}
-              dryRun={job.dryRun}
-              remoteName={remoteName}
+            focusSummary={recompared}
+          >
+            <SyncActions
+              rows={rows}
+              selection={selection}
               localName={localName}
-              direction={job.direction}
-              onCompareAgain={job.dryRun ? undefined : onCompareAgain}
-              comparing={comparing}
+              remoteName={remoteName}
+              busy={running}
+              blockedBecause={blockedBecause}
+              startError={start.error}
+              onStart={startJob}
+              plan={plan}
+              onPlanChange={setPlan}
+            />
+            {job && (
+              <JobPanel
+                key={job.id}
+                job={events}
+                dryRun={job.dryRun}
+                remoteName={remoteName}
+                localName={localName}
+                direction={job.direction}
+                onCompareAgain={job.dryRun ? undefined : onCompareAgain}
+                comparing={comparing}
+                rows={rows}
+                selection={selection}
+              />
+            )}
+          </ComparisonView>
+          {resolving && (
+            <ConflictView
+              row={resolving}
+              localName={localName}
+              remoteName={remoteName}
+              busy={start.isPending}
+              error={start.error}
+              unavailableBecause={resolver.unavailableBecause}
+              onApply={applyResolution}
+              onCancel={() => setResolving(null)}
             />
           )}
-        </ComparisonView>
-        {resolving && (
-          <ConflictView
-            row={resolving}
-            localName={localName}
-            remoteName={remoteName}
-            busy={start.isPending}
-            error={start.error}
-            unavailableBecause={resolver.unavailableBecause}
-            onApply={applyResolution}
-            onCancel={() => setResolving(null)}
-          />
-        )}
+        </DependencyContext.Provider>
       </ResolverContext.Provider>
     </PlanContext.Provider>
   );

@@ -71,7 +71,7 @@ describe('merged items', () => {
   const row = merged as Row;
 
   it('go to both sides both ways, whatever the preference', () => {
-    for (const prefer of [undefined, 'local', 'remote'] as const) {
+    for (const prefer of [undefined, 'local', 'remote', 'newest'] as const) {
       const plan: Plan = { direction: 'both', mirror: false, prefer };
       expect(wayOf(row, plan)).toBe('both_sides');
       expect(isSelectable(row, plan)).toBe(true);
@@ -97,5 +97,33 @@ describe('merged items', () => {
     expect(STATUSES.map((status) => status.id).indexOf('merged')).toBe(
       STATUSES.map((status) => status.id).indexOf('conflict') + 1,
     );
+  });
+});
+
+describe('the newest policy', () => {
+  // By kind, then key: the nodes first.
+  const [unsynced, changedHere, conflict] = rowsOf(
+    comparison({
+      nodes: {
+        different: [
+          entry('node-02', { changed_on: 'unknown' }),
+          entry('node-03', { changed_on: 'local' }),
+        ],
+      },
+      clusters: { conflict: [entry('staging', { changed_on: 'both' })] },
+    }),
+  ) as [Row, Row, Row];
+  const newest: Plan = { direction: 'both', mirror: false, prefer: 'newest' };
+
+  it('lets conflicts be selected, to go from whichever side changed them last', () => {
+    for (const row of [conflict, unsynced]) {
+      expect(wayOf(row, newest)).toBe('newest');
+      expect(isSelectable(row, newest)).toBe(true);
+      expect(rowInfo(row, newest).explanation).toContain('logical clocks');
+    }
+  });
+
+  it('leaves what changed on one side only to go from that side', () => {
+    expect(wayOf(changedHere, newest)).toBe('to_remote');
   });
 });

@@ -206,19 +206,21 @@ export interface Plan {
   direction: Direction;
   mirror: boolean;
   /**
-   * Both ways: whose version wins an item both sides changed (the job's
-   * conflict_policy prefer_local or prefer_remote); unset, conflicts are skipped.
+   * Both ways: who wins an item both sides changed (the job's conflict_policy
+   * prefer_local, prefer_remote, or newest: the newer change by the servers'
+   * logical clocks); unset, conflicts are skipped.
    */
-  prefer?: 'local' | 'remote';
+  prefer?: 'local' | 'remote' | 'newest';
 }
 
 export const PUSH: Plan = { direction: 'push', mirror: false };
 
 /**
  * Which way a selected row goes: to the remote, here, to both (the merge of a
- * merged item), or nowhere (a skipped conflict).
+ * merged item), from whichever side changed it last (a conflict under the
+ * newest policy: only the job can tell), or nowhere (a skipped conflict).
  */
-export type Way = 'to_remote' | 'to_local' | 'both_sides' | 'conflict';
+export type Way = 'to_remote' | 'to_local' | 'both_sides' | 'newest' | 'conflict';
 
 export interface Row {
   /** `kind:key`, unique in a comparison. */
@@ -230,6 +232,11 @@ export interface Row {
 
 export function rowId(kind: KindId, key: string): string {
   return `${kind}:${key}`;
+}
+
+/** The id of a row's element in the page, for links to it. */
+export function rowElementId(id: string): string {
+  return `row-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 /** Every listed entry, by kind, then status in the seed's order, then key. */
@@ -251,9 +258,27 @@ export function rowsOf(comparison: Comparison): Row[] {
 
 /** Where the preferred version of a conflict goes; without a preference, nowhere. */
 function conflictWay(prefer: Plan['prefer']): Way {
-  if (prefer === 'local') return 'to_remote';
-  return prefer === 'remote' ? 'to_local' : 'conflict';
+  switch (prefer) {
+    case 'local':
+      return 'to_remote';
+    case 'remote':
+      return 'to_local';
+    case 'newest':
+      return 'newest';
+    default:
+      return 'conflict';
+  }
 }
+
+/** What selecting a conflict does under each preference of a sync both ways. */
+const PREFERRED = {
+  local:
+    "Both servers changed it, differently. Selecting it makes this server's version win on both.",
+  remote:
+    "Both servers changed it, differently. Selecting it makes the remote's version win on both.",
+  newest:
+    "Both servers changed it, differently. Selecting it makes the newer change win on both, by the servers' logical clocks (a skewed wall clock cannot win); if they cannot tell, it is skipped.",
+} as const satisfies Record<NonNullable<Plan['prefer']>, string>;
 
 /**
  * Which way a job both ways moves a row, as the server decides it; null:
@@ -302,14 +327,7 @@ function changedOnTarget(row: Row, direction: Direction): boolean {
 export function rowInfo(row: Row, plan: Plan = PUSH): StatusInfo {
   const info = statusInfo(row.status, plan.direction);
   if (plan.direction === 'both' && plan.prefer && bothWay(row) === 'conflict')
-    return {
-      ...info,
-      selectable: true,
-      explanation:
-        plan.prefer === 'local'
-          ? "Both servers changed it, differently. Selecting it makes this server's version win on both."
-          : "Both servers changed it, differently. Selecting it makes the remote's version win on both.",
-    };
+    return { ...info, selectable: true, explanation: PREFERRED[plan.prefer] };
   if (plan.direction === 'both' && row.status === 'different') {
     const way = bothWay(row);
     if (way === 'conflict')

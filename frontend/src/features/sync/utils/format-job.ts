@@ -18,7 +18,11 @@ export const ITEM_STATUS = {
   sent: { icon: '→', words: 'sent' },
   delete_sent: { icon: '✖', words: 'deletion sent' },
   in_sync: { icon: '=', words: 'already alike, recorded as synced' },
-  skipped_conflict: { icon: '⏭', words: 'skipped: conflict' },
+  skipped_conflict: {
+    icon: '⏭',
+    words:
+      'skipped: conflict (no policy decided it, or under newest the clocks could not tell which change is newer)',
+  },
   skipped_remote_only: { icon: '⏭', words: 'skipped: only on the remote' },
   changed_since_compare: { icon: '⚠', words: 'left alone: changed since the comparison' },
   skipped_changed_on_remote: {

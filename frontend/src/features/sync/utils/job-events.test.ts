@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE, MAX_ITEMS, applyJobEvent, decodeJobEvent, type JobEvent } from './job-events';
+import {
+  IDLE,
+  MAX_ITEMS,
+  applyJobEvent,
+  decodeJobEvent,
+  isRefused,
+  type JobEvent,
+} from './job-events';
 
 function decode(event: string, data: string): JobEvent | null {
   return decodeJobEvent({ event, data });
@@ -16,6 +23,35 @@ describe('decodeJobEvent', () => {
     const failed = decode('failed', '{"problem":{"status":500},"duration_ms":3}');
     expect(failed).toMatchObject({ type: 'failed', durationMs: 3 });
     expect(failed?.type === 'failed' && failed.problem.detail).toMatch(/gave no reason/);
+  });
+
+  it('keeps the constraint conflicts of a refused job, and none of a failure without them', () => {
+    const conflict = {
+      type: 'duplicate_ip',
+      on: 'remote',
+      message: "nodes 'a' and 'b' would both have IP 10.0.0.7 on the remote",
+      items: [
+        { kind: 'nodes', key: 'a' },
+        { kind: 'planets', key: 'mars' },
+      ],
+      fix: "change the IP of node 'a' or 'b'",
+    };
+    const refused = decode(
+      'failed',
+      JSON.stringify({
+        problem: { code: 'constraint-conflicts', detail: 'refused' },
+        constraint_conflicts: [conflict, { type: 'duplicate_ip' }],
+      }),
+    );
+    const state = refused && applyJobEvent(IDLE, refused);
+    expect(state?.problem?.code).toBe('constraint-conflicts');
+    // An item of a kind this app does not know is left out; a conflict without words too.
+    expect(state?.constraintConflicts).toEqual([
+      { ...conflict, items: [{ kind: 'nodes', key: 'a' }] },
+    ]);
+    expect(state && isRefused(state)).toBe(true);
+    const other = decode('failed', '{"problem":{"code":"x"},"constraint_conflicts":null}');
+    expect(other && applyJobEvent(IDLE, other).constraintConflicts).toEqual([]);
   });
 
   it('reads missing progress numbers as zero', () => {

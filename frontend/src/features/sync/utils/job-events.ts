@@ -4,6 +4,7 @@
 import { ApiProblem } from '@/api/problem';
 import type { SseEvent } from '@/lib/sse';
 import type {
+  ConstraintConflict,
   ItemStatusId,
   JobCompleted,
   JobProgress,
@@ -12,6 +13,7 @@ import type {
   SideProgress,
 } from '../api/types';
 import { KINDS } from './comparison';
+import { constraintConflictsOf } from './constraints';
 import { ITEM_STATUS, PHASE_LABELS } from './format-job';
 
 export type { PhaseId } from '../api/types';
@@ -39,7 +41,13 @@ export type JobEvent =
   | { type: 'progress'; progress: Required<JobProgress> }
   | { type: 'item'; item: JobItem }
   | { type: 'completed'; result: JobCompleted }
-  | { type: 'failed'; problem: ApiProblem; durationMs?: number };
+  | {
+      type: 'failed';
+      problem: ApiProblem;
+      durationMs?: number;
+      /** A job refused before it moved anything, for the inventory rules it would break. */
+      constraintConflicts: ConstraintConflict[];
+    };
 
 export interface JobEventsState {
   /**
@@ -56,6 +64,8 @@ export interface JobEventsState {
   result: JobCompleted | null;
   /** Why the job failed (failed), or why the stream could not be read (interrupted). */
   problem: ApiProblem | null;
+  /** The rules a refused job would have broken (problem code constraint-conflicts), with fixes. */
+  constraintConflicts: ConstraintConflict[];
   durationMs: number | null;
 }
 
@@ -70,10 +80,19 @@ export const IDLE: JobEventsState = {
   itemCount: 0,
   result: null,
   problem: null,
+  constraintConflicts: [],
   durationMs: null,
 };
 
 export const CONNECTING: JobEventsState = { ...IDLE, status: 'connecting' };
+
+/** The problem code of a job refused, before it moved anything, for constraint conflicts. */
+export const CONSTRAINT_CONFLICTS = 'constraint-conflicts';
+
+/** Whether the job ended refused before it moved anything: the comparison still holds. */
+export function isRefused(state: JobEventsState): boolean {
+  return state.status === 'failed' && state.problem?.code === CONSTRAINT_CONFLICTS;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -145,6 +164,7 @@ export function decodeJobEvent(event: SseEvent): JobEvent | null {
         type: 'failed',
         problem: problemOf(data.problem),
         durationMs: typeof data.duration_ms === 'number' ? data.duration_ms : undefined,
+        constraintConflicts: constraintConflictsOf(data.constraint_conflicts),
       };
     default:
       return null;
@@ -179,6 +199,7 @@ export function applyJobEvent(state: JobEventsState, event: JobEvent): JobEvents
         ...state,
         status: 'failed',
         problem: event.problem,
+        constraintConflicts: event.constraintConflicts,
         durationMs: event.durationMs ?? null,
       };
   }
