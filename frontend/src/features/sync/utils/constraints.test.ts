@@ -6,7 +6,12 @@ import { alsoSelectOf, alsoSelectWords, rowsFor } from './constraints';
 describe('alsoSelectOf', () => {
   it('reads the fix per kind, in the seed’s order, and nothing it cannot read', () => {
     const conflict = constraintConflict({
-      also_select: { ssh_keys: ['deploy'], nodes: ['node-03', 7], planets: ['mars'] },
+      // What a server outside the contract might send.
+      also_select: {
+        ssh_keys: ['deploy'],
+        nodes: ['node-03', 7] as unknown as string[],
+        planets: ['mars'],
+      },
     });
     expect(alsoSelectOf(conflict)).toEqual([
       { kind: 'nodes', key: 'node-03' },

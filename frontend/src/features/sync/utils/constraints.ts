@@ -27,6 +27,17 @@ function isKind(value: unknown): value is KindId {
   return KINDS.some((kind) => kind.id === value);
 }
 
+/** Each list of strings of `record`; what is not one is left out. */
+function stringLists(record: Record<string, unknown>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(record).flatMap(([name, keys]) =>
+      Array.isArray(keys)
+        ? [[name, keys.filter((key): key is string => typeof key === 'string')]]
+        : [],
+    ),
+  );
+}
+
 /** The items whose selection fixes the conflict (its `also_select`), kinds in the seed's order. */
 export function alsoSelectOf(conflict: ConstraintConflict): ItemRef[] {
   const also = conflict.also_select;
@@ -68,7 +79,7 @@ export function constraintConflictsOf(value: unknown): ConstraintConflict[] {
         message: raw.message,
         items,
         fix: typeof raw.fix === 'string' ? raw.fix : '',
-        ...(isRecord(raw.also_select) ? { also_select: raw.also_select } : {}),
+        ...(isRecord(raw.also_select) ? { also_select: stringLists(raw.also_select) } : {}),
       },
     ];
   });
