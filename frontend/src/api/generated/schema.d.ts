@@ -358,6 +358,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What syncs (and rollbacks) changed on this server, newest first */
+        get: operations["listSyncHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/history/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One history entry with a page of the items it changed, before and after */
+        get: operations["getSyncHistoryEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/history/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a history entry on this server alone
+         * @description Every item the entry changed gets its content from before back, in one transaction. An item changed again since is a conflict: nothing is rolled back (409) unless force overwrites such items or keep leaves them as they are. A dry run changes nothing and lists the conflicts. The rollback is a history entry of its own.
+         */
+        post: operations["rollbackSyncHistoryEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/inventory": {
         parameters: {
             query?: never;
@@ -913,6 +967,83 @@ export interface components {
             database: string;
             status: string;
         };
+        HistoryChange: {
+            after: components["schemas"]["JsonNode"] | null;
+            before: components["schemas"]["JsonNode"] | null;
+            /** @example ip */
+            field: string;
+        };
+        HistoryCounts: {
+            applied: components["schemas"]["KindCounts"];
+            changed: components["schemas"]["KindCounts"];
+            deleted: components["schemas"]["KindCounts"];
+        };
+        HistoryDetail: {
+            entry: components["schemas"]["HistoryEntry"];
+            items: components["schemas"]["HistoryItem"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        HistoryEntry: {
+            /** Format: date-time */
+            applied_at: string;
+            counts: components["schemas"]["HistoryCounts"];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description items whose content it changed
+             */
+            items: number;
+            /**
+             * Format: uuid
+             * @description the job that moved it, on whichever server ran it
+             */
+            job_id: string | null;
+            /**
+             * @description push: a peer pushed it here; pull: this server pulled it; rollback: the undo of rollback_of
+             * @enum {string}
+             */
+            operation: "push" | "pull" | "rollback";
+            /** Format: uuid */
+            package_id: string | null;
+            peer_name: string | null;
+            peer_server_id: string | null;
+            /** Format: uuid */
+            rollback_of: string | null;
+            /**
+             * Format: uuid
+             * @description the rollback that undid this entry, if one did
+             */
+            rolled_back_by: string | null;
+            /** @description the operator who started the job or rollback */
+            started_by: string | null;
+        };
+        HistoryItem: {
+            /** @enum {string} */
+            action: "created" | "changed" | "deleted";
+            after: components["schemas"]["JsonNode"] | null;
+            after_hash: string | null;
+            before: components["schemas"]["JsonNode"] | null;
+            before_hash: string | null;
+            changes: components["schemas"]["HistoryChange"][];
+            key: string;
+            /** @enum {string} */
+            kind: "nodes" | "clusters" | "ssh_keys" | "configurations";
+        };
+        HistoryPage: {
+            items: components["schemas"]["HistoryEntry"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
         /** @description a cluster to import */
         ImportCluster: {
             description?: string;
@@ -1335,6 +1466,51 @@ export interface components {
             server_id: string;
             url: string;
             version: string;
+        };
+        /** @description items changed again since the entry (at most 1000 listed) */
+        RollbackConflict: {
+            /** @description what the item is now; null: it is gone */
+            current_hash: string | null;
+            /** @description what the entry left; null: it deleted the item */
+            expected_hash: string | null;
+            key: string;
+            kind: string;
+        };
+        /** @description items to leave as they are now */
+        RollbackKeep: {
+            key?: string;
+            kind?: string;
+        };
+        RollbackRequest: {
+            /**
+             * @description change nothing; say what would be restored and what conflicts
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * @description overwrite items changed again since the entry
+             * @default false
+             */
+            force: boolean;
+            /** @description items to leave as they are now */
+            keep?: components["schemas"]["RollbackKeep"][];
+        };
+        RollbackResult: {
+            /** Format: int64 */
+            conflict_count: number;
+            /** @description items changed again since the entry (at most 1000 listed) */
+            conflicts: components["schemas"]["RollbackConflict"][];
+            deleted: components["schemas"]["KindCounts"];
+            dry_run: boolean;
+            /**
+             * Format: uuid
+             * @description the rollback's own history entry; null for a dry run
+             */
+            history_id: string | null;
+            kept: components["schemas"]["KindCounts"];
+            restored: components["schemas"]["KindCounts"];
+            /** Format: uuid */
+            rollback_of: string;
         };
         /** @description natural keys per kind */
         Selection: {
@@ -3709,6 +3885,216 @@ export interface operations {
             };
         };
     };
+    listSyncHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+                /** @description push, pull or rollback */
+                operation?: string;
+                /** @description the peer's server id or name */
+                peer?: string;
+                /** @description the job that moved it */
+                job?: string;
+                /** @description applied at or after */
+                since?: string;
+                /** @description applied before */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSyncHistoryEntry: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryDetail"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rollbackSyncHistoryEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RollbackRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollbackResult"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPeerInventory: {
         parameters: {
             query?: never;
@@ -4194,6 +4580,10 @@ export interface operations {
                 "X-Sync-Package": string;
                 /** @description resumable upload: the byte of the ciphertext the body starts at */
                 "X-Sync-Resume-From"?: number;
+                /** @description the sender's job, for this server's history */
+                "X-Sync-Job"?: string;
+                /** @description who started the sender's job, for this server's history */
+                "X-Sync-Started-By"?: string;
             };
             path?: never;
             cookie?: never;

@@ -22,6 +22,7 @@ public enum ProblemCode {
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"), CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
 	MISSING_REFERENCE("missing-reference", HttpStatus.UNPROCESSABLE_CONTENT, "Missing reference"),
 	CONSTRAINT_CONFLICTS("constraint-conflicts", HttpStatus.CONFLICT, "Constraint conflicts"),
+	ROLLBACK_CONFLICTS("rollback-conflicts", HttpStatus.CONFLICT, "Rollback conflicts"),
 
 	// Who may call what
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),

@@ -49,7 +49,17 @@ public final class SyncJobs {
 
 	/** Starts a job and reads its events to its end, which must be {@code completed}. */
 	public static List<ServerSentEvent<JsonNode>> complete(TestServer server, Map<String, ?> request) {
-		List<ServerSentEvent<JsonNode>> events = run(server, request);
+		return completed(JobStreams.events(server, start(server, request)));
+	}
+
+	/** Runs a job to its end, which must be {@code completed}; its id. */
+	public static String completeJob(TestServer server, Map<String, ?> request) {
+		String job = start(server, request);
+		completed(JobStreams.events(server, job));
+		return job;
+	}
+
+	private static List<ServerSentEvent<JsonNode>> completed(List<ServerSentEvent<JsonNode>> events) {
 		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
 		assertThat(end.event()).as("%s", end.data()).isEqualTo("completed");
 		return events;

@@ -11,13 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The seed's {@code sync:} block of {@code config/local.yml}, with the environment
  * variables {@code SYNC_PASSWORD}, {@code SYNC_REMOTE_URL}, {@code SYNC_TOKEN_EXPIRY} and
- * {@code SYNC_APPLY_TIMEOUT} taking precedence over the file. {@code applyTimeout} bounds
- * how long applying one package may hold its transaction (and the row locks it took).
+ * {@code SYNC_APPLY_TIMEOUT} and {@code SYNC_HISTORY_RETENTION_DAYS} taking precedence
+ * over the file. {@code applyTimeout} bounds how long applying one package may hold its
+ * transaction (and the row locks it took).
  */
 @ConfigurationProperties("sync")
 public record SyncProperties(@DefaultValue("true") boolean enabled, String password, String defaultRemoteUrl,
 		@DefaultValue("3600") long tokenExpiry, @DefaultValue Encryption encryption,
-		@DefaultValue("10m") Duration applyTimeout) {
+		@DefaultValue("10m") Duration applyTimeout, @DefaultValue("90") int historyRetentionDays) {
 
 	public SyncProperties {
 		if (tokenExpiry < 60 || tokenExpiry > 7 * 24 * 3600) {
@@ -25,6 +26,10 @@ public record SyncProperties(@DefaultValue("true") boolean enabled, String passw
 		}
 		if (applyTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new StartupProblem("SYNC_APPLY_TIMEOUT (sync.apply_timeout) must be at least 1s");
+		}
+		if (historyRetentionDays < 1 || historyRetentionDays > 36_500) {
+			throw new StartupProblem(
+					"SYNC_HISTORY_RETENTION_DAYS (sync.history_retention_days) must be between 1 and 36500");
 		}
 	}
 
@@ -40,7 +45,7 @@ public record SyncProperties(@DefaultValue("true") boolean enabled, String passw
 	public String toString() {
 		return "SyncProperties[enabled=" + this.enabled + ", password=" + (hasPassword() ? "<redacted>" : "none")
 				+ ", defaultRemoteUrl=" + this.defaultRemoteUrl + ", tokenExpiry=" + this.tokenExpiry
-				+ ", applyTimeout=" + this.applyTimeout + "]";
+				+ ", applyTimeout=" + this.applyTimeout + ", historyRetentionDays=" + this.historyRetentionDays + "]";
 	}
 
 	/** Whether packages must be encrypted; AES-256(-GCM) is the one algorithm. */

@@ -58,6 +58,9 @@ final class OperationNames implements OpenApiCustomizer {
 		name("GET /api/v1/sync/jobs", "listSyncJobs", SYNC);
 		name("GET /api/v1/sync/jobs/{id}", "getSyncJob", SYNC);
 		name("GET /api/v1/sync/jobs/{id}/events", "streamSyncJobEvents", SYNC);
+		name("GET /api/v1/sync/history", "listSyncHistory", SYNC);
+		name("GET /api/v1/sync/history/{id}", "getSyncHistoryEntry", SYNC);
+		name("POST /api/v1/sync/history/{id}/rollback", "rollbackSyncHistoryEntry", SYNC);
 
 		name("POST /api/v1/sync/connect", "connectPeer", PEERS);
 		name("GET /api/v1/sync/inventory", "getPeerInventory", PEERS);

@@ -14,12 +14,12 @@ import org.orchestrator.livesync.inventory.CanonicalJson;
  * nodes) are compared as a whole. Values compare by their canonical form: {@code 8}
  * equals {@code 8.0}.
  */
-final class FieldDiff {
+public final class FieldDiff {
 
 	private FieldDiff() {
 	}
 
-	static List<FieldChange> between(JsonNode local, JsonNode remote) {
+	public static List<FieldChange> between(JsonNode local, JsonNode remote) {
 		List<FieldChange> changes = new ArrayList<>();
 		diff("", local, remote, changes);
 		return changes;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.sync.internal.history.Provenance;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
 import org.orchestrator.livesync.sync.internal.compare.CheckpointRecorder;
@@ -126,7 +128,7 @@ class JobRunner {
 			job.failed(new JobEvent.Failed(Problems.from(ex).toProblem(null), millisSince(started),
 					(ex instanceof ConstraintConflicts refused) ? refused.conflicts() : null));
 			return Mono.empty();
-		}).then();
+		}).then().contextWrite(Provenance.pushed(UUID.fromString(job.id()), job.startedBy()).context());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.sync.internal.history.Provenance;
 import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
@@ -109,15 +110,18 @@ class PullTransfer {
 		}).doOnComplete(() -> job.phase(JobPhase.APPLYING));
 		Flux<ItemKey> keys = this.items.all(pull).map(PullItems.Taken::key);
 		PulledExpectations expected = (asked) -> this.items.expected(pull, asked);
+		Provenance provenance = Provenance.pulled(UUID.fromString(job.id()), job.startedBy());
 		if (!job.dryRun()) {
-			return this.resumable.pull(
-					new ResumablePull.Remote(remote.url(), remote.serverId(), remote.session(), session.password()),
-					reconnect, keys, expected, watch);
+			return this.resumable
+				.pull(new ResumablePull.Remote(remote.url(), remote.serverId(), remote.session(), session.password()),
+						reconnect, keys, expected, watch)
+				.contextWrite(provenance.context());
 		}
 		return this.remote.pull(remote.url(), remote.session(), keys, false)
 			.flatMap((pulled) -> this.receiver.receivePulled(pulled.encodedHeader(), watch.apply(pulled.ciphertext()),
 					session.password(), expected, true))
-			.map((result) -> new ResumablePull.Pulled(result, remote.session()));
+			.map((result) -> new ResumablePull.Pulled(result, remote.session()))
+			.contextWrite(provenance.context());
 	}
 
 	/**

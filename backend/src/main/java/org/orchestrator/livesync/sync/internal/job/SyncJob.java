@@ -222,6 +222,11 @@ public final class SyncJob {
 	}
 
 	/** Who started the job and the conflict resolutions they decided in it. */
+	/** The operator who started the job; null when not known. */
+	synchronized String startedBy() {
+		return this.startedBy;
+	}
+
 	synchronized SyncJob startedBy(String actor, List<Resolution> resolutions) {
 		this.startedBy = actor;
 		this.resolutions = (resolutions != null) ? List.copyOf(resolutions) : List.of();

@@ -1,6 +1,7 @@
 package org.orchestrator.livesync.sync.internal.peer;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.sync.internal.history.Provenance;
 import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.sync.internal.protocol.PeerApi;
 import org.orchestrator.livesync.sync.internal.protocol.PeerMessages;
@@ -116,7 +118,14 @@ class PeerPackageController {
 			@RequestHeader(PeerApi.PACKAGE_HEADER) String header,
 			@Parameter(description = "resumable upload: the byte of the ciphertext the body starts at") @RequestHeader(
 					name = PeerApi.RESUME_FROM_HEADER, required = false) Long resumeFrom,
+			@Parameter(description = "the sender's job, for this server's history") @RequestHeader(
+					name = PeerApi.JOB_HEADER, required = false) UUID jobId,
+			@Parameter(description = "who started the sender's job, for this server's history") @RequestHeader(
+					name = PeerApi.STARTED_BY_HEADER, required = false) String startedBy,
 			@RequestParam(name = PeerApi.DRY_RUN, defaultValue = "false") boolean dryRun, ServerWebExchange exchange) {
+		if (startedBy != null && startedBy.length() > 200) {
+			return Mono.error(ProblemException.invalid(PeerApi.STARTED_BY_HEADER, "must be at most 200 characters"));
+		}
 		return Mono.fromCallable(() -> this.check.session(exchange, sessionId)).flatMap((session) -> {
 			Flux<byte[]> body = BodyBytes.of(exchange.getRequest().getBody());
 			if (resumeFrom == null) {
@@ -134,7 +143,7 @@ class PeerPackageController {
 			}
 			return this.receiveStream.receiveResumable(header, resumeFrom, body, session.peerServerId())
 				.doOnSuccess((result) -> this.check.end(session));
-		});
+		}).contextWrite(Provenance.pushed(jobId, startedBy).context());
 	}
 
 	@Operation(summary = "How much of a resumable streamed package this server holds",

@@ -88,6 +88,14 @@ public final class PeerApi {
 
 	public static final String SESSION_HEADER = "X-Sync-Session";
 
+	/**
+	 * On {@link #RECEIVE_STREAM}: the sender's job, and who started it, for the target's
+	 * history.
+	 */
+	public static final String JOB_HEADER = "X-Sync-Job";
+
+	public static final String STARTED_BY_HEADER = "X-Sync-Started-By";
+
 	public static final String DRY_RUN = "dry_run";
 
 	public static final String KINDS = "kinds";

@@ -14,6 +14,7 @@ import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.sync.internal.history.Provenance;
 import org.orchestrator.livesync.inventory.ConstraintFacts;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.Scope;
@@ -215,7 +216,7 @@ public class RemoteClient {
 	public Mono<ReceiveResult> send(String url, RemoteSession session, SyncPackage header, Flux<byte[]> ciphertext,
 			boolean dryRun, Long resumeFrom) {
 		Flux<DataBuffer> body = ciphertext.map(DefaultDataBufferFactory.sharedInstance::wrap);
-		return this.web.post()
+		return Mono.deferContextual((context) -> this.web.post()
 			.uri(url + PeerApi.RECEIVE_STREAM + "?" + PeerApi.DRY_RUN + "=" + dryRun)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.header(PeerApi.SESSION_HEADER, session.sessionId())
@@ -224,6 +225,13 @@ public class RemoteClient {
 				if (resumeFrom != null) {
 					headers.set(PeerApi.RESUME_FROM_HEADER, resumeFrom.toString());
 				}
+				Provenance provenance = Provenance.of(context);
+				if (provenance.jobId() != null) {
+					headers.set(PeerApi.JOB_HEADER, provenance.jobId().toString());
+				}
+				if (provenance.startedBy() != null) {
+					headers.set(PeerApi.STARTED_BY_HEADER, provenance.startedBy());
+				}
 			})
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.httpRequest((request) -> ((HttpClientRequest) request.getNativeRequest()).responseTimeout(APPLY_TIMEOUT))
@@ -231,7 +239,7 @@ public class RemoteClient {
 			.retrieve()
 			.bodyToMono(ReceiveResult.class)
 			.timeout(APPLY_TIMEOUT)
-			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
+			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json)));
 	}
 
 	/**

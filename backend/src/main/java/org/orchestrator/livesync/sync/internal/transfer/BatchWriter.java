@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,7 @@ import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.KindCounts;
 import org.orchestrator.livesync.sync.internal.BaseContents;
 import org.orchestrator.livesync.sync.internal.SyncBases;
+import org.orchestrator.livesync.sync.internal.history.HistoryRecorder;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * the bases with the source for what the batch leaves alike on both sides. First it locks
  * the rows the batch writes and leaves out every line whose item is no longer what the
  * sender expected: an edit made here since the sender's compare is never overwritten.
+ * What it changes goes into the apply's history entry, with each item before and after.
  */
 @Component
 class BatchWriter {
@@ -37,7 +40,11 @@ class BatchWriter {
 
 	private final BaseContents contents;
 
-	BatchWriter(InventoryWriter writer, InventoryReader inventory, SyncBases bases, BaseContents contents) {
+	private final HistoryRecorder history;
+
+	BatchWriter(InventoryWriter writer, InventoryReader inventory, SyncBases bases, BaseContents contents,
+			HistoryRecorder history) {
+		this.history = history;
 		this.contents = contents;
 		this.writer = writer;
 		this.inventory = inventory;
@@ -91,7 +98,11 @@ class BatchWriter {
 		Map<ItemKind, Map<String, String>> agreed = new EnumMap<>(ItemKind.class);
 		List<SyncBases.Synced> synced = new ArrayList<>();
 		List<BaseContents.Kept> kept = new ArrayList<>();
+		Map<ItemKind, List<String>> written = new EnumMap<>(ItemKind.class);
 		for (CheckedLine line : batch) {
+			if (line.agreedHash() == null) {
+				written.computeIfAbsent(line.kind(), (k) -> new ArrayList<>()).add(line.key());
+			}
 			if (line.agreedHash() != null) {
 				agreed.computeIfAbsent(line.kind(), (k) -> new HashMap<>()).put(line.key(), line.agreedHash());
 			}
@@ -116,10 +127,12 @@ class BatchWriter {
 			.doOnNext((alike) -> kept.add(new BaseContents.Kept(alike.contentHash(), alike.content())))
 			.map((alike) -> new SyncBases.Synced(alike.kind(), alike.key(), alike.contentHash()))
 			.collectList();
-		return this.writer.upsert(upserts)
-			.doOnNext((written) -> tally.changed = tally.changed.plus(written))
-			.thenMany(Flux.fromIterable(deletes.entrySet()))
-			.concatMap((entry) -> this.writer.delete(entry.getKey(), entry.getValue()))
+		return this.history.before(tally.history, written)
+			.flatMap((before) -> this.writer.upsert(upserts)
+				.doOnNext((changed) -> tally.changed = tally.changed.plus(changed))
+				.thenMany(Flux.fromIterable(deletes.entrySet()))
+				.concatMap((entry) -> this.writer.delete(entry.getKey(), entry.getValue()))
+				.then(this.history.after(before)))
 			.then(stillAlike)
 			.flatMap((alike) -> {
 				// Only what is still alike here becomes a base; anything changed since
@@ -139,6 +152,13 @@ class BatchWriter {
 		private KindCounts deleted = KindCounts.ZERO;
 
 		private final List<ItemKey> changedSinceCompare = new ArrayList<>();
+
+		/** The history entry of the apply. */
+		UUID history;
+
+		Mono<Void> finish(HistoryRecorder recorder) {
+			return recorder.finish(this.history, this.applied, this.changed, this.deleted);
+		}
 
 		ReceiveResult result(SyncPackage header, boolean dryRun) {
 			return new ReceiveResult(true, header.packageId(), header.sourceServerId(), this.applied, this.changed,

@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.orchestrator.livesync.inventory.InventoryWriter;
 import org.orchestrator.livesync.inventory.TableStatistics;
 import org.orchestrator.livesync.sync.internal.HybridClock;
+import org.orchestrator.livesync.sync.internal.history.HistoryRecorder;
+import org.orchestrator.livesync.sync.internal.history.Provenance;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,8 +22,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Applies the lines of a package, whichever form it came in, all or nothing: inside one
  * transaction, bounded in time, every line is checked (the checksum at the end), the
- * items are written, references are checked and the bases with the source are recorded. A
- * package applied before is not applied again.
+ * items are written, references are checked, the bases with the source are recorded and
+ * what changed goes into history. A package applied before is not applied again.
  */
 @Component
 class PackageApplier {
@@ -58,9 +60,12 @@ class PackageApplier {
 
 	private final HybridClock clock;
 
+	private final HistoryRecorder history;
+
 	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
 			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json, Checkpoints checkpoints,
-			DatabaseClient database, TableStatistics statistics, HybridClock clock) {
+			DatabaseClient database, TableStatistics statistics, HybridClock clock, HistoryRecorder history) {
+		this.history = history;
 		this.clock = clock;
 		this.statistics = statistics;
 		this.checkpoints = checkpoints;
@@ -102,9 +107,11 @@ class PackageApplier {
 		Mono<ReceiveResult> applied = this.bounds.apply()
 			.then(this.writer.deferConstraints())
 			.flatMap((mark) -> this.origin(header)
+				.then(this.openHistory(header, tally))
 				.thenMany(checked.buffer(BATCH_SIZE))
 				.concatMap((batch) -> this.batches.write(batch, header.sourceServerId(), tally), BATCHES_AHEAD)
 				.then(this.writer.checkReferences(mark)))
+			.then(Mono.defer(() -> tally.finish(this.history)))
 			.then(Mono.fromCallable(() -> tally.result(header, dryRun)))
 			.flatMap((result) -> dryRun ? Mono.just(result)
 					: this.received.remember(result)
@@ -122,6 +129,20 @@ class PackageApplier {
 			status.setRollbackOnly();
 			return applied;
 		}).single();
+	}
+
+	/**
+	 * Opens the history entry of the package, from the provenance its apply runs under (a
+	 * peer's push unless the caller said otherwise).
+	 */
+	private Mono<Void> openHistory(SyncPackage header, BatchWriter.Tally tally) {
+		return Mono
+			.deferContextual(
+					(context) -> this.history.begin(Provenance.of(context),
+							new HistoryRecorder.Source(header.packageId(), header.sourceServerId(),
+									header.sourceServerName(), null)))
+			.doOnNext((entry) -> tally.history = entry)
+			.then();
 	}
 
 	/**

@@ -142,7 +142,7 @@ class PackageHeadersTests {
 
 	static PackageHeaders headers(boolean encryptionRequired, String password) {
 		SyncProperties sync = new SyncProperties(true, password, null, 3600,
-				new SyncProperties.Encryption(encryptionRequired, "AES-256"), Duration.ofMinutes(10));
+				new SyncProperties.Encryption(encryptionRequired, "AES-256"), Duration.ofMinutes(10), 90);
 		ServerIdentity identity = mock(ServerIdentity.class);
 		given(identity.serverId()).willReturn(SERVER_ID);
 		given(identity.name()).willReturn("source");
