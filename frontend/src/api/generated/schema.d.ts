@@ -456,7 +456,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recent jobs, newest first */
+        /**
+         * Jobs, newest first, a page at a time
+         * @description Every job this server (or a replica on its database) ran, kept across restarts; a job whose server stopped while it ran is failed with the code job-interrupted. X-Total-Count says how many match.
+         */
         get: operations["listSyncJobs"];
         put?: never;
         /**
@@ -1224,6 +1227,7 @@ export interface components {
             phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying" | null;
             problem: components["schemas"]["Problem"] | null;
             progress: components["schemas"]["Progress"];
+            remote: components["schemas"]["RemoteServer"] | null;
             /** @description the conflict resolutions the operator decided for this job, as requested */
             resolutions: components["schemas"]["ConflictResolution"][];
             result: components["schemas"]["Completed"] | null;
@@ -4231,7 +4235,20 @@ export interface operations {
     };
     listSyncJobs: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                size?: number;
+                /** @description running, completed or failed */
+                status?: string;
+                /** @description the remote's URL or name */
+                remote?: string;
+                /** @description push, pull or both */
+                direction?: string;
+                /** @description started at or after */
+                since?: string;
+                /** @description started before */
+                until?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4245,6 +4262,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobView"][];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No token, or one that is invalid or expired */

@@ -23,6 +23,7 @@ public enum ProblemCode {
 	MISSING_REFERENCE("missing-reference", HttpStatus.UNPROCESSABLE_CONTENT, "Missing reference"),
 	CONSTRAINT_CONFLICTS("constraint-conflicts", HttpStatus.CONFLICT, "Constraint conflicts"),
 	ROLLBACK_CONFLICTS("rollback-conflicts", HttpStatus.CONFLICT, "Rollback conflicts"),
+	JOB_INTERRUPTED("job-interrupted", HttpStatus.SERVICE_UNAVAILABLE, "Job interrupted"),
 
 	// Who may call what
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),

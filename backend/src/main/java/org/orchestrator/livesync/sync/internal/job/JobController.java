@@ -2,9 +2,13 @@ package org.orchestrator.livesync.sync.internal.job;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,6 +16,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.system.Problem;
+import org.orchestrator.livesync.system.ProblemException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,16 +58,61 @@ class JobController {
 				.body(new JobStarted(job.id(), "/api/v1/sync/jobs/" + job.id() + "/events")));
 	}
 
-	@Operation(summary = "Recent jobs, newest first")
+	@Operation(summary = "Jobs, newest first, a page at a time",
+			description = "Every job this server (or a replica on its database) ran, kept across restarts; a job "
+					+ "whose server stopped while it ran is failed with the code job-interrupted. X-Total-Count "
+					+ "says how many match.")
 	@GetMapping
-	List<SyncJob.JobView> list() {
-		return this.jobs.recent().stream().map(SyncJob::view).toList();
+	Mono<ResponseEntity<List<SyncJob.JobView>>> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size,
+			@Parameter(description = "running, completed or failed") @RequestParam(required = false) String status,
+			@Parameter(description = "the remote's URL or name") @RequestParam(required = false) String remote,
+			@Parameter(description = "push, pull or both") @RequestParam(required = false) String direction,
+			@Parameter(description = "started at or after") @RequestParam(required = false) Instant since,
+			@Parameter(description = "started before") @RequestParam(required = false) Instant until) {
+		return Mono.fromCallable(() -> filter(page, size, status, remote, direction, since, until))
+			.flatMap((filter) -> this.jobs.list(filter, page, size))
+			.map((found) -> ResponseEntity.ok()
+				.header("X-Total-Count", Long.toString(found.total()))
+				.body(found.jobs()));
+	}
+
+	private static JobStore.Filter filter(int page, int size, String status, String remote, String direction,
+			Instant since, Instant until) {
+		List<Problem.FieldError> errors = new ArrayList<>();
+		JobStatus wantedStatus = null;
+		if (status != null) {
+			wantedStatus = Arrays.stream(JobStatus.values())
+				.filter((each) -> each.jsonName().equals(status))
+				.findFirst()
+				.orElse(null);
+			if (wantedStatus == null) {
+				errors.add(new Problem.FieldError("status", "must be running, completed or failed"));
+			}
+		}
+		JobDirection wantedDirection = (direction != null) ? JobDirection.of(direction) : null;
+		if (direction != null && wantedDirection == null) {
+			errors.add(new Problem.FieldError("direction", "must be push, pull or both"));
+		}
+		if (page < 0) {
+			errors.add(new Problem.FieldError("page", "must be 0 or more"));
+		}
+		if (size < 1 || size > 500) {
+			errors.add(new Problem.FieldError("size", "must be between 1 and 500"));
+		}
+		if (remote != null && remote.length() > 2000) {
+			errors.add(new Problem.FieldError("remote", "must be at most 2000 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw ProblemException.invalid(errors);
+		}
+		return new JobStore.Filter(wantedStatus, remote, wantedDirection, since, until);
 	}
 
 	@Operation(summary = "A job's status, progress and result")
 	@GetMapping("/{id}")
 	Mono<SyncJob.JobView> get(@PathVariable String id) {
-		return this.jobs.get(id).map(SyncJob::view);
+		return this.jobs.view(id);
 	}
 
 	@Operation(summary = "A job's live events (phase, progress, item, completed, failed)",

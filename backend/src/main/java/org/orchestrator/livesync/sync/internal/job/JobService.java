@@ -24,8 +24,9 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts sync jobs in the background and keeps the last {@value #KEPT} of them for their
- * status and event streams.
+ * Starts sync jobs in the background. A running job's status and events come from memory
+ * (the last {@value #KEPT} are kept there); every job is also saved (see
+ * {@link JobStore}), so a finished one is found after a restart, or on another replica.
  */
 @Service
 public class JobService {
@@ -46,10 +47,13 @@ public class JobService {
 
 	private final Clock clock;
 
-	JobService(SessionService sessions, JobRunner runner, Clock clock) {
+	private final JobStore store;
+
+	JobService(SessionService sessions, JobRunner runner, Clock clock, JobStore store) {
 		this.sessions = sessions;
 		this.runner = runner;
 		this.clock = clock;
+		this.store = store;
 	}
 
 	/** Starts a job and returns it at once; it runs on its own. */
@@ -75,13 +79,26 @@ public class JobService {
 					request.conflictPolicies(), request.direction(), request.mode(), request.resolutions());
 			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), request.dryRun(),
 					this.clock.instant())
-				.startedBy(actor, request.resolutions());
+				.startedBy(actor, request.resolutions())
+				.remote(session.remote());
 			if (!parsed.choices().isEmpty()) {
 				log.info("Job {} applies conflict resolutions decided by {}: {}", job.id(), actor,
 						describe(parsed.choices()));
 			}
 			remember(job);
-			this.runner.run(job, session, parsed).subscribe();
+			log.info("Sync job {} ({}{}) with {} started by {}", job.id(), parsed.direction().jsonName(),
+					request.dryRun() ? ", dry run" : "", session.remote().url(), (actor != null) ? actor : "-");
+			this.store.started(job).onErrorResume((failure) -> {
+				log.warn("Could not save sync job {}: {}", job.id(), failure.getMessage());
+				return Mono.empty();
+			})
+				.then(this.runner.run(job, session, parsed))
+				.then(Mono.defer(() -> this.store.finished(job)))
+				.onErrorResume((failure) -> {
+					log.warn("Could not save the end of sync job {}: {}", job.id(), failure.getMessage());
+					return Mono.empty();
+				})
+				.subscribe();
 			return job;
 		});
 	}
@@ -109,12 +126,26 @@ public class JobService {
 		return Mono.fromCallable(() -> find(id));
 	}
 
-	public List<SyncJob> recent() {
-		synchronized (this.jobs) {
-			List<SyncJob> list = new ArrayList<>(this.jobs.values());
-			java.util.Collections.reverse(list);
-			return list;
-		}
+	/**
+	 * A job as {@code GET /sync/jobs/{id}} shows it: live while it runs here, else saved.
+	 */
+	Mono<SyncJob.JobView> view(String id) {
+		return Mono.fromCallable(() -> live(id))
+			.map(SyncJob::view)
+			.switchIfEmpty(Mono.defer(() -> this.store.find(id).map(JobStore.Stored::view)))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("sync job '" + id + "'")));
+	}
+
+	/**
+	 * A page of jobs, newest first, from the saved ones; a job running here shows its
+	 * live state.
+	 */
+	Mono<JobStore.JobPage> list(JobStore.Filter filter, int page, int size) {
+		return this.store.list(filter, page, size)
+			.map((found) -> new JobStore.JobPage(found.jobs().stream().map((saved) -> {
+				SyncJob running = live(saved.jobId());
+				return (running != null) ? running.view() : saved;
+			}).toList(), found.total()));
 	}
 
 	/**
@@ -124,7 +155,10 @@ public class JobService {
 	 */
 	public Flux<ServerSentEvent<JobEvent>> events(String id) {
 		return Flux.defer(() -> {
-			SyncJob job = find(id);
+			SyncJob job = live(id);
+			if (job == null) {
+				return saved(id);
+			}
 			SyncJob.Cursor cursor = new SyncJob.Cursor();
 			Flux<ServerSentEvent<JobEvent>> changes = Flux.interval(Duration.ZERO, EVENT_INTERVAL)
 				.concatMapIterable((tick) -> job.since(cursor))
@@ -137,13 +171,35 @@ public class JobService {
 		});
 	}
 
+	/**
+	 * The saved events of a job this process does not hold: its phases, progress and end.
+	 */
+	private Flux<ServerSentEvent<JobEvent>> saved(String id) {
+		return this.store.find(id)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("sync job '" + id + "'")))
+			.flatMapMany((stored) -> {
+				List<JobEvent> events = new ArrayList<>();
+				stored.phases().forEach((phase) -> events.add(new JobEvent.Phase(phase)));
+				events.add(stored.view().progress());
+				if (stored.end() != null) {
+					events.add(stored.end());
+				}
+				return Flux.fromIterable(events);
+			})
+			.map((event) -> ServerSentEvent.<JobEvent>builder(event).event(event.type()).build());
+	}
+
 	private SyncJob find(String id) {
+		SyncJob job = live(id);
+		if (job == null) {
+			throw ProblemException.notFound("sync job '" + id + "'");
+		}
+		return job;
+	}
+
+	private SyncJob live(String id) {
 		synchronized (this.jobs) {
-			SyncJob job = this.jobs.get(id);
-			if (job == null) {
-				throw ProblemException.notFound("sync job '" + id + "'");
-			}
-			return job;
+			return this.jobs.get(id);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.orchestrator.livesync.sync.internal.compare.CompareMethod;
+import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.Problem;
 
 /**
@@ -74,6 +75,8 @@ public final class SyncJob {
 	private String startedBy;
 
 	private List<Resolution> resolutions = List.of();
+
+	private RemoteServer remote;
 
 	SyncJob(String id, String sessionId, JobDirection direction, boolean dryRun, Instant startedAt) {
 		this.id = id;
@@ -221,12 +224,27 @@ public final class SyncJob {
 		return events;
 	}
 
-	/** Who started the job and the conflict resolutions they decided in it. */
 	/** The operator who started the job; null when not known. */
 	synchronized String startedBy() {
 		return this.startedBy;
 	}
 
+	/** The remote the job syncs with. */
+	synchronized SyncJob remote(RemoteServer remote) {
+		this.remote = remote;
+		return this;
+	}
+
+	/** The phases so far and the end event (null while running): what a replay shows. */
+	synchronized List<JobPhase> phases() {
+		return List.copyOf(this.phases);
+	}
+
+	synchronized JobEvent end() {
+		return this.end;
+	}
+
+	/** Who started the job and the conflict resolutions they decided in it. */
 	synchronized SyncJob startedBy(String actor, List<Resolution> resolutions) {
 		this.startedBy = actor;
 		this.resolutions = (resolutions != null) ? List.copyOf(resolutions) : List.of();
@@ -240,7 +258,7 @@ public final class SyncJob {
 		return new JobView(this.id, this.sessionId, this.direction, status, this.dryRun, phase, progress(),
 				(this.end instanceof JobEvent.Completed completed) ? completed : null,
 				(this.end instanceof JobEvent.Failed failed) ? failed.problem() : null, this.startedAt, this.finishedAt,
-				this.compareMethod, this.startedBy, this.resolutions);
+				this.compareMethod, this.startedBy, this.resolutions, this.remote);
 	}
 
 	private JobEvent.Progress progress() {
@@ -289,7 +307,8 @@ public final class SyncJob {
 			@Schema(description = "how the job compared: incremental (what changed since the last sync) or full, "
 					+ "and why") @Nullable CompareMethod compare,
 			@Schema(description = "the operator who started the job", example = "admin") @Nullable String startedBy,
-			@Schema(description = "the conflict resolutions the operator decided for this job, as requested") List<Resolution> resolutions) {
+			@Schema(description = "the conflict resolutions the operator decided for this job, as requested") List<Resolution> resolutions,
+			@Schema(description = "the remote the job syncs with") @Nullable RemoteServer remote) {
 	}
 
 }
