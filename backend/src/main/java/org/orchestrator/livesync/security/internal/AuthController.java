@@ -1,9 +1,12 @@
 package org.orchestrator.livesync.security.internal;
 
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.crypto.ConstantTime;
 import org.orchestrator.livesync.security.TokenService;
 import org.orchestrator.livesync.system.ProblemCode;
@@ -30,10 +33,13 @@ class AuthController {
 
 	private final LoginThrottle throttle;
 
-	AuthController(AdminProperties admin, TokenService tokens, LoginThrottle throttle) {
+	private final AuditLog audit;
+
+	AuthController(AdminProperties admin, TokenService tokens, LoginThrottle throttle, AuditLog audit) {
 		this.admin = admin;
 		this.tokens = tokens;
 		this.throttle = throttle;
+		this.audit = audit;
 	}
 
 	@PostMapping("/login")
@@ -46,13 +52,19 @@ class AuthController {
 		// Both compared, always, in constant time: the answer's timing tells nothing.
 		boolean userMatches = ConstantTime.equals(request.username(), this.admin.username());
 		boolean passwordMatches = ConstantTime.equals(request.password(), this.admin.password());
+		String client = AuditLog.client(http);
 		if (!(userMatches & passwordMatches)) {
 			this.throttle.recordFailure(http);
-			return Mono.error(new ProblemException(ProblemCode.BAD_CREDENTIALS, "wrong username or password"));
+			// Not the name tried: a password typed into the name field would be written.
+			String actor = userMatches ? this.admin.username() : null;
+			return this.audit
+				.recordQuietly(AuditLog.Action.LOGIN_FAILED, actor, client, Map.of("known_user", userMatches))
+				.then(Mono.error(new ProblemException(ProblemCode.BAD_CREDENTIALS, "wrong username or password")));
 		}
 		String token = this.tokens.issue(TokenService.Audience.OPERATOR, this.admin.username(), null,
 				this.admin.tokenExpiry());
-		return Mono.just(new LoginResponse(token, this.admin.tokenExpiry().toSeconds()));
+		return this.audit.recordQuietly(AuditLog.Action.LOGIN, this.admin.username(), client, Map.of())
+			.thenReturn(new LoginResponse(token, this.admin.tokenExpiry().toSeconds()));
 	}
 
 	record LoginRequest(@NotBlank String username, @NotBlank String password) {

@@ -38,6 +38,7 @@ final class OperationNames implements OpenApiCustomizer {
 		TAGS.put("Configurations", "YAML configs, playbooks and templates");
 		TAGS.put("Inventory", "Bulk loads");
 		TAGS.put(SYNC, "Live Sync between servers, driven by the operator");
+		TAGS.put("Audit", "Who did what: logins, peer connects, jobs, applied packages, rollbacks");
 		TAGS.put(PEERS, "Server-to-server API; peer tokens from /sync/connect");
 
 		name("POST /api/v1/auth/login", "login", "Auth", "Log in as the operator and get an operator token");
@@ -61,6 +62,9 @@ final class OperationNames implements OpenApiCustomizer {
 		name("GET /api/v1/sync/history", "listSyncHistory", SYNC);
 		name("GET /api/v1/sync/history/{id}", "getSyncHistoryEntry", SYNC);
 		name("POST /api/v1/sync/history/{id}/rollback", "rollbackSyncHistoryEntry", SYNC);
+
+		name("GET /api/v1/audit", "listAuditLog", "Audit");
+		name("GET /api/v1/audit/verify", "verifyAuditLog", "Audit");
 
 		name("POST /api/v1/sync/connect", "connectPeer", PEERS);
 		name("GET /api/v1/sync/inventory", "getPeerInventory", PEERS);

@@ -1,9 +1,12 @@
 package org.orchestrator.livesync.security.internal;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.security.TokenService;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.system.Problem;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +32,14 @@ import static org.orchestrator.livesync.support.ProblemAssert.problem;
 @Import(LoginThrottle.class)
 @EnableConfigurationProperties(AdminProperties.class)
 class AuthControllerTests {
+
+	@MockitoBean
+	AuditLog audit;
+
+	@BeforeEach
+	void theAuditLogRecords() {
+		given(this.audit.recordQuietly(any(), any(), any(), any())).willReturn(Mono.empty());
+	}
 
 	@Autowired
 	WebTestClient client;

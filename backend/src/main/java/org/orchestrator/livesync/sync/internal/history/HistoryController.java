@@ -11,6 +11,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.audit.AuditLog;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,10 +63,11 @@ class HistoryController {
 					+ "the conflicts. The rollback is a history entry of its own.")
 	@PostMapping("/{id}/rollback")
 	Mono<HistoryViews.RollbackResult> rollback(@PathVariable UUID id,
-			@RequestBody(required = false) RollbackRequest request, Principal operator) {
+			@RequestBody(required = false) RollbackRequest request, Principal operator, ServerHttpRequest http) {
 		RollbackRequest asked = (request != null) ? request : new RollbackRequest(null, null, null);
-		return Mono.defer(() -> this.rollback.run(id, new Rollback.Request(Boolean.TRUE.equals(asked.dryRun()),
-				Boolean.TRUE.equals(asked.force()), asked.keep(), (operator != null) ? operator.getName() : null)));
+		return Mono.defer(() -> this.rollback.run(id,
+				new Rollback.Request(Boolean.TRUE.equals(asked.dryRun()), Boolean.TRUE.equals(asked.force()),
+						asked.keep(), (operator != null) ? operator.getName() : null, AuditLog.client(http))));
 	}
 
 	record RollbackRequest(

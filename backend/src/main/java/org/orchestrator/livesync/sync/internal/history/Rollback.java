@@ -13,6 +13,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.inventory.InventoryWriter;
 import org.orchestrator.livesync.inventory.ItemImages;
 import org.orchestrator.livesync.inventory.ItemKind;
@@ -50,8 +51,11 @@ class Rollback {
 
 	private final TransactionalOperator transaction;
 
+	private final AuditLog audit;
+
 	Rollback(DatabaseClient database, HistoryService history, HistoryRecorder recorder, InventoryWriter writer,
-			ItemImages images, TransactionalOperator transaction) {
+			ItemImages images, TransactionalOperator transaction, AuditLog audit) {
+		this.audit = audit;
 		this.database = database;
 		this.history = history;
 		this.recorder = recorder;
@@ -65,7 +69,7 @@ class Rollback {
 	}
 
 	/** What an operator asks of a rollback. */
-	record Request(boolean dryRun, boolean force, List<RollbackKeep> keep, String actor) {
+	record Request(boolean dryRun, boolean force, List<RollbackKeep> keep, String actor, String client) {
 	}
 
 	Mono<HistoryViews.RollbackResult> run(UUID id, Request request) {
@@ -94,7 +98,14 @@ class Rollback {
 							: this.writer.checkReferences(mark))))
 				.then(Mono
 					.defer(() -> this.recorder.finish(state.entry, state.restored, state.restored, state.deleted)))
-				.then(Mono.fromCallable(() -> state.result(id)));
+				.then(Mono.fromCallable(() -> state.result(id)))
+				.flatMap((result) -> request.dryRun() ? Mono.just(result)
+						: this.audit
+							.record(AuditLog.Action.ROLLBACK, request.actor(), request.client(),
+									Map.of("history_id", result.historyId().toString(), "rollback_of", id.toString(),
+											"restored", result.restored().total(), "deleted", result.deleted().total(),
+											"kept", result.kept().total(), "forced", request.force()))
+							.thenReturn(result));
 		});
 		if (!request.dryRun()) {
 			return work.as(this.transaction::transactional);

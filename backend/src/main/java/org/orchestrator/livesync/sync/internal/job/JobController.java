@@ -17,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.system.Problem;
 import org.orchestrator.livesync.system.ProblemException;
 
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,19 +42,28 @@ class JobController {
 
 	private final JobService jobs;
 
-	JobController(JobService jobs) {
+	private final AuditLog audit;
+
+	JobController(JobService jobs, AuditLog audit) {
 		this.jobs = jobs;
+		this.audit = audit;
 	}
 
 	@Operation(summary = "Start a sync of the selected items between this server and the session's remote",
 			description = "Returns at once; follow the job with GET /sync/jobs/{id} or its event stream.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request, Principal operator) {
+	Mono<ResponseEntity<JobStarted>> start(@RequestBody StartJobRequest request, Principal operator,
+			ServerHttpRequest http) {
+		String actor = (operator != null) ? operator.getName() : null;
 		return this.jobs
 			.start(new JobService.Request(request.sessionId(), request.selection(), request.direction(),
 					Boolean.TRUE.equals(request.dryRun()), request.conflictPolicy(), request.conflictPolicies(),
-					request.mode(), request.resolutions()), (operator != null) ? operator.getName() : null)
+					request.mode(), request.resolutions()), actor)
+			.flatMap((job) -> this.audit
+				.recordQuietly(AuditLog.Action.JOB_STARTED, actor, AuditLog.client(http),
+						JobService.auditDetails(job.view()))
+				.thenReturn(job))
 			.map((job) -> ResponseEntity.accepted()
 				.location(URI.create("/api/v1/sync/jobs/" + job.id()))
 				.body(new JobStarted(job.id(), "/api/v1/sync/jobs/" + job.id() + "/events")));

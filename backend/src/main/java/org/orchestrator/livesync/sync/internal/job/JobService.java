@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.sync.internal.compare.ThreeWayMerge;
 import org.orchestrator.livesync.sync.internal.session.SessionService;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
@@ -49,7 +50,10 @@ public class JobService {
 
 	private final JobStore store;
 
-	JobService(SessionService sessions, JobRunner runner, Clock clock, JobStore store) {
+	private final AuditLog audit;
+
+	JobService(SessionService sessions, JobRunner runner, Clock clock, JobStore store, AuditLog audit) {
+		this.audit = audit;
 		this.sessions = sessions;
 		this.runner = runner;
 		this.clock = clock;
@@ -81,19 +85,22 @@ public class JobService {
 					this.clock.instant())
 				.startedBy(actor, request.resolutions())
 				.remote(session.remote());
+			Mono<Void> resolutions = Mono.empty();
 			if (!parsed.choices().isEmpty()) {
-				log.info("Job {} applies conflict resolutions decided by {}: {}", job.id(), actor,
-						describe(parsed.choices()));
+				resolutions = this.audit.recordQuietly(AuditLog.Action.RESOLUTIONS, actor, null, Map.of("job_id",
+						job.id(), "items", parsed.choices().size(), "decided", describe(parsed.choices())));
 			}
 			remember(job);
 			log.info("Sync job {} ({}{}) with {} started by {}", job.id(), parsed.direction().jsonName(),
 					request.dryRun() ? ", dry run" : "", session.remote().url(), (actor != null) ? actor : "-");
-			this.store.started(job).onErrorResume((failure) -> {
+			resolutions.then(this.store.started(job)).onErrorResume((failure) -> {
 				log.warn("Could not save sync job {}: {}", job.id(), failure.getMessage());
 				return Mono.empty();
 			})
 				.then(this.runner.run(job, session, parsed))
 				.then(Mono.defer(() -> this.store.finished(job)))
+				.then(Mono.defer(() -> this.audit.recordQuietly(AuditLog.Action.JOB_FINISHED, job.startedBy(), null,
+						auditDetails(job.view()))))
 				.onErrorResume((failure) -> {
 					log.warn("Could not save the end of sync job {}: {}", job.id(), failure.getMessage());
 					return Mono.empty();
@@ -101,6 +108,28 @@ public class JobService {
 				.subscribe();
 			return job;
 		});
+	}
+
+	/** What the audit log says of a job: never a resolution's values, nor any secret. */
+	static Map<String, Object> auditDetails(SyncJob.JobView job) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("job_id", job.jobId());
+		details.put("direction", job.direction().jsonName());
+		details.put("dry_run", job.dryRun());
+		details.put("status", job.status().jsonName());
+		if (job.remote() != null) {
+			details.put("remote", job.remote().url());
+		}
+		if (job.result() != null) {
+			details.put("applied", job.result().applied().total());
+			details.put("deleted", job.result().deleted().total());
+			details.put("skipped", job.result().skipped());
+			details.put("duration_ms", job.result().durationMs());
+		}
+		if (job.problem() != null) {
+			details.put("problem", job.problem().code());
+		}
+		return details;
 	}
 
 	/** Which item's fields were decided how (never the values: they may be anything). */

@@ -1,9 +1,12 @@
 package org.orchestrator.livesync.sync.internal.peer;
 
+import java.util.Map;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.crypto.ConstantTime;
 import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.security.TokenService;
@@ -15,6 +18,7 @@ import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +39,11 @@ class PeerAuthController {
 
 	private final ServerIdentity identity;
 
-	PeerAuthController(SyncProperties sync, PeerSessions sessions, TokenService tokens, ServerIdentity identity) {
+	private final AuditLog audit;
+
+	PeerAuthController(SyncProperties sync, PeerSessions sessions, TokenService tokens, ServerIdentity identity,
+			AuditLog audit) {
+		this.audit = audit;
 		this.sync = sync;
 		this.sessions = sessions;
 		this.tokens = tokens;
@@ -44,7 +52,9 @@ class PeerAuthController {
 
 	@Operation(summary = "Open a sync session with the shared SYNC_PASSWORD")
 	@PostMapping(PeerApi.CONNECT)
-	Mono<PeerMessages.ConnectResponse> connect(@RequestBody PeerMessages.ConnectRequest request) {
+	Mono<PeerMessages.ConnectResponse> connect(@RequestBody PeerMessages.ConnectRequest request,
+			ServerHttpRequest http) {
+		String client = AuditLog.client(http);
 		return Mono.fromCallable(() -> {
 			if (!this.sync.enabled()) {
 				throw SyncProblems.disabled();
@@ -66,7 +76,16 @@ class PeerAuthController {
 			return new PeerMessages.ConnectResponse(true, token, session.sessionId(), this.sync.tokenExpiry(),
 					new PeerMessages.ServerInfo(this.identity.name(), this.identity.version(),
 							this.identity.serverId().toString()));
-		});
+		})
+			.flatMap((connected) -> this.audit
+				.recordQuietly(AuditLog.Action.PEER_CONNECTED, request.serverId(), client, Map.of())
+				.thenReturn(connected))
+			.onErrorResume(
+					(ex) -> ex instanceof ProblemException problem
+							&& ProblemCode.BAD_SYNC_PASSWORD.code().equals(problem.code()),
+					(refused) -> this.audit.recordQuietly(AuditLog.Action.PEER_REFUSED, null, client,
+							Map.of("reason", "wrong sync password"))
+						.then(Mono.error(refused)));
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.orchestrator.livesync.sync.internal.transfer;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -8,6 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.inventory.InventoryWriter;
 import org.orchestrator.livesync.inventory.TableStatistics;
 import org.orchestrator.livesync.sync.internal.HybridClock;
@@ -62,9 +66,13 @@ class PackageApplier {
 
 	private final HistoryRecorder history;
 
+	private final AuditLog audit;
+
 	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
 			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json, Checkpoints checkpoints,
-			DatabaseClient database, TableStatistics statistics, HybridClock clock, HistoryRecorder history) {
+			DatabaseClient database, TableStatistics statistics, HybridClock clock, HistoryRecorder history,
+			AuditLog audit) {
+		this.audit = audit;
 		this.history = history;
 		this.clock = clock;
 		this.statistics = statistics;
@@ -116,6 +124,7 @@ class PackageApplier {
 			.flatMap((result) -> dryRun ? Mono.just(result)
 					: this.received.remember(result)
 						.then(this.checkpoints.rotate(header.sourceServerId(), UUID.fromString(header.packageId())))
+						.then(audited(header, tally, result))
 						.thenReturn(result))
 			// Inside the transaction: running out of time is a failure, and rolls back.
 			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
@@ -129,6 +138,26 @@ class PackageApplier {
 			status.setRollbackOnly();
 			return applied;
 		}).single();
+	}
+
+	/** Records the applied package in the audit log, in its transaction. */
+	private Mono<Void> audited(SyncPackage header, BatchWriter.Tally tally, ReceiveResult result) {
+		return Mono.deferContextual((context) -> {
+			Provenance provenance = Provenance.of(context);
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("package_id", header.packageId());
+			details.put("operation", provenance.operation().name().toLowerCase(Locale.ROOT));
+			details.put("peer", header.sourceServerId());
+			details.put("peer_name", header.sourceServerName());
+			details.put("history_id", tally.history.toString());
+			if (provenance.jobId() != null) {
+				details.put("job_id", provenance.jobId().toString());
+			}
+			details.put("applied", result.applied().total());
+			details.put("changed", result.changed().total());
+			details.put("deleted", result.deleted().total());
+			return this.audit.record(AuditLog.Action.PACKAGE_APPLIED, provenance.startedBy(), null, details);
+		});
 	}
 
 	/**

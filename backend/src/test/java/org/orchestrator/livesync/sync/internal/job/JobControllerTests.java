@@ -2,13 +2,14 @@ package org.orchestrator.livesync.sync.internal.job;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.system.Problem;
 import org.orchestrator.livesync.system.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +33,14 @@ import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaTy
  */
 @ControllerSlice(JobController.class)
 class JobControllerTests {
+
+	@MockitoBean
+	AuditLog audit;
+
+	@BeforeEach
+	void theAuditLogRecords() {
+		given(this.audit.recordQuietly(any(), any(), any(), any())).willReturn(Mono.empty());
+	}
 
 	private static final String START = "{\"session_id\":\"s-1\",\"selection\":\"all\"}";
 

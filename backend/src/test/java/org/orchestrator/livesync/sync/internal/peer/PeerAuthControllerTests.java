@@ -6,12 +6,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
+import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.security.TokenService;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.system.ServerIdentity;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +33,14 @@ import static org.orchestrator.livesync.support.ProblemAssert.unsupportedMediaTy
  */
 @ControllerSlice(PeerAuthController.class)
 class PeerAuthControllerTests {
+
+	@MockitoBean
+	AuditLog audit;
+
+	@BeforeEach
+	void theAuditLogRecords() {
+		given(this.audit.recordQuietly(any(), any(), any(), any())).willReturn(Mono.empty());
+	}
 
 	private static final String PASSWORD = "shared-sync-secret";
 
