@@ -1,8 +1,8 @@
 package org.orchestrator.livesync.cli;
 
 /**
- * Ends the command with a one-line reason and an exit code (1: the sync failed, 2: could
- * not even try).
+ * Ends the command with a one-line reason and an exit code (1: the sync or rollback
+ * failed or was refused, 2: could not even try).
  */
 final class CliFailure extends RuntimeException {
 
