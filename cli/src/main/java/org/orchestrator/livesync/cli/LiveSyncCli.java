@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "live-sync", mixinStandardHelpOptions = true, version = "live-sync 1.0.0",
 		description = "Compare and sync the inventory of two Orchestrator Live Sync servers.",
 		subcommands = { TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class,
-				DemoDataCommand.class },
-		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:done", "1:the sync failed or did not verify",
+				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, DemoDataCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:done", "1:the sync or rollback failed, was refused, or did not verify",
 				"2:usage error, or a server cannot be reached or refused" })
 public class LiveSyncCli {
 

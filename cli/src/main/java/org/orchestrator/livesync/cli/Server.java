@@ -123,7 +123,7 @@ final class Server {
 			try {
 				Problem problem = json().readValue(body, Problem.class);
 				if (problem.getDetail() != null) {
-					return new CliFailure(exitCode, problem.getDetail());
+					return new CliFailure(exitCode, problem.getDetail(), problem.getCode());
 				}
 			}
 			catch (JsonProcessingException notAProblem) {

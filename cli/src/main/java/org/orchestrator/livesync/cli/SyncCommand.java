@@ -32,10 +32,6 @@ import picocli.CommandLine.Model.CommandSpec;
 		description = "Sync items between the server and the remote (push, pull or both ways), showing live progress.")
 class SyncCommand implements Callable<Integer> {
 
-	private static final Map<String, String> KINDS = Map.of("node", "nodes", "nodes", "nodes", "cluster", "clusters",
-			"clusters", "clusters", "ssh_key", "ssh_keys", "ssh-key", "ssh_keys", "ssh_keys", "ssh_keys",
-			"configuration", "configurations", "configurations", "configurations");
-
 	@ParentCommand
 	LiveSyncCli cli;
 
@@ -172,13 +168,12 @@ class SyncCommand implements Callable<Integer> {
 		}
 		Map<String, List<String>> keys = new LinkedHashMap<>();
 		for (String item : this.select) {
-			int colon = item.indexOf(':');
-			String kind = (colon > 0) ? KINDS.get(item.substring(0, colon)) : null;
-			if (kind == null || colon == item.length() - 1) {
+			ItemKinds.Named named = ItemKinds.parse(item);
+			if (named == null) {
 				throw new ParameterException(this.spec.commandLine(),
 						"--select " + item + ": expected kind:key with kind node, cluster, ssh_key or configuration");
 			}
-			keys.computeIfAbsent(kind, (named) -> new ArrayList<>()).add(item.substring(colon + 1));
+			keys.computeIfAbsent(named.section(), (section) -> new ArrayList<>()).add(named.key());
 		}
 		// Only the kinds named: the generated setters would send a kind given null as
 		// null.

@@ -1,8 +1,5 @@
 package org.orchestrator.livesync.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,29 +50,29 @@ class LiveSyncCliIntegrationTests {
 
 	@Test
 	void testsTheServerAndTheRemote() {
-		Run run = cli("test", "--remote", b.url());
+		CliRun run = cli("test", "--remote", b.url());
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("ok  " + a.url() + ": cli-a").contains("ok  " + b.url() + ": cli-b");
-		Run down = cli("--server", "http://localhost:1", "test");
+		CliRun down = cli("--server", "http://localhost:1", "test");
 		assertThat(down.exitCode()).isEqualTo(2);
 		assertThat(down.err().lines()).singleElement().asString().contains("cannot reach http://localhost:1");
 	}
 
 	@Test
 	void comparesThenSyncsEverythingWithProgressAndASummary() throws Exception {
-		Run table = cli("compare", "--remote", b.url());
+		CliRun table = cli("compare", "--remote", b.url());
 		assertThat(table.exitCode()).isZero();
 		assertThat(table.out()).contains("🔵 node cli-01: missing on remote")
 			.contains("🟡 node cli-03: different — ip: 10.9.0.3 → 10.9.9.3");
-		Run json = cli("compare", "--remote", b.url(), "--json");
+		CliRun json = cli("compare", "--remote", b.url(), "--json");
 		JsonNode session = JsonMapper.builder().build().readTree(json.out());
 		assertThat(session.at("/comparison/summary/missing_on_remote").asLong()).isGreaterThanOrEqualTo(2);
 
-		Run dry = cli("sync", "--remote", b.url(), "--select", "node:cli-02", "--dry-run", "--yes");
+		CliRun dry = cli("sync", "--remote", b.url(), "--select", "node:cli-02", "--dry-run", "--yes");
 		assertThat(dry.exitCode()).isZero();
 		assertThat(dry.out()).contains("Nothing was changed (dry run)");
 
-		Run run = cli("sync", "--remote", b.url(), "--all", "--yes");
+		CliRun run = cli("sync", "--remote", b.url(), "--all", "--yes");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("phase: connecting")
 			.contains("phase: transferring")
@@ -89,7 +86,7 @@ class LiveSyncCliIntegrationTests {
 	@Test
 	void pullsWhatOnlyTheRemoteHas() throws Exception {
 		new NodesApi(b.operator().client()).createNode(new Node().hostname("cli-pull").ip("10.9.8.1").username("ops"));
-		Run run = cli("sync", "--remote", b.url(), "--select", "node:cli-pull", "--direction", "pull", "--yes");
+		CliRun run = cli("sync", "--remote", b.url(), "--select", "node:cli-pull", "--direction", "pull", "--yes");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("Syncing from cli-b")
 			.contains("Pulled from cli-b")
@@ -106,7 +103,7 @@ class LiveSyncCliIntegrationTests {
 		NodesApi onB = new NodesApi(b.operator().client());
 		onA.createNode(new Node().hostname("cli-here").ip("10.9.3.1").username("ubuntu"));
 		onB.createNode(new Node().hostname("cli-there").ip("10.9.3.2").username("ubuntu"));
-		Run run = cli("sync", "--remote", b.url(), "--select", "node:cli-here", "--select", "node:cli-there",
+		CliRun run = cli("sync", "--remote", b.url(), "--select", "node:cli-here", "--select", "node:cli-there",
 				"--direction", "both", "--yes");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("Syncing both ways with cli-b")
@@ -118,7 +115,7 @@ class LiveSyncCliIntegrationTests {
 		assertThat(onA.getNode("cli-there").getIp()).isEqualTo("10.9.3.2");
 
 		onB.replaceNode("cli-there", new Node().hostname("cli-there").ip("10.9.4.2").username("ubuntu"));
-		Run json = cli("sync", "--remote", b.url(), "--select", "node:cli-there", "--direction", "both", "--json",
+		CliRun json = cli("sync", "--remote", b.url(), "--select", "node:cli-there", "--direction", "both", "--json",
 				"--yes");
 		assertThat(json.exitCode()).as(json.err()).isZero();
 		JsonNode completed = JsonMapper.builder().build().readTree(json.out());
@@ -142,7 +139,7 @@ class LiveSyncCliIntegrationTests {
 		onA.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.2").username("ubuntu"));
 		onB.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.3").username("ubuntu"));
 
-		Run skipped = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--yes");
+		CliRun skipped = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--yes");
 		assertThat(skipped.exitCode()).as(skipped.err()).isZero();
 		assertThat(skipped.out()).contains("cli-clash")
 			.contains("1 conflict needs a decision: --prefer local, remote or newest")
@@ -150,8 +147,8 @@ class LiveSyncCliIntegrationTests {
 			.contains("conflict, left alone: --prefer local, remote or newest decides it");
 		assertThat(onA.getNode("cli-clash").getIp()).as("no side wins by default").isEqualTo("10.9.6.2");
 
-		Run remote = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--prefer",
-				"remote", "--yes");
+		CliRun remote = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both",
+				"--prefer", "remote", "--yes");
 		assertThat(remote.exitCode()).as(remote.err()).isZero();
 		assertThat(onA.getNode("cli-clash").getIp()).isEqualTo("10.9.6.3");
 		assertThat(onB.getNode("cli-clash").getIp()).isEqualTo("10.9.6.3");
@@ -160,8 +157,8 @@ class LiveSyncCliIntegrationTests {
 		// clocks.
 		onB.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.4").username("ubuntu"));
 		onA.replaceNode("cli-clash", new Node().hostname("cli-clash").ip("10.9.6.5").username("ubuntu"));
-		Run newest = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both", "--prefer",
-				"newest", "--yes");
+		CliRun newest = cli("sync", "--remote", b.url(), "--select", "node:cli-clash", "--direction", "both",
+				"--prefer", "newest", "--yes");
 		assertThat(newest.exitCode()).as(newest.err()).isZero();
 		assertThat(onA.getNode("cli-clash").getIp()).isEqualTo("10.9.6.5");
 		assertThat(onB.getNode("cli-clash").getIp()).isEqualTo("10.9.6.5");
@@ -178,7 +175,7 @@ class LiveSyncCliIntegrationTests {
 		onA.createNode(new Node().hostname("cli-dup-a").ip("10.9.7.1").username("ubuntu"));
 		onB.createNode(new Node().hostname("cli-dup-b").ip("10.9.7.1").username("ubuntu"));
 		try {
-			Run refused = cli("sync", "--remote", b.url(), "--select", "node:cli-dup-a", "--yes");
+			CliRun refused = cli("sync", "--remote", b.url(), "--select", "node:cli-dup-a", "--yes");
 			assertThat(refused.exitCode()).isEqualTo(1);
 			assertThat(refused.out()).contains("A sync of everything would break these inventory rules:")
 				.contains("Refused before anything moved")
@@ -200,14 +197,14 @@ class LiveSyncCliIntegrationTests {
 		NodesApi onB = new NodesApi(b.operator().client());
 		onB.replaceNode("cli-m1", new Node().hostname("cli-m1").ip("10.9.2.1").username("ubuntu"));
 
-		Run sync = cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--yes");
+		CliRun sync = cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--yes");
 		assertThat(sync.exitCode()).as(sync.err()).isZero();
 		assertThat(sync.out()).contains("node cli-m1: changed on the remote: pull or sync both ways to take it")
 			.contains("skipped 1")
 			.doesNotContain("--mirror makes");
 		assertThat(onB.getNode("cli-m1").getIp()).isEqualTo("10.9.2.1");
 
-		Run mirror = cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--mirror", "--yes");
+		CliRun mirror = cli("sync", "--remote", b.url(), "--select", "node:cli-m1", "--mirror", "--yes");
 		assertThat(mirror.exitCode()).as(mirror.err()).isZero();
 		assertThat(mirror.out())
 			.contains("Warning: --mirror makes cli-b (" + b.url()
@@ -219,33 +216,26 @@ class LiveSyncCliIntegrationTests {
 
 	@Test
 	void failsInOneLineOnAWrongPasswordAndOnUsageErrors() {
-		Run wrong = cli("sync", "--remote", b.url(), "--all", "--yes", "--sync-password", "not-it");
+		CliRun wrong = cli("sync", "--remote", b.url(), "--all", "--yes", "--sync-password", "not-it");
 		assertThat(wrong.exitCode()).isNotZero();
 		assertThat(wrong.err().lines()).singleElement().asString().contains("refused the sync password");
 
 		assertThat(cli("sync", "--remote", b.url()).exitCode()).isEqualTo(2);
 		assertThat(cli("sync", "--remote", b.url(), "--select", "robot:r2").exitCode()).isEqualTo(2);
-		Run unconfirmed = cli("sync", "--remote", b.url(), "--select", "node:cli-01");
+		CliRun unconfirmed = cli("sync", "--remote", b.url(), "--select", "node:cli-01");
 		assertThat(unconfirmed.exitCode()).isEqualTo(2);
 		assertThat(unconfirmed.err()).contains("--yes");
-		Run noPassword = run(Map.of("LIVE_SYNC_SERVER", a.url()), "compare", "--remote", b.url());
+		CliRun noPassword = run(Map.of("LIVE_SYNC_SERVER", a.url()), "compare", "--remote", b.url());
 		assertThat(noPassword.exitCode()).isEqualTo(2);
 		assertThat(noPassword.err()).contains("ADMIN_PASSWORD");
 	}
 
-	private static Run cli(String... args) {
-		return run(Map.of("LIVE_SYNC_SERVER", a.url(), "ADMIN_PASSWORD", BackendProcess.ADMIN_PASSWORD), args);
+	private static CliRun cli(String... args) {
+		return CliRun.on(a, args);
 	}
 
-	private static Run run(Map<String, String> environment, String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = LiveSyncCli.run(args, new HashMap<>(environment), false, new PrintWriter(out),
-				new PrintWriter(err));
-		return new Run(exitCode, out.toString(), err.toString());
-	}
-
-	private record Run(int exitCode, String out, String err) {
+	private static CliRun run(Map<String, String> environment, String... args) {
+		return CliRun.with(environment, args);
 	}
 
 }

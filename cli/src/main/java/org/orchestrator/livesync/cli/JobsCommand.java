@@ -1,0 +1,100 @@
+package org.orchestrator.livesync.cli;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.Completed;
+import org.orchestrator.livesync.client.model.JobView;
+import org.orchestrator.livesync.client.model.Progress;
+import org.orchestrator.livesync.client.model.RemoteServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The server's recent sync jobs, newest first. A job names its session, not its remote:
+ * the remote is read from the session while the server still has it.
+ */
+@Command(name = "jobs", description = "List the server's recent sync jobs, newest first.")
+class JobsCommand implements Callable<Integer> {
+
+	@ParentCommand
+	LiveSyncCli cli;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--json", description = "print the jobs as the server answers them")
+	boolean json;
+
+	@Override
+	public Integer call() throws JsonProcessingException {
+		Server api = this.cli.operator();
+		SyncApi sync = new SyncApi(api.client());
+		List<JobView> jobs = api.call(sync::listSyncJobs, CliFailure.CANNOT_RUN);
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.json) {
+			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(jobs));
+			return 0;
+		}
+		if (jobs.isEmpty()) {
+			out.println("No sync jobs on this server since it started.");
+			return 0;
+		}
+		Map<String, String> remotes = new HashMap<>();
+		Table table = new Table("JOB", "STATUS", "DIRECTION", "REMOTE", "STARTED BY", "STARTED AT", "RESULT");
+		for (JobView job : jobs) {
+			table.row(job.getJobId(), job.getStatus().getValue(),
+					job.getDirection().getValue() + (Boolean.TRUE.equals(job.getDryRun()) ? " (dry run)" : ""),
+					remotes.computeIfAbsent(job.getSessionId(), (session) -> remote(api, sync, session)),
+					Table.orDash(job.getStartedBy()), Table.time(job.getStartedAt()), result(job));
+		}
+		table.print(out);
+		return 0;
+	}
+
+	/** The session's remote by name and URL; {@code -} once the session has ended. */
+	private static String remote(Server api, SyncApi sync, String session) {
+		try {
+			RemoteServer remote = api.call(() -> sync.getSyncSession(session), CliFailure.CANNOT_RUN).getRemote();
+			return remote.getName() + " (" + remote.getUrl() + ")";
+		}
+		catch (CliFailure ended) {
+			return "-";
+		}
+	}
+
+	/** Counts when done, the reason when failed, phase and progress while running. */
+	private static String result(JobView job) {
+		switch (job.getStatus()) {
+			case COMPLETED -> {
+				Completed result = job.getResult();
+				if (result == null) {
+					return "-";
+				}
+				return "applied " + JobReport.counts(result.getApplied()) + "; changed "
+						+ JobReport.counts(result.getChanged()) + "; deleted " + JobReport.counts(result.getDeleted())
+						+ "; skipped " + ((result.getSkipped() != null) ? result.getSkipped() : 0)
+						+ (Boolean.FALSE.equals(result.getVerified()) ? "; not verified" : "");
+			}
+			case FAILED -> {
+				return (job.getProblem() != null && job.getProblem().getDetail() != null) ? job.getProblem().getDetail()
+						: "-";
+			}
+			default -> {
+				Progress progress = job.getProgress();
+				String phase = (job.getPhase() != null) ? job.getPhase().getValue() : "starting";
+				return (progress != null && progress.getTotal() != null && progress.getTotal() > 0)
+						? phase + " " + progress.getDone() + "/" + progress.getTotal() : phase;
+			}
+		}
+	}
+
+}
