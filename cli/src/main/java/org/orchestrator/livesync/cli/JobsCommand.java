@@ -1,9 +1,7 @@
 package org.orchestrator.livesync.cli;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,10 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/**
- * The server's recent sync jobs, newest first. A job names its session, not its remote:
- * the remote is read from the session while the server still has it.
- */
+/** The server's sync jobs, newest first: the last 50, those of past runs too. */
 @Command(name = "jobs", description = "List the server's recent sync jobs, newest first.")
 class JobsCommand implements Callable<Integer> {
 
@@ -38,37 +33,31 @@ class JobsCommand implements Callable<Integer> {
 	public Integer call() throws JsonProcessingException {
 		Server api = this.cli.operator();
 		SyncApi sync = new SyncApi(api.client());
-		List<JobView> jobs = api.call(sync::listSyncJobs, CliFailure.CANNOT_RUN);
+		List<JobView> jobs = api.call(() -> sync.listSyncJobs(0, 50, null, null, null, null, null),
+				CliFailure.CANNOT_RUN);
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.json) {
 			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(jobs));
 			return 0;
 		}
 		if (jobs.isEmpty()) {
-			out.println("No sync jobs on this server since it started.");
+			out.println("No sync jobs on this server yet.");
 			return 0;
 		}
-		Map<String, String> remotes = new HashMap<>();
 		Table table = new Table("JOB", "STATUS", "DIRECTION", "REMOTE", "STARTED BY", "STARTED AT", "RESULT");
 		for (JobView job : jobs) {
 			table.row(job.getJobId(), job.getStatus().getValue(),
 					job.getDirection().getValue() + (Boolean.TRUE.equals(job.getDryRun()) ? " (dry run)" : ""),
-					remotes.computeIfAbsent(job.getSessionId(), (session) -> remote(api, sync, session)),
-					Table.orDash(job.getStartedBy()), Table.time(job.getStartedAt()), result(job));
+					remote(job.getRemote()), Table.orDash(job.getStartedBy()), Table.time(job.getStartedAt()),
+					result(job));
 		}
 		table.print(out);
 		return 0;
 	}
 
-	/** The session's remote by name and URL; {@code -} once the session has ended. */
-	private static String remote(Server api, SyncApi sync, String session) {
-		try {
-			RemoteServer remote = api.call(() -> sync.getSyncSession(session), CliFailure.CANNOT_RUN).getRemote();
-			return remote.getName() + " (" + remote.getUrl() + ")";
-		}
-		catch (CliFailure ended) {
-			return "-";
-		}
+	/** The remote by name and URL. */
+	private static String remote(RemoteServer remote) {
+		return (remote != null) ? remote.getName() + " (" + remote.getUrl() + ")" : "-";
 	}
 
 	/** Counts when done, the reason when failed, phase and progress while running. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "live-sync", mixinStandardHelpOptions = true, version = "live-sync 1.0.0",
 		description = "Compare and sync the inventory of two Orchestrator Live Sync servers.",
 		subcommands = { TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class,
-				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, DemoDataCommand.class },
+				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, AuditCommand.class,
+				DemoDataCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done", "1:the sync or rollback failed, was refused, or did not verify",
 				"2:usage error, or a server cannot be reached or refused" })

@@ -201,6 +201,22 @@ class HistoryCommandsIntegrationTests {
 		return page.at("/items/0/id").asString();
 	}
 
+	@Test
+	void listsTheAuditLogAndVerifiesItsChain() throws Exception {
+		onA.createNode(node("hist-audit", "10.7.9.1"));
+		sync("hist-audit");
+
+		CliRun log = onB("audit", "--action", "package_applied");
+		assertThat(log.exitCode()).as(log.err()).isZero();
+		assertThat(log.out().lines().findFirst())
+			.hasValueSatisfying((heading) -> assertThat(heading).matches("SEQ +AT +ACTION +ACTOR +FROM +DETAILS"));
+		assertThat(log.out()).containsPattern("package_applied +admin +- +\\{.*\"operation\":\"push\"");
+		CliRun verify = onB("audit", "verify");
+		assertThat(verify.exitCode()).as(verify.err()).isZero();
+		assertThat(verify.out()).containsPattern("The audit log is intact: \\d+ entries checked.");
+		assertThat(onB("audit", "--action", "dance").exitCode()).isEqualTo(2);
+	}
+
 	private static CliRun onB(String... args) {
 		return CliRun.on(b, args);
 	}
