@@ -52,7 +52,7 @@ trap stop INT TERM HUP EXIT
 
 start() { # name port: embedded PostgreSQL in $DATA/<name>/postgres, its own master keyset
   env -u DATABASE_URL SERVER_NAME="$1" SERVER_PORT="$2" LIVE_SYNC_DATA_DIR="$DATA" \
-    MASTER_KEY_FILE="$DATA/$1/master-keyset.json" WEB_ROOT="$PWD/frontend/dist" \
+    MASTER_KEY_FILE="$DATA/$1/master-keyset.json" WEB_ROOT="$PWD/frontend/dist" LOG_FILE="logs/$1.log" \
     java -jar "$JAR" >"$DATA/$1/server.log" 2>&1 &
   pids+=($!)
 }

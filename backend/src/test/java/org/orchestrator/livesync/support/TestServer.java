@@ -62,6 +62,8 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 		this.properties.put("SERVER_NAME", "test");
 		// Tests sync often from one address; the limit itself has its own test.
 		this.properties.put("SYNC_RATE_LIMIT_PER_HOUR", "100000");
+		// Many servers share a JVM and a directory: their lines go to the console alone.
+		this.properties.put("LOG_FILE", "");
 	}
 
 	/**
