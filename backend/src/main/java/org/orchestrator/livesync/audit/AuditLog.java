@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
-import io.r2dbc.spi.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.system.SqlValues;
 import org.orchestrator.livesync.inventory.CanonicalJson;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -83,8 +83,8 @@ public class AuditLog {
 						+ "VALUES ($1, $2, $3, $4, CAST($5 AS jsonb), $6, $7)")
 				.bind(0, at)
 				.bind(1, action.value())
-				.bind(2, orNull(actor))
-				.bind(3, orNull(client))
+				.bind(2, SqlValues.orNull(actor, String.class))
+				.bind(3, SqlValues.orNull(client, String.class))
 				.bind(4, canonical)
 				.bind(5, previous)
 				.bind(6, hash(previous, at, action.value(), actor, client, tree))
@@ -116,10 +116,6 @@ public class AuditLog {
 	public static String client(ServerHttpRequest request) {
 		InetSocketAddress address = request.getRemoteAddress();
 		return (address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : null;
-	}
-
-	private static Object orNull(String value) {
-		return (value != null) ? value : Parameters.in(String.class);
 	}
 
 }

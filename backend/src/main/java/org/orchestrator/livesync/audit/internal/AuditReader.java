@@ -3,13 +3,13 @@ package org.orchestrator.livesync.audit.internal;
 import java.time.Instant;
 import java.util.List;
 
-import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.system.SqlValues;
 import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.inventory.CanonicalJson;
 
@@ -51,10 +51,10 @@ class AuditReader {
 					+ "AND (CAST($2 AS text) IS NULL OR actor = $2) "
 					+ "AND (CAST($3 AS timestamptz) IS NULL OR at >= $3) "
 					+ "AND (CAST($4 AS timestamptz) IS NULL OR at < $4) ORDER BY seq DESC LIMIT $5 OFFSET $6")
-			.bind(0, orNull(filter.action(), String.class))
-			.bind(1, orNull(filter.actor(), String.class))
-			.bind(2, orNull(filter.since(), Instant.class))
-			.bind(3, orNull(filter.until(), Instant.class))
+			.bind(0, SqlValues.orNull(filter.action(), String.class))
+			.bind(1, SqlValues.orNull(filter.actor(), String.class))
+			.bind(2, SqlValues.orNull(filter.since(), Instant.class))
+			.bind(3, SqlValues.orNull(filter.until(), Instant.class))
 			.bind(4, size)
 			.bind(5, (long) page * size)
 			.map((row) -> new Object[] { entry(row), row.get("total", Long.class) })
@@ -107,10 +107,6 @@ class AuditReader {
 				row.get("actor", String.class), row.get("client_address", String.class),
 				CanonicalJson.read(row.get("details", String.class), JsonNode.class),
 				row.get("prev_hash", String.class), row.get("hash", String.class));
-	}
-
-	private static Object orNull(Object value, Class<?> type) {
-		return (value != null) ? value : Parameters.in(type);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.orchestrator.livesync.inventory.CanonicalJson;
 import org.orchestrator.livesync.inventory.ItemImages;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.KindCounts;
+import org.orchestrator.livesync.system.SqlValues;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -44,23 +45,20 @@ public class HistoryRecorder {
 	/** Opens a new entry; answers its id. */
 	public Mono<UUID> begin(Provenance provenance, Source source) {
 		UUID id = UUID.randomUUID();
-		DatabaseClient.GenericExecuteSpec insert = this.database
+		return this.database
 			.sql("INSERT INTO sync_history (id, operation, package_id, job_id, peer_server_id, peer_name, started_by, "
 					+ "rollback_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
 			.bind(0, id)
-			.bind(1, provenance.operation().value());
-		insert = bind(insert, 2, (source.packageId() != null) ? UUID.fromString(source.packageId()) : null, UUID.class);
-		insert = bind(insert, 3, provenance.jobId(), UUID.class);
-		insert = bind(insert, 4, source.peerServerId(), String.class);
-		insert = bind(insert, 5, source.peerName(), String.class);
-		insert = bind(insert, 6, provenance.startedBy(), String.class);
-		insert = bind(insert, 7, source.rollbackOf(), UUID.class);
-		return insert.then().thenReturn(id);
-	}
-
-	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, int index,
-			Object value, Class<?> type) {
-		return (value != null) ? spec.bind(index, value) : spec.bindNull(index, type);
+			.bind(1, provenance.operation().value())
+			.bind(2, SqlValues.orNull((source.packageId() != null) ? UUID.fromString(source.packageId()) : null,
+					UUID.class))
+			.bind(3, SqlValues.orNull(provenance.jobId(), UUID.class))
+			.bind(4, SqlValues.orNull(source.peerServerId(), String.class))
+			.bind(5, SqlValues.orNull(source.peerName(), String.class))
+			.bind(6, SqlValues.orNull(provenance.startedBy(), String.class))
+			.bind(7, SqlValues.orNull(source.rollbackOf(), UUID.class))
+			.then()
+			.thenReturn(id);
 	}
 
 	/** The images of what a batch is about to write, by kind and key. */

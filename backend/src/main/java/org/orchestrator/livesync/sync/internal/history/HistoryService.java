@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.orchestrator.livesync.system.SqlValues;
 import org.orchestrator.livesync.inventory.CanonicalJson;
 import org.orchestrator.livesync.inventory.ItemKind;
 import org.orchestrator.livesync.inventory.KindCounts;
@@ -77,11 +77,11 @@ class HistoryService {
 					+ "AND (CAST($4 AS timestamptz) IS NULL OR h.applied_at >= $4) "
 					+ "AND (CAST($5 AS timestamptz) IS NULL OR h.applied_at < $5) "
 					+ "ORDER BY h.applied_at DESC, h.id LIMIT $6 OFFSET $7")
-			.bind(0, Nullable.of(filter.operation(), String.class))
-			.bind(1, Nullable.of(filter.peer(), String.class))
-			.bind(2, Nullable.of(filter.job(), UUID.class))
-			.bind(3, Nullable.of(filter.since(), Instant.class))
-			.bind(4, Nullable.of(filter.until(), Instant.class))
+			.bind(0, SqlValues.orNull(filter.operation(), String.class))
+			.bind(1, SqlValues.orNull(filter.peer(), String.class))
+			.bind(2, SqlValues.orNull(filter.job(), UUID.class))
+			.bind(3, SqlValues.orNull(filter.since(), Instant.class))
+			.bind(4, SqlValues.orNull(filter.until(), Instant.class))
 			.bind(5, size)
 			.bind(6, (long) page * size)
 			.map((row) -> new Counted<>(entry(row), row.get("total", Long.class)))
@@ -184,15 +184,6 @@ class HistoryService {
 			node.remove("private_key_ciphertext");
 		}
 		return node;
-	}
-
-	/** A value to bind that may be null, with its type. */
-	private static final class Nullable {
-
-		static Object of(Object value, Class<?> type) {
-			return (value != null) ? value : Parameters.in(type);
-		}
-
 	}
 
 }

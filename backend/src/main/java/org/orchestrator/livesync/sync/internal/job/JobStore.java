@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.r2dbc.spi.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,6 +14,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.orchestrator.livesync.system.SqlValues;
 import org.orchestrator.livesync.system.Problem;
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
@@ -73,9 +73,9 @@ class JobStore {
 					+ "VALUES ($1, 'running', $2, $3, $4, $5, $6, CAST($7 AS jsonb))")
 			.bind(0, UUID.fromString(job.id()))
 			.bind(1, view.direction().jsonName())
-			.bind(2, orNull((view.remote() != null) ? view.remote().url() : null, String.class))
-			.bind(3, orNull((view.remote() != null) ? view.remote().name() : null, String.class))
-			.bind(4, orNull(view.startedBy(), String.class))
+			.bind(2, SqlValues.orNull((view.remote() != null) ? view.remote().url() : null, String.class))
+			.bind(3, SqlValues.orNull((view.remote() != null) ? view.remote().name() : null, String.class))
+			.bind(4, SqlValues.orNull(view.startedBy(), String.class))
 			.bind(5, view.startedAt())
 			.bind(6, this.json.writeValueAsString(view))
 			.then();
@@ -121,11 +121,12 @@ class JobStore {
 					+ "AND (CAST($4 AS timestamptz) IS NULL OR started_at >= $4) "
 					+ "AND (CAST($5 AS timestamptz) IS NULL OR started_at < $5) "
 					+ "ORDER BY started_at DESC, id LIMIT $6 OFFSET $7")
-			.bind(0, orNull((filter.status() != null) ? filter.status().jsonName() : null, String.class))
-			.bind(1, orNull(filter.remote(), String.class))
-			.bind(2, orNull((filter.direction() != null) ? filter.direction().jsonName() : null, String.class))
-			.bind(3, orNull(filter.since(), Instant.class))
-			.bind(4, orNull(filter.until(), Instant.class))
+			.bind(0, SqlValues.orNull((filter.status() != null) ? filter.status().jsonName() : null, String.class))
+			.bind(1, SqlValues.orNull(filter.remote(), String.class))
+			.bind(2, SqlValues.orNull((filter.direction() != null) ? filter.direction().jsonName() : null,
+					String.class))
+			.bind(3, SqlValues.orNull(filter.since(), Instant.class))
+			.bind(4, SqlValues.orNull(filter.until(), Instant.class))
 			.bind(5, size)
 			.bind(6, (long) page * size)
 			.map((row) -> new Counted(this.reader.readValue(row.get(0, String.class), SyncJob.JobView.class),
@@ -217,10 +218,6 @@ class JobStore {
 					: this.reader.readValue(end, JobEvent.Completed.class);
 		}
 		return new Stored(parsed, list, event);
-	}
-
-	private static Object orNull(Object value, Class<?> type) {
-		return (value != null) ? value : Parameters.in(type);
 	}
 
 }
