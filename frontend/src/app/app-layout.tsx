@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/ssh-keys', label: 'SSH keys' },
   { to: '/configurations', label: 'Configurations' },
   { to: '/sync/interactive', label: 'Sync' },
+  { to: '/history', label: 'History' },
 ];
 
 export function AppLayout() {

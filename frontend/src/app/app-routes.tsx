@@ -14,6 +14,8 @@ import {
   SshKeyEditorPage,
   SshKeyListPage,
 } from '@/features/inventory/components/ssh-keys/ssh-key-pages';
+import { HistoryEntryPage } from '@/features/history/components/history-entry-page';
+import { HistoryPage } from '@/features/history/components/history-page';
 import { SyncInteractivePage } from '@/features/sync/components/sync-interactive-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -48,6 +50,8 @@ export function AppRoutes() {
           {/* The seed's address of the sync page; `make sync-interactive` opens it. */}
           <Route path="sync" element={<Navigate to="/sync/interactive" replace />} />
           <Route path="sync/interactive" element={<SyncInteractivePage />} />
+          <Route path="history" element={<HistoryPage />} />
+          <Route path="history/:id" element={<HistoryEntryPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
