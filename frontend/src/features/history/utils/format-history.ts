@@ -68,14 +68,15 @@ export function conflictWords(conflict: RollbackConflict): string {
 /** What a rollback did, or would do: "restore 1 node; delete 1 node". */
 export function rollbackCounts(result: RollbackResult): string {
   const parts = [`restore ${countsText(result.restored)}`, `delete ${countsText(result.deleted)}`];
-  if (countsText(result.kept) !== 'nothing') parts.push(`keep ${countsText(result.kept)} as now`);
+  if (countsText(result.kept) !== 'nothing')
+    parts.push(`keep ${countsText(result.kept)} unchanged`);
   return parts.join('; ');
 }
 
 export function rollbackSentence(result: RollbackResult): string {
   if (result.dry_run) return `Rolling back would ${rollbackCounts(result)} on this server.`;
   const done = [`restored ${countsText(result.restored)}`, `deleted ${countsText(result.deleted)}`];
-  if (countsText(result.kept) !== 'nothing') done.push(`kept ${countsText(result.kept)} as it was`);
+  if (countsText(result.kept) !== 'nothing') done.push(`kept ${countsText(result.kept)} unchanged`);
   return `Rolled back: ${done.join('; ')}.`;
 }
 
