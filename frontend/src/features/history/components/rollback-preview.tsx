@@ -6,6 +6,7 @@ import type { RollbackConflict, RollbackResult } from '../api/types';
 import {
   conflictId,
   conflictWords,
+  itemName,
   rollbackSentence,
   type ConflictDecision,
 } from '../utils/format-history';
@@ -111,7 +112,7 @@ function ConflictChoice({
   decision: ConflictDecision | undefined;
   onDecide: (decision: ConflictDecision) => void;
 }) {
-  const name = `${kindNoun(conflict.kind as KindId)} ${conflict.key}`;
+  const name = itemName(conflict.kind, conflict.key);
   const id = `rollback-${conflictId(conflict).replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const path = conflict.current_hash === null ? null : editorPath(conflict);
   return (

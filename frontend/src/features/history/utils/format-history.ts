@@ -53,8 +53,8 @@ export const ACTIONS = {
   deleted: { icon: '✖', words: 'deleted' },
 } as const satisfies Record<ItemAction, { icon: string; words: string }>;
 
-/** "node node-01", for sentences. */
-export function itemName(kind: HistoryKind | string, key: string): string {
+/** "node node-01", for sentences; a conflict names its kind as a plain string. */
+export function itemName(kind: string, key: string): string {
   return `${kindNoun(kind as HistoryKind)} ${key}`;
 }
 
