@@ -22,7 +22,7 @@ function JobFact({ entry }: { entry: HistoryEntry }) {
     );
   return (
     <>
-      <code>{entry.job_id}</code> <span className="muted">on {peerOf(entry)}</span>
+      <code>{entry.job_id}</code> <span className="muted fact-aside">on {peerOf(entry)}</span>
     </>
   );
 }

@@ -77,7 +77,7 @@ describe('Rollback', () => {
     expect(rollbackBodies()).toEqual([{ dry_run: true, force: false }]);
     const preview = screen.getByRole('region', { name: 'Preview (dry run)' });
     expect(preview).toHaveTextContent(
-      'Rolling back would restore 1 node; delete 2 nodes on this server.',
+      'Rolling back would restore 1 node and delete 2 nodes on this server.',
     );
     expect(preview).toHaveTextContent('No item was changed again since the entry');
     expect(screen.getByRole('heading', { name: 'Preview (dry run)' })).toHaveFocus();
@@ -91,7 +91,7 @@ describe('Rollback', () => {
     await screen.findByRole('heading', { name: 'Rolled back' });
     expect(rollbackBodies()[1]).toEqual({ dry_run: false, force: false });
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Rolled back: restored 1 node; deleted 2 nodes.',
+      'Rolled back: restored 1 node and deleted 2 nodes.',
     );
     expect(screen.getByRole('link', { name: 'Open the rollback’s entry' })).toHaveAttribute(
       'href',

@@ -54,12 +54,24 @@ describe('words', () => {
 
   it('say what a rollback would do and did', () => {
     expect(rollbackSentence(rollbackResult({ deleted: counts({ ssh_keys: 1 }) }))).toBe(
-      'Rolling back would restore 1 node; delete 1 SSH key on this server.',
+      'Rolling back would restore 1 node and delete 1 SSH key on this server.',
     );
     expect(
       rollbackSentence(
         rollbackResult({ dry_run: false, restored: counts(), kept: counts({ clusters: 2 }) }),
       ),
-    ).toBe('Rolled back: restored nothing; deleted nothing; kept 2 clusters unchanged.');
+    ).toBe('Rolled back: kept 2 clusters unchanged.');
+    expect(
+      rollbackSentence(
+        rollbackResult({
+          dry_run: false,
+          deleted: counts({ nodes: 2 }),
+          kept: counts({ clusters: 1 }),
+        }),
+      ),
+    ).toBe('Rolled back: restored 1 node, deleted 2 nodes and kept 1 cluster unchanged.');
+    expect(rollbackSentence(rollbackResult({ restored: counts() }))).toBe(
+      'Rolling back would change nothing on this server.',
+    );
   });
 });

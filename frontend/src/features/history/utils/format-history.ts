@@ -48,7 +48,7 @@ export function entryCounts(entry: HistoryEntry): string {
 }
 
 export const ACTIONS = {
-  created: { icon: '＋', words: 'created' },
+  created: { icon: '+', words: 'created' },
   changed: { icon: '✎', words: 'changed' },
   deleted: { icon: '✖', words: 'deleted' },
 } as const satisfies Record<ItemAction, { icon: string; words: string }>;
@@ -65,19 +65,34 @@ export function conflictWords(conflict: RollbackConflict): string {
   return 'changed since';
 }
 
-/** What a rollback did, or would do: "restore 1 node; delete 1 node". */
-export function rollbackCounts(result: RollbackResult): string {
-  const parts = [`restore ${countsText(result.restored)}`, `delete ${countsText(result.deleted)}`];
+/** What a rollback restores, deletes and keeps, as verbs in the tense asked for. */
+function rollbackParts(result: RollbackResult, done: boolean): string[] {
+  const parts: string[] = [];
+  if (countsText(result.restored) !== 'nothing')
+    parts.push(`${done ? 'restored' : 'restore'} ${countsText(result.restored)}`);
+  if (countsText(result.deleted) !== 'nothing')
+    parts.push(`${done ? 'deleted' : 'delete'} ${countsText(result.deleted)}`);
   if (countsText(result.kept) !== 'nothing')
-    parts.push(`keep ${countsText(result.kept)} unchanged`);
-  return parts.join('; ');
+    parts.push(`${done ? 'kept' : 'keep'} ${countsText(result.kept)} unchanged`);
+  return parts;
 }
 
+/** "restore 1 node, delete 2 nodes and keep 1 cluster unchanged". */
+function joined(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+}
+
+/** What the rollback did, or as a preview would do, in one sentence. */
 export function rollbackSentence(result: RollbackResult): string {
-  if (result.dry_run) return `Rolling back would ${rollbackCounts(result)} on this server.`;
-  const done = [`restored ${countsText(result.restored)}`, `deleted ${countsText(result.deleted)}`];
-  if (countsText(result.kept) !== 'nothing') done.push(`kept ${countsText(result.kept)} unchanged`);
-  return `Rolled back: ${done.join('; ')}.`;
+  const parts = rollbackParts(result, !result.dry_run);
+  if (result.dry_run)
+    return parts.length === 0
+      ? 'Rolling back would change nothing on this server.'
+      : `Rolling back would ${joined(parts)} on this server.`;
+  return parts.length === 0
+    ? 'Rolled back: nothing had to change.'
+    : `Rolled back: ${joined(parts)}.`;
 }
 
 /** The operator's choice for an item changed again since the entry. */

@@ -79,7 +79,7 @@ beforeEach(() => {
 });
 
 function rowOf(id: string) {
-  const link = screen.getByRole('link', { name: `${id.slice(0, 8)}: open the job` });
+  const link = screen.getByRole('link', { name: `Open job ${id.slice(0, 8)}` });
   const row = link.closest('tr');
   if (!row) throw new Error(`no row for ${id}`);
   return row;
@@ -93,7 +93,7 @@ describe('Jobs page', () => {
       within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Jobs' }),
     );
     await screen.findByRole('heading', { name: 'Jobs' });
-    await screen.findByRole('link', { name: 'bbbbbbbb: open the job' });
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
 
     const running = rowOf(PULL);
     expect(running).toHaveTextContent('running: Transferring');
@@ -122,7 +122,7 @@ describe('Jobs page', () => {
 
   it('looks again while a job runs', async () => {
     renderApp('/jobs');
-    await screen.findByRole('link', { name: 'bbbbbbbb: open the job' });
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
     await waitFor(() => expect(api.sentTo('GET', JOBS).length).toBeGreaterThan(1), {
       timeout: 3000,
     });
@@ -140,7 +140,7 @@ describe('Jobs page', () => {
 
   it('opens a running job and follows it live, with a link to its history here', async () => {
     const { user } = renderApp('/jobs');
-    await user.click(await screen.findByRole('link', { name: 'dddddddd: open the job' }));
+    await user.click(await screen.findByRole('link', { name: 'Open job dddddddd' }));
     await screen.findByRole('heading', { name: 'Job dddddddd' });
     const facts = await screen.findByTestId('job-facts');
     await waitFor(() => expect(facts).toHaveTextContent('Pull from server-b'));

@@ -83,9 +83,12 @@ function JobsTable({ jobs }: { jobs: JobView[] }) {
           {jobs.map((job) => (
             <tr key={job.job_id} role="row" data-status={job.status}>
               <td role="cell" data-label="Job">
-                <Link to={`/jobs/${encodeURIComponent(job.job_id)}`} title={job.job_id}>
+                <Link
+                  to={`/jobs/${encodeURIComponent(job.job_id)}`}
+                  title={job.job_id}
+                  aria-label={`Open job ${job.job_id.slice(0, 8)}`}
+                >
                   <code>{job.job_id.slice(0, 8)}</code>
-                  <span className="visually-hidden">: open the job</span>
                 </Link>
               </td>
               <td role="cell" data-label="Started">
