@@ -10,8 +10,13 @@ interface JobView {
 /**
  * A push of the named nodes from `from` to `to`, waited for until it completed:
  * the two servers' common past (their base) for what a journey changes next.
+ * Returns the job's id, which `to` records in its history.
  */
-export async function pushNodes(from: TestServer, to: TestServer, hostnames: string[]) {
+export async function pushNodes(
+  from: TestServer,
+  to: TestServer,
+  hostnames: string[],
+): Promise<string> {
   const session = (await from.request('POST', '/api/v1/sync/sessions', {
     remote_url: to.url,
   })) as { session_id: string };
@@ -23,7 +28,7 @@ export async function pushNodes(from: TestServer, to: TestServer, hostnames: str
     const view = (await from.request('GET', `/api/v1/sync/jobs/${job.job_id}`)) as JobView;
     if (view.status !== 'running') {
       expect(view.status).toBe('completed');
-      return;
+      return job.job_id;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

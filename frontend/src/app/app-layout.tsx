@@ -9,6 +9,8 @@ const SECTIONS = [
   { to: '/ssh-keys', label: 'SSH keys' },
   { to: '/configurations', label: 'Configurations' },
   { to: '/sync/interactive', label: 'Sync' },
+  { to: '/jobs', label: 'Jobs' },
+  { to: '/history', label: 'History' },
 ];
 
 export function AppLayout() {

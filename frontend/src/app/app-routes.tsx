@@ -14,6 +14,10 @@ import {
   SshKeyEditorPage,
   SshKeyListPage,
 } from '@/features/inventory/components/ssh-keys/ssh-key-pages';
+import { HistoryEntryPage } from '@/features/history/components/history-entry-page';
+import { HistoryPage } from '@/features/history/components/history-page';
+import { JobPage } from '@/features/sync/components/jobs/job-page';
+import { JobsPage } from '@/features/sync/components/jobs/jobs-page';
 import { SyncInteractivePage } from '@/features/sync/components/sync-interactive-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -48,6 +52,10 @@ export function AppRoutes() {
           {/* The seed's address of the sync page; `make sync-interactive` opens it. */}
           <Route path="sync" element={<Navigate to="/sync/interactive" replace />} />
           <Route path="sync/interactive" element={<SyncInteractivePage />} />
+          <Route path="jobs" element={<JobsPage />} />
+          <Route path="jobs/:id" element={<JobPage />} />
+          <Route path="history" element={<HistoryPage />} />
+          <Route path="history/:id" element={<HistoryEntryPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -18,3 +18,18 @@ export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** An instant in the reader's time zone and language; the ISO text when it is not one. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/** The time from one instant to another (or to `now`), for a running or finished job. */
+export function elapsedMs(fromIso: string, toIso: string | null, now = Date.now()): number {
+  const from = Date.parse(fromIso);
+  const to = toIso ? Date.parse(toIso) : now;
+  return Number.isNaN(from) || Number.isNaN(to) ? 0 : Math.max(0, to - from);
+}

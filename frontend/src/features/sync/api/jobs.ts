@@ -1,7 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { ApiProblem } from '@/api/problem';
-import type { ConflictPolicy, ConflictResolution, Direction, JobStarted, Selection } from './types';
+import type {
+  ConflictPolicy,
+  ConflictResolution,
+  Direction,
+  JobStarted,
+  JobView,
+  Selection,
+} from './types';
 
 export interface StartJobRequest {
   sessionId: string;
@@ -69,4 +76,31 @@ export function openJobEvents(jobId: string, signal: AbortSignal) {
       signal,
     }),
   );
+}
+
+/** How often the jobs pages look again while a job runs; the job page's stream is live anyway. */
+const RUNNING_REFETCH_MS = 2000;
+
+/**
+ * The jobs this server remembers, newest first (GET /sync/jobs): the last
+ * 200, until it restarts. Refreshed while any of them runs.
+ */
+export function useJobs() {
+  return useQuery<JobView[], ApiProblem>({
+    queryKey: ['sync', 'jobs'],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/sync/jobs', { signal })),
+    refetchInterval: (query) =>
+      query.state.data?.some((job) => job.status === 'running') ? RUNNING_REFETCH_MS : false,
+  });
+}
+
+/** One job's status, progress and result (GET /sync/jobs/{id}), refreshed while it runs. */
+export function useJob(id: string) {
+  return useQuery<JobView, ApiProblem>({
+    queryKey: ['sync', 'jobs', id],
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/v1/sync/jobs/{id}', { params: { path: { id } }, signal })),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'running' ? RUNNING_REFETCH_MS : false,
+  });
 }

@@ -17,6 +17,9 @@ export type KindCounts = Schemas['KindCounts'];
 export type JobProgress = Omit<Schemas['Progress'], 'type'>;
 export type JobCompleted = Schemas['Completed'];
 export type JobStarted = Schemas['JobStarted'];
+/** A job as GET /sync/jobs lists it: running or ended, with its result or problem. */
+export type JobView = Schemas['JobView'];
+export type JobStatus = JobView['status'];
 
 /**
  * Which way a job moves items: to the remote (push), from it (pull), or each

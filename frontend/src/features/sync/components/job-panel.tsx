@@ -25,6 +25,8 @@ interface JobPanelProps {
   /** The comparison's rows and the selection, for the one-click fixes of a refused job. */
   rows?: readonly Row[];
   selection?: SelectionState;
+  /** On the sync page the panel appears below a long list, so it takes the focus; not on a job's own page. */
+  focusOnMount?: boolean;
 }
 
 /** A short line for screen readers: the phase while running, then the outcome. */
@@ -52,6 +54,7 @@ export function JobPanel({
   comparing,
   rows,
   selection,
+  focusOnMount = true,
 }: JobPanelProps) {
   const pull = direction === 'pull';
   const both = direction === 'both';
@@ -60,7 +63,9 @@ export function JobPanel({
   const target = pull ? localName : both ? `${localName} and ${remoteName}` : remoteName;
   const heading = useRef<HTMLHeadingElement>(null);
   // The panel appears below a long list: take keyboard and screen reader users to it.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
   const ended = job.status === 'completed' || job.status === 'failed';
 
   return (

@@ -1,0 +1,213 @@
+// The jobs pages: the jobs this server remembers with their status, direction,
+// remote (read from their session), who started them, counts and duration;
+// one job followed live from its event stream, and its history entries.
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { page } from '@/testing/factories';
+import { eventStream, type EventStream } from '@/testing/event-stream';
+import { fakeApi, json, problem, type FakeApi } from '@/testing/fake-api';
+import { counts, jobView } from '@/testing/history-factories';
+import { renderApp } from '@/testing/render-app';
+import { completedEvent, syncSession, syncSettings } from '@/testing/sync-factories';
+
+const JOBS = '/api/v1/sync/jobs';
+const PUSH = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const PULL = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
+const FAILED = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+
+const LIST = [
+  jobView({
+    job_id: PULL,
+    direction: 'pull',
+    status: 'running',
+    phase: 'transferring',
+    progress: {
+      type: 'progress',
+      done: 3,
+      total: 8,
+      bytes: 100,
+      pushed: { done: 0, total: 0 },
+      pulled: { done: 3, total: 8 },
+    },
+    finished_at: null,
+    started_by: 'ops',
+  }),
+  jobView({
+    job_id: PUSH,
+    result: completedEvent({
+      applied: counts({ nodes: 2 }),
+      deleted: counts({ clusters: 1 }),
+      duration_ms: 1406,
+    }),
+  }),
+  jobView({
+    job_id: FAILED,
+    session_id: 'session-gone',
+    direction: 'both',
+    status: 'failed',
+    dry_run: true,
+    problem: { title: 'Remote failed', status: 502, detail: 'server-b did not answer' },
+    started_by: null,
+  }),
+];
+
+let api: FakeApi;
+let streams: EventStream[];
+
+beforeEach(() => {
+  streams = [];
+  api = fakeApi()
+    .on('GET', '/api/v1/sync/settings', json(200, syncSettings()))
+    .on('GET', JOBS, json(200, LIST))
+    .on('GET', '/api/v1/sync/sessions/session-1', json(200, syncSession()))
+    .on(
+      'GET',
+      '/api/v1/sync/sessions/session-gone',
+      problem(404, { code: 'not-found', detail: "sync session 'session-gone' not found" }),
+    )
+    .on('GET', `${JOBS}/{id}`, (_request, params) =>
+      json(
+        200,
+        LIST.find((job) => job.job_id === params.id),
+      ),
+    )
+    .on('GET', `${JOBS}/{id}/events`, (request) => {
+      const stream = eventStream(request.signal);
+      streams.push(stream);
+      return stream.response;
+    });
+});
+
+function rowOf(id: string) {
+  const link = screen.getByRole('link', { name: `Open job ${id.slice(0, 8)}` });
+  const row = link.closest('tr');
+  if (!row) throw new Error(`no row for ${id}`);
+  return row;
+}
+
+describe('Jobs page', () => {
+  it('is in the navigation and lists each job with what a glance needs', async () => {
+    api.on('GET', '/api/v1/nodes', json(200, page([])));
+    const { user } = renderApp('/nodes');
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Jobs' }),
+    );
+    await screen.findByRole('heading', { name: 'Jobs' });
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
+
+    const running = rowOf(PULL);
+    expect(running).toHaveTextContent('running: Transferring');
+    expect(running).toHaveTextContent('← Pull');
+    expect(running).toHaveTextContent('ops');
+    expect(running).toHaveTextContent('3 / 8 items');
+    expect(running).toHaveTextContent(/so far/);
+
+    const push = rowOf(PUSH);
+    expect(push).toHaveTextContent('✓ completed');
+    expect(push).toHaveTextContent('→ Push');
+    expect(push).toHaveTextContent('admin');
+    expect(push).toHaveTextContent('apply 2 nodes; delete 1 cluster');
+    expect(push).toHaveTextContent('1.4 s');
+    // The remote is its session's; sessions are asked once each.
+    await waitFor(() => expect(push).toHaveTextContent('server-b'));
+    expect(api.sentTo('GET', '/api/v1/sync/sessions/session-1')).toHaveLength(1);
+
+    const failed = rowOf(FAILED);
+    expect(failed).toHaveTextContent('✖ failed');
+    expect(failed).toHaveTextContent('⇄ Both ways (preview)');
+    expect(failed).toHaveTextContent('server-b did not answer');
+    expect(failed).toHaveTextContent('not known');
+    await waitFor(() => expect(failed).toHaveTextContent('not known (its session ended)'));
+  });
+
+  it('looks again while a job runs', async () => {
+    renderApp('/jobs');
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
+    await waitFor(() => expect(api.sentTo('GET', JOBS).length).toBeGreaterThan(1), {
+      timeout: 3000,
+    });
+  });
+
+  it('says when there is no job yet', async () => {
+    api.on('GET', JOBS, json(200, []));
+    renderApp('/jobs');
+    expect(await screen.findByText(/No job yet/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'sync page' })).toHaveAttribute(
+      'href',
+      '/sync/interactive',
+    );
+  });
+
+  it('opens a running job and follows it live, with a link to its history here', async () => {
+    const { user } = renderApp('/jobs');
+    await user.click(await screen.findByRole('link', { name: 'Open job dddddddd' }));
+    await screen.findByRole('heading', { name: 'Job dddddddd' });
+    const facts = await screen.findByTestId('job-facts');
+    await waitFor(() => expect(facts).toHaveTextContent('Pull from server-b'));
+    expect(facts).toHaveTextContent('server-b (http://server-b:5000)');
+    expect(facts).toHaveTextContent('ops');
+
+    expect(
+      screen.getByRole('link', { name: 'History entries of this job on this server' }),
+    ).toHaveAttribute('href', `/history?job=${PULL}`);
+
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const stream = streams[0] as EventStream;
+    const panel = screen.getByRole('region', { name: 'Pull from server-b' });
+    stream.event('phase', { phase: 'connecting' });
+    stream.event('phase', { phase: 'transferring' });
+    stream.event('progress', { done: 5, total: 8, bytes: 900 });
+    stream.event('item', { kind: 'nodes', key: 'node-07', status: 'received' });
+    await within(panel).findByText('5 / 8 items · 900 B sent');
+    expect(within(panel).getByRole('region', { name: 'Items' })).toHaveTextContent(
+      'node node-07: received',
+    );
+
+    stream.event(
+      'completed',
+      completedEvent({ applied: counts({ nodes: 8 }), verified: true, duration_ms: 3000 }),
+    );
+    stream.close();
+    await within(panel).findByText('Sync finished: applied 8 nodes; deleted nothing. Verified.');
+    // The page of a job does not take the focus from where the operator is.
+    expect(screen.getByRole('heading', { name: 'Pull from server-b' })).not.toHaveFocus();
+  });
+
+  it('shows an ended push with its result, and where its history is', async () => {
+    renderApp(`/jobs/${PUSH}`);
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const stream = streams[0] as EventStream;
+    stream.event('phase', { phase: 'verifying' });
+    stream.event('completed', completedEvent({ applied: counts({ nodes: 2 }) }));
+    stream.close();
+    const panel = await screen.findByRole('region', { name: 'Sync to server-b' });
+    await within(panel).findByText(/Verified: every item sent now matches on server-b/);
+    expect(screen.getByRole('list', { name: 'History of this job' })).toHaveTextContent(
+      `What it pushed is recorded in the history of server-b, under this job’s id ${PUSH}.`,
+    );
+    expect(
+      screen.queryByRole('link', { name: 'History entries of this job on this server' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says a preview left no history', async () => {
+    renderApp(`/jobs/${FAILED}`);
+    await screen.findByText('A preview changes nothing, so it left no history entry.');
+    expect(screen.getByTestId('job-facts')).toHaveTextContent(
+      'Both ways with the remote (preview: a dry run)',
+    );
+  });
+
+  it('shows a job the server no longer has as its problem', async () => {
+    api.on(
+      'GET',
+      `${JOBS}/{id}`,
+      problem(404, { code: 'not-found', detail: "sync job 'gone' not found" }),
+    );
+    renderApp('/jobs/gone');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not load the job');
+    expect(alert).toHaveTextContent("sync job 'gone' not found");
+    expect(streams).toHaveLength(0);
+  });
+});
