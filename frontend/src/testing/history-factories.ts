@@ -1,6 +1,7 @@
 // History entries, their items, rollbacks and jobs as the API returns them,
 // with only what a test cares about to set.
 import type { components } from '@/api/generated/schema';
+import { remoteServer } from './sync-factories';
 
 type Schemas = components['schemas'];
 
@@ -87,6 +88,7 @@ export function jobView(overrides: Partial<Schemas['JobView']> = {}): Schemas['J
   return {
     job_id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
     session_id: 'session-1',
+    remote: remoteServer(),
     direction: 'push',
     status: 'completed',
     dry_run: false,

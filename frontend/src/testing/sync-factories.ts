@@ -55,12 +55,25 @@ export function comparison(lists: KindLists = {}, truncated = false): Schemas['C
   return { summary: { ...summary, total }, truncated, ...kinds, method, constraint_conflicts: [] };
 }
 
+/** The other server, as a session and a job name it. */
+export function remoteServer(
+  overrides: Partial<Schemas['RemoteServer']> = {},
+): Schemas['RemoteServer'] {
+  return {
+    url: 'http://server-b:5000',
+    server_id: 'id-b',
+    name: 'server-b',
+    version: '1.0.0',
+    ...overrides,
+  };
+}
+
 export function syncSession(
   overrides: Partial<Schemas['SessionResponse']> = {},
 ): Schemas['SessionResponse'] {
   return {
     session_id: 'session-1',
-    remote: { url: 'http://server-b:5000', server_id: 'id-b', name: 'server-b', version: '1.0.0' },
+    remote: remoteServer(),
     created_at: '2026-01-01T00:00:00Z',
     comparison: comparison(),
     ...overrides,

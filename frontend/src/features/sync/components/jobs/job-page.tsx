@@ -17,7 +17,7 @@ import {
   recordsOnRemote,
 } from '../../utils/job-list';
 import { JobPanel } from '../job-panel';
-import { JobRemote, useRemoteName } from './job-remote';
+import { JobRemote, remoteNameOf } from './job-remote';
 
 export function JobPage() {
   const { id = '' } = useParams();
@@ -43,7 +43,7 @@ export function JobPage() {
 }
 
 function JobDetail({ job }: { job: JobView }) {
-  const remoteName = useRemoteName(job.session_id);
+  const remoteName = remoteNameOf(job);
   const localName = useSyncSettings().data?.server?.name ?? 'this server';
   const events = useJobEvents(job.job_id);
   return (
@@ -63,7 +63,7 @@ function JobDetail({ job }: { job: JobView }) {
         <div>
           <dt>Remote</dt>
           <dd>
-            <JobRemote sessionId={job.session_id} withUrl />
+            <JobRemote job={job} withUrl />
           </dd>
         </div>
         <div>

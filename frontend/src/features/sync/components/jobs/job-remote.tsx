@@ -1,30 +1,18 @@
-import { useSessionRemote } from '../../api/sessions';
+import type { JobView } from '../../api/types';
 
-/** The job's remote, read from its session while the server still has that. */
-export function JobRemote({
-  sessionId,
-  withUrl = false,
-}: {
-  sessionId: string;
-  withUrl?: boolean;
-}) {
-  const remote = useSessionRemote(sessionId);
-  if (remote.isPending) return <span className="muted">…</span>;
-  if (remote.isError)
-    return (
-      <span className="muted" title={remote.error.detail}>
-        not known (its session ended)
-      </span>
-    );
+/** The server a job synced with, as the job names it; a job saved without one says so. */
+export function JobRemote({ job, withUrl = false }: { job: JobView; withUrl?: boolean }) {
+  const remote = job.remote;
+  if (!remote) return <span className="muted">not known</span>;
   return (
-    <span title={remote.data.url}>
-      {remote.data.name}
-      {withUrl && <span className="muted"> ({remote.data.url})</span>}
+    <span title={remote.url}>
+      {remote.name}
+      {withUrl && <span className="muted"> ({remote.url})</span>}
     </span>
   );
 }
 
-/** The remote's name for sentences, or "the remote" while it is not known. */
-export function useRemoteName(sessionId: string): string {
-  return useSessionRemote(sessionId).data?.name ?? 'the remote';
+/** The remote's name for sentences, or "the remote" when the job does not name it. */
+export function remoteNameOf(job: JobView): string {
+  return job.remote?.name ?? 'the remote';
 }

@@ -1,5 +1,5 @@
-// The jobs pages: the jobs this server remembers with their status, direction,
-// remote (read from their session), who started them, counts and duration;
+// The jobs pages: the jobs this server ran with their status, direction,
+// remote (as the job names it), who started them, counts and duration;
 // one job followed live from its event stream, and its history entries.
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { eventStream, type EventStream } from '@/testing/event-stream';
 import { fakeApi, json, problem, type FakeApi } from '@/testing/fake-api';
 import { counts, jobView } from '@/testing/history-factories';
 import { renderApp } from '@/testing/render-app';
-import { completedEvent, syncSession, syncSettings } from '@/testing/sync-factories';
+import { completedEvent, remoteServer, syncSettings } from '@/testing/sync-factories';
 
 const JOBS = '/api/v1/sync/jobs';
 const PUSH = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
@@ -18,6 +18,7 @@ const FAILED = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
 const LIST = [
   jobView({
     job_id: PULL,
+    remote: remoteServer({ name: 'server-c', url: 'http://server-c:5000', server_id: 'id-c' }),
     direction: 'pull',
     status: 'running',
     phase: 'transferring',
@@ -42,7 +43,8 @@ const LIST = [
   }),
   jobView({
     job_id: FAILED,
-    session_id: 'session-gone',
+    // None in practice: a job names the remote its session connected to.
+    remote: null,
     direction: 'both',
     status: 'failed',
     dry_run: true,
@@ -59,12 +61,6 @@ beforeEach(() => {
   api = fakeApi()
     .on('GET', '/api/v1/sync/settings', json(200, syncSettings()))
     .on('GET', JOBS, json(200, LIST))
-    .on('GET', '/api/v1/sync/sessions/session-1', json(200, syncSession()))
-    .on(
-      'GET',
-      '/api/v1/sync/sessions/session-gone',
-      problem(404, { code: 'not-found', detail: "sync session 'session-gone' not found" }),
-    )
     .on('GET', `${JOBS}/{id}`, (_request, params) =>
       json(
         200,
@@ -98,6 +94,7 @@ describe('Jobs page', () => {
     const running = rowOf(PULL);
     expect(running).toHaveTextContent('running: Transferring');
     expect(running).toHaveTextContent('← Pull');
+    expect(running).toHaveTextContent('server-c');
     expect(running).toHaveTextContent('ops');
     expect(running).toHaveTextContent('3 / 8 items');
     expect(running).toHaveTextContent(/so far/);
@@ -108,16 +105,17 @@ describe('Jobs page', () => {
     expect(push).toHaveTextContent('admin');
     expect(push).toHaveTextContent('apply 2 nodes; delete 1 cluster');
     expect(push).toHaveTextContent('1.4 s');
-    // The remote is its session's; sessions are asked once each.
-    await waitFor(() => expect(push).toHaveTextContent('server-b'));
-    expect(api.sentTo('GET', '/api/v1/sync/sessions/session-1')).toHaveLength(1);
+    // The remote is the job's own: no session is asked for it.
+    expect(push).toHaveTextContent('server-b');
+    expect(api.sent.filter((request) => request.path.startsWith('/api/v1/sync/sessions'))).toEqual(
+      [],
+    );
 
     const failed = rowOf(FAILED);
     expect(failed).toHaveTextContent('✖ failed');
     expect(failed).toHaveTextContent('⇄ Both ways (preview)');
     expect(failed).toHaveTextContent('server-b did not answer');
-    expect(failed).toHaveTextContent('not known');
-    await waitFor(() => expect(failed).toHaveTextContent('not known (its session ended)'));
+    expect(failed.querySelector('[data-label="Remote"]')).toHaveTextContent('not known');
   });
 
   it('looks again while a job runs', async () => {
@@ -143,8 +141,8 @@ describe('Jobs page', () => {
     await user.click(await screen.findByRole('link', { name: 'Open job dddddddd' }));
     await screen.findByRole('heading', { name: 'Job dddddddd' });
     const facts = await screen.findByTestId('job-facts');
-    await waitFor(() => expect(facts).toHaveTextContent('Pull from server-b'));
-    expect(facts).toHaveTextContent('server-b (http://server-b:5000)');
+    expect(facts).toHaveTextContent('Pull from server-c');
+    expect(facts).toHaveTextContent('server-c (http://server-c:5000)');
     expect(facts).toHaveTextContent('ops');
 
     expect(
@@ -153,7 +151,7 @@ describe('Jobs page', () => {
 
     await waitFor(() => expect(streams).toHaveLength(1));
     const stream = streams[0] as EventStream;
-    const panel = screen.getByRole('region', { name: 'Pull from server-b' });
+    const panel = screen.getByRole('region', { name: 'Pull from server-c' });
     stream.event('phase', { phase: 'connecting' });
     stream.event('phase', { phase: 'transferring' });
     stream.event('progress', { done: 5, total: 8, bytes: 900 });
@@ -170,7 +168,7 @@ describe('Jobs page', () => {
     stream.close();
     await within(panel).findByText('Sync finished: applied 8 nodes; deleted nothing. Verified.');
     // The page of a job does not take the focus from where the operator is.
-    expect(screen.getByRole('heading', { name: 'Pull from server-b' })).not.toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Pull from server-c' })).not.toHaveFocus();
   });
 
   it('shows an ended push with its result, and where its history is', async () => {

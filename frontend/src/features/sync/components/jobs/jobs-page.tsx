@@ -106,7 +106,7 @@ function JobsTable({ jobs }: { jobs: JobView[] }) {
                 {job.dry_run && <span className="muted"> (preview)</span>}
               </td>
               <td role="cell" data-label="Remote">
-                <JobRemote sessionId={job.session_id} />
+                <JobRemote job={job} />
               </td>
               <td role="cell" data-label="Started by">
                 {job.started_by ?? <span className="muted">not known</span>}
