@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SEARCH_DEBOUNCE_MS } from '@/config/paging';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { usePageParam } from '@/lib/use-page-param';
 import type { Operation } from '../api/types';
 import { isOperation } from '../utils/format-history';
 
@@ -13,8 +14,7 @@ type Filter = 'operation' | 'peer' | 'job';
 
 export function useHistoryParams() {
   const [params, setParams] = useSearchParams();
-  // One-based in the URL for people, zero-based for the API.
-  const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
+  const [page, setPage] = usePageParam();
   const rawOperation = params.get('operation');
   const operation: Operation | undefined = isOperation(rawOperation) ? rawOperation : undefined;
   const peer = params.get('peer') ?? '';
@@ -45,18 +45,6 @@ export function useHistoryParams() {
     applied.current = debouncedPeer;
     setFilter('peer', debouncedPeer.trim(), true);
   }, [debouncedPeer, setFilter]);
-
-  const setPage = useCallback(
-    (next: number) => {
-      setParams((current) => {
-        const updated = new URLSearchParams(current);
-        if (next > 0) updated.set('page', String(next + 1));
-        else updated.delete('page');
-        return updated;
-      });
-    },
-    [setParams],
-  );
 
   return {
     page,

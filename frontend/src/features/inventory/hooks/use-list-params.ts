@@ -1,15 +1,15 @@
 // A list's page and search live in the URL (?page=2&search=web), so a reload,
 // the back button or a shared link shows the same rows. Typing in the search
 // box updates the URL only once the user pauses.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SEARCH_DEBOUNCE_MS } from '@/config/paging';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { usePageParam } from '@/lib/use-page-param';
 
 export function useListParams() {
   const [params, setParams] = useSearchParams();
-  // One-based in the URL for people, zero-based for the API.
-  const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
+  const [page, setPage] = usePageParam();
   const search = params.get('search') ?? '';
 
   const [searchText, setSearchText] = useState(search);
@@ -34,18 +34,6 @@ export function useListParams() {
       { replace: true },
     );
   }, [debouncedSearch, setParams]);
-
-  const setPage = useCallback(
-    (next: number) => {
-      setParams((current) => {
-        const updated = new URLSearchParams(current);
-        if (next > 0) updated.set('page', String(next + 1));
-        else updated.delete('page');
-        return updated;
-      });
-    },
-    [setParams],
-  );
 
   return { page, search, searchText, setSearchText, setPage };
 }
