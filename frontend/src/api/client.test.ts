@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/session';
-import { json, problem, validationProblem } from '@/testing/fake-api';
-import { call, createApiClient } from './client';
+import { countedJson, json, problem, validationProblem } from '@/testing/fake-api';
+import { call, callCounted, createApiClient } from './client';
 import { ApiProblem } from './problem';
 
 function clientAnswering(answer: () => Response | Promise<Response>) {
@@ -106,5 +106,24 @@ describe('API client', () => {
     await expect(
       call(client.DELETE('/api/v1/nodes/{key}', { params: { path: { key: 'node-01' } } })),
     ).resolves.toBeUndefined();
+  });
+
+  it('reads how many match from X-Total-Count, beside the page of items', async () => {
+    const { client } = clientAnswering(() => countedJson([{ job_id: 'job-1' }], 45));
+    const jobs = await callCounted(client.GET('/api/v1/sync/jobs'));
+    expect(jobs).toEqual({ items: [{ job_id: 'job-1' }], total: 45 });
+  });
+
+  it('counts the items when the header is missing', async () => {
+    const { client } = clientAnswering(() => json(200, [{ job_id: 'job-1' }]));
+    expect((await callCounted(client.GET('/api/v1/sync/jobs'))).total).toBe(1);
+  });
+
+  it('throws the problem of a failed list like any call', async () => {
+    const { client } = clientAnswering(() =>
+      problem(400, { code: 'validation', detail: 'status: must be running, completed or failed' }),
+    );
+    const error = await failure(callCounted(client.GET('/api/v1/sync/jobs')));
+    expect(error.code).toBe('validation');
   });
 });

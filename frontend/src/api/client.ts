@@ -58,3 +58,20 @@ export async function call<T>(pending: Promise<ClientResult<T>>): Promise<T> {
   if (!result.response.ok) throw problemFromResponse(result.response, result.error);
   return result.data as T;
 }
+
+/** A list as the API pages it: one page's items, and how many match in all. */
+export interface Counted<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * As `call`, for a list that answers with an array and says in the
+ * X-Total-Count header how many match; without the header, the items are all.
+ */
+export async function callCounted<T>(pending: Promise<ClientResult<T[]>>): Promise<Counted<T>> {
+  const items = await call(pending);
+  const { response } = await pending;
+  const total = Number.parseInt(response.headers.get('X-Total-Count') ?? '', 10);
+  return { items, total: Number.isNaN(total) ? items.length : total };
+}

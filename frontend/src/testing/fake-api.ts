@@ -21,11 +21,20 @@ interface Route {
   answer: Answer;
 }
 
-export function json(status: number, body: unknown): Response {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
   });
+}
+
+/** A list answered as an array, with how many match in X-Total-Count (GET /sync/jobs). */
+export function countedJson(items: unknown[], total = items.length): Response {
+  return json(200, items, { 'X-Total-Count': String(total) });
 }
 
 export function problem(

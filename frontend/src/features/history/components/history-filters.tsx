@@ -4,7 +4,7 @@ import { OPERATION_IDS, OPERATIONS, isOperation } from '../utils/format-history'
 
 export function HistoryFilters({ params }: { params: ReturnType<typeof useHistoryParams> }) {
   return (
-    <div className="history-filters" role="search" aria-label="Filter the history">
+    <div className="list-filters" role="search" aria-label="Filter the history">
       <SelectField
         path="history-operation"
         label="Operation"

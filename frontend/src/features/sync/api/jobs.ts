@@ -1,11 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, call } from '@/api/client';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { api, call, callCounted, type Counted } from '@/api/client';
 import type { ApiProblem } from '@/api/problem';
 import type {
   ConflictPolicy,
   ConflictResolution,
   Direction,
   JobStarted,
+  JobStatus,
   JobView,
   Selection,
 } from './types';
@@ -81,23 +82,38 @@ export function openJobEvents(jobId: string, signal: AbortSignal) {
 /** How often the jobs pages look again while a job runs; the job page's stream is live anyway. */
 const RUNNING_REFETCH_MS = 2000;
 
+export interface JobsQuery {
+  /** Zero-based. */
+  page: number;
+  size: number;
+  status?: JobStatus;
+  direction?: Direction;
+  /** The remote's URL or name, matched exactly. */
+  remote?: string;
+}
+
 /**
- * The jobs this server remembers, newest first (GET /sync/jobs): the last
- * 200, until it restarts. Refreshed while any of them runs.
+ * A page of the jobs this server ran, newest first (GET /sync/jobs), and how
+ * many match (X-Total-Count). The server keeps them across restarts. The page
+ * on screen stays while the next loads, and is read again while any of its jobs runs.
  */
-export function useJobs() {
-  return useQuery<JobView[], ApiProblem>({
-    queryKey: ['sync', 'jobs'],
-    queryFn: ({ signal }) => call(api.GET('/api/v1/sync/jobs', { signal })),
-    refetchInterval: (query) =>
-      query.state.data?.some((job) => job.status === 'running') ? RUNNING_REFETCH_MS : false,
+export function useJobs(query: JobsQuery) {
+  return useQuery<Counted<JobView>, ApiProblem>({
+    queryKey: ['sync', 'jobs', 'list', query],
+    queryFn: ({ signal }) =>
+      callCounted(api.GET('/api/v1/sync/jobs', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+    refetchInterval: (observed) =>
+      observed.state.data?.items.some((job) => job.status === 'running')
+        ? RUNNING_REFETCH_MS
+        : false,
   });
 }
 
 /** One job's status, progress and result (GET /sync/jobs/{id}), refreshed while it runs. */
 export function useJob(id: string) {
   return useQuery<JobView, ApiProblem>({
-    queryKey: ['sync', 'jobs', id],
+    queryKey: ['sync', 'jobs', 'job', id],
     queryFn: ({ signal }) =>
       call(api.GET('/api/v1/sync/jobs/{id}', { params: { path: { id } }, signal })),
     refetchInterval: (query) =>

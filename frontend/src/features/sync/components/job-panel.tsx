@@ -5,7 +5,7 @@ import type { JobEvents } from '../hooks/use-job-events';
 import type { SelectionState } from '../hooks/use-selection';
 import type { Row } from '../utils/comparison';
 import { PHASE_LABELS } from '../utils/format-job';
-import { isRefused } from '../utils/job-events';
+import { JOB_INTERRUPTED, isRefused } from '../utils/job-events';
 import { ConstraintConflictList } from './constraint-conflict-list';
 import { JobDirections } from './job-directions';
 import { JobItems } from './job-items';
@@ -38,10 +38,20 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
     return job.result.verified ? 'Sync finished and verified.' : 'Sync finished, not verified.';
   }
   if (isRefused(job)) return `${what} refused: nothing was moved.`;
+  if (job.status === 'failed' && job.problem?.code === JOB_INTERRUPTED)
+    return `${what} interrupted: its server stopped.`;
   if (job.status === 'failed') return `${what} failed.`;
   if (job.status === 'interrupted') return 'Lost the progress stream.';
   const phase = job.phases.at(-1);
   return phase ? `${what}: ${PHASE_LABELS[phase]}…` : `${what}: starting…`;
+}
+
+/** A job that stopped with its server (job-interrupted) did not fail on its own: say so. */
+function failureTitle(dryRun: boolean, code: string): string {
+  const what = dryRun ? 'The preview' : 'The sync';
+  return code === JOB_INTERRUPTED
+    ? `${what} was interrupted: its server stopped while it ran`
+    : `${what} failed`;
 }
 
 export function JobPanel({
@@ -113,7 +123,7 @@ export function JobPanel({
       ) : (
         job.status === 'failed' &&
         job.problem && (
-          <Alert title={dryRun ? 'The preview failed' : 'The sync failed'}>
+          <Alert title={failureTitle(dryRun, job.problem.code)}>
             <p>{job.problem.detail}</p>
           </Alert>
         )

@@ -89,6 +89,9 @@ export const CONNECTING: JobEventsState = { ...IDLE, status: 'connecting' };
 /** The problem code of a job refused, before it moved anything, for constraint conflicts. */
 export const CONSTRAINT_CONFLICTS = 'constraint-conflicts';
 
+/** The problem code of a job whose server stopped while it ran (a restart or a crash). */
+export const JOB_INTERRUPTED = 'job-interrupted';
+
 /** Whether the job ended refused before it moved anything: the comparison still holds. */
 export function isRefused(state: JobEventsState): boolean {
   return state.status === 'failed' && state.problem?.code === CONSTRAINT_CONFLICTS;

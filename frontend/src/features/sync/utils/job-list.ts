@@ -2,6 +2,7 @@
 import { elapsedMs, formatDuration } from '@/utils/format';
 import type { Direction, JobStatus, JobView } from '../api/types';
 import { PHASE_LABELS, countsText } from './format-job';
+import { JOB_INTERRUPTED } from './job-events';
 
 export const DIRECTIONS = {
   push: { icon: '→', label: 'Push', sentence: (remote: string) => `Push to ${remote}` },
@@ -18,10 +19,34 @@ export const JOB_STATUSES = {
   failed: { icon: '✖', label: 'failed' },
 } as const satisfies Record<JobStatus, { icon: string; label: string }>;
 
-/** "running: Transferring", "completed", "failed". */
+/** The statuses and directions in the order the filters offer them. */
+export const JOB_STATUS_IDS = Object.keys(JOB_STATUSES) as JobStatus[];
+export const DIRECTION_IDS = Object.keys(DIRECTIONS) as Direction[];
+
+export function isJobStatus(value: unknown): value is JobStatus {
+  return typeof value === 'string' && Object.hasOwn(JOB_STATUSES, value);
+}
+
+export function isDirection(value: unknown): value is Direction {
+  return typeof value === 'string' && Object.hasOwn(DIRECTIONS, value);
+}
+
+/**
+ * Whether the job failed because its server stopped while it ran: what it
+ * applied was applied whole, the rest was not, and it has to be run again.
+ */
+export function isInterrupted(job: JobView): boolean {
+  return job.status === 'failed' && job.problem?.code === JOB_INTERRUPTED;
+}
+
+/** Why an interrupted job ended, in a few words for the list. */
+export const INTERRUPTED_REASON = 'Interrupted: its server stopped while the job ran';
+
+/** "running: Transferring", "completed", "failed", "failed: interrupted". */
 export function jobStatusText(job: JobView): string {
   const status = JOB_STATUSES[job.status].label;
-  return job.status === 'running' && job.phase ? `${status}: ${PHASE_LABELS[job.phase]}` : status;
+  if (job.status === 'running' && job.phase) return `${status}: ${PHASE_LABELS[job.phase]}`;
+  return isInterrupted(job) ? `${status}: interrupted` : status;
 }
 
 /** What the job did (or, as a preview, would do), so far or in the end. */
@@ -31,6 +56,7 @@ export function jobCounts(job: JobView): string {
     return `${would}apply ${countsText(job.result.applied)}; ${would}delete ${countsText(job.result.deleted)}`;
   }
   if (job.status === 'running') return `${job.progress.done} / ${job.progress.total} items`;
+  if (isInterrupted(job)) return INTERRUPTED_REASON;
   return job.problem?.detail ?? job.problem?.title ?? 'no result';
 }
 
@@ -48,4 +74,11 @@ export function recordsHere(job: JobView): boolean {
 /** Whether the job sent anything to the remote, whose history records it there. */
 export function recordsOnRemote(job: JobView): boolean {
   return !job.dry_run && job.direction !== 'pull';
+}
+
+/** "42 jobs", or with filters "1 job matches these filters". */
+export function jobsTotalText(total: number, filtered: boolean): string {
+  const jobs = `${total} ${total === 1 ? 'job' : 'jobs'}`;
+  if (!filtered) return jobs;
+  return `${jobs} ${total === 1 ? 'matches' : 'match'} these filters`;
 }

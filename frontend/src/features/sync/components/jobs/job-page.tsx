@@ -11,6 +11,8 @@ import type { JobView } from '../../api/types';
 import { useJobEvents } from '../../hooks/use-job-events';
 import {
   DIRECTIONS,
+  INTERRUPTED_REASON,
+  isInterrupted,
   jobDuration,
   jobStatusText,
   recordsHere,
@@ -53,6 +55,14 @@ function JobDetail({ job }: { job: JobView }) {
           <dt>Status</dt>
           <dd>{jobStatusText(job)}</dd>
         </div>
+        {job.status === 'failed' && job.problem && (
+          <div>
+            <dt>Why it failed</dt>
+            <dd className={isInterrupted(job) ? 'job-interrupted' : undefined}>
+              {isInterrupted(job) ? INTERRUPTED_REASON : (job.problem.detail ?? job.problem.title)}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Direction</dt>
           <dd>

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { page } from '@/testing/factories';
 import { eventStream, type EventStream } from '@/testing/event-stream';
-import { fakeApi, json, problem, type FakeApi } from '@/testing/fake-api';
+import { countedJson, fakeApi, json, problem, type FakeApi } from '@/testing/fake-api';
 import { counts, jobView } from '@/testing/history-factories';
 import { renderApp } from '@/testing/render-app';
 import { completedEvent, remoteServer, syncSettings } from '@/testing/sync-factories';
@@ -14,6 +14,9 @@ const JOBS = '/api/v1/sync/jobs';
 const PUSH = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const PULL = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 const FAILED = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+const STOPPED = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
+const INTERRUPTED_DETAIL =
+  'the server stopped while the job ran; whatever it applied was applied whole, the rest was not: compare again and run it again';
 
 const LIST = [
   jobView({
@@ -53,6 +56,21 @@ const LIST = [
   }),
 ];
 
+/** A pull whose server stopped while it ran: failed, with the code job-interrupted. */
+const INTERRUPTED = jobView({
+  job_id: STOPPED,
+  direction: 'pull',
+  status: 'failed',
+  phase: 'applying',
+  problem: {
+    type: 'urn:live-sync:problem:job-interrupted',
+    title: 'Job interrupted',
+    status: 503,
+    code: 'job-interrupted',
+    detail: INTERRUPTED_DETAIL,
+  },
+});
+
 let api: FakeApi;
 let streams: EventStream[];
 
@@ -60,11 +78,11 @@ beforeEach(() => {
   streams = [];
   api = fakeApi()
     .on('GET', '/api/v1/sync/settings', json(200, syncSettings()))
-    .on('GET', JOBS, json(200, LIST))
+    .on('GET', JOBS, countedJson(LIST))
     .on('GET', `${JOBS}/{id}`, (_request, params) =>
       json(
         200,
-        LIST.find((job) => job.job_id === params.id),
+        [...LIST, INTERRUPTED].find((job) => job.job_id === params.id),
       ),
     )
     .on('GET', `${JOBS}/{id}/events`, (request) => {
@@ -73,6 +91,13 @@ beforeEach(() => {
       return stream.response;
     });
 });
+
+/** The query of the last list request. */
+function lastListQuery(): Record<string, string> {
+  const sent = api.sentTo('GET', JOBS).at(-1);
+  if (!sent) throw new Error('the jobs were not asked for');
+  return Object.fromEntries(sent.query);
+}
 
 function rowOf(id: string) {
   const link = screen.getByRole('link', { name: `Open job ${id.slice(0, 8)}` });
@@ -126,8 +151,99 @@ describe('Jobs page', () => {
     });
   });
 
+  it('asks for a page at a time, the page in the URL, and shows the total', async () => {
+    api.on('GET', JOBS, countedJson(LIST, 45));
+    const { user } = renderApp('/jobs');
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
+    expect(lastListQuery()).toEqual({ page: '0', size: '20' });
+    expect(screen.getByTestId('jobs-total')).toHaveTextContent('45 jobs');
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(pages).toHaveTextContent('1–20 of 45 · page 1 of 3');
+
+    await user.click(within(pages).getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(lastListQuery()).toEqual({ page: '1', size: '20' }));
+    await waitFor(() => expect(pages).toHaveTextContent('21–40 of 45 · page 2 of 3'));
+  });
+
+  it('opens at the page its URL names', async () => {
+    api.on('GET', JOBS, countedJson(LIST, 45));
+    renderApp('/jobs?page=3');
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
+    expect(lastListQuery()).toMatchObject({ page: '2' });
+    expect(screen.getByRole('navigation', { name: 'Pages' })).toHaveTextContent('page 3 of 3');
+  });
+
+  it('filters by status, direction and remote, each from the first page', async () => {
+    api.on('GET', JOBS, countedJson(LIST, 45));
+    const { user } = renderApp('/jobs?page=2');
+    await screen.findByRole('link', { name: 'Open job bbbbbbbb' });
+    const filters = screen.getByRole('search', { name: 'Filter the jobs' });
+
+    api.on('GET', JOBS, (request) =>
+      countedJson(
+        [LIST[2]],
+        request.query.get('status') === 'failed' && !request.query.has('remote') ? 1 : 0,
+      ),
+    );
+    await user.selectOptions(within(filters).getByLabelText('Status'), 'failed');
+    await waitFor(() =>
+      expect(lastListQuery()).toEqual({ page: '0', size: '20', status: 'failed' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('jobs-total')).toHaveTextContent('1 job matches these filters'),
+    );
+    expect(rowOf(FAILED)).toBeInTheDocument();
+
+    await user.selectOptions(within(filters).getByLabelText('Direction'), 'both');
+    await waitFor(() =>
+      expect(lastListQuery()).toEqual({
+        page: '0',
+        size: '20',
+        status: 'failed',
+        direction: 'both',
+      }),
+    );
+
+    await user.type(within(filters).getByLabelText('Remote'), 'server-x');
+    await waitFor(() => expect(lastListQuery()).toMatchObject({ remote: 'server-x' }));
+    expect(await screen.findByText('No job matches these filters.')).toBeInTheDocument();
+
+    await user.selectOptions(within(filters).getByLabelText('Status'), '');
+    await waitFor(() => expect(lastListQuery()).not.toHaveProperty('status'));
+  });
+
+  it('says why an interrupted job failed, in the list and on its page', async () => {
+    api.on('GET', JOBS, countedJson([INTERRUPTED, ...LIST]));
+    const { user } = renderApp('/jobs');
+    await screen.findByRole('link', { name: 'Open job ffffffff' });
+    const row = rowOf(STOPPED);
+    expect(row).toHaveTextContent('✖ failed: interrupted');
+    const reason = within(row).getByText('Interrupted: its server stopped while the job ran');
+    expect(reason).toHaveAttribute('title', INTERRUPTED_DETAIL);
+    // Any other failure shows its own problem.
+    expect(rowOf(FAILED)).toHaveTextContent('server-b did not answer');
+
+    await user.click(screen.getByRole('link', { name: 'Open job ffffffff' }));
+    const facts = await screen.findByTestId('job-facts');
+    expect(facts).toHaveTextContent('failed: interrupted');
+    expect(within(facts).getByText('Why it failed').nextElementSibling).toHaveTextContent(
+      'Interrupted: its server stopped while the job ran',
+    );
+
+    // The server replays the job's end as it saved it.
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const stream = streams[0] as EventStream;
+    stream.event('phase', { phase: 'connecting' });
+    stream.event('phase', { phase: 'applying' });
+    stream.event('failed', { problem: INTERRUPTED.problem, duration_ms: 2000 });
+    stream.close();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The sync was interrupted: its server stopped while it ran');
+    expect(alert).toHaveTextContent(INTERRUPTED_DETAIL);
+  });
+
   it('says when there is no job yet', async () => {
-    api.on('GET', JOBS, json(200, []));
+    api.on('GET', JOBS, countedJson([]));
     renderApp('/jobs');
     expect(await screen.findByText(/No job yet/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'sync page' })).toHaveAttribute(

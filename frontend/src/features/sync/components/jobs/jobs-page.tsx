@@ -1,6 +1,7 @@
-// /jobs: the sync jobs this server ran or runs, newest first, each opening to
-// its live progress or result.
-import { Link, useSearchParams } from 'react-router';
+// /jobs: the sync jobs this server ran or runs, newest first, a page at a time
+// and filtered by status, direction and remote; each opens to its live
+// progress or result.
+import { Link } from 'react-router';
 import { DateTime } from '@/components/ui/date-time';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -8,56 +9,74 @@ import { PAGE_SIZE } from '@/config/paging';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useJobs } from '../../api/jobs';
 import type { JobView } from '../../api/types';
+import { useJobsParams } from '../../hooks/use-jobs-params';
 import {
   DIRECTIONS,
   JOB_STATUSES,
+  isInterrupted,
   jobCounts,
   jobDuration,
   jobStatusText,
+  jobsTotalText,
 } from '../../utils/job-list';
 import { JobRemote } from './job-remote';
+import { JobsFilters } from './jobs-filters';
 
 const HEADERS = ['Job', 'Started', 'Status', 'Direction', 'Remote', 'Started by', 'Result', 'Took'];
 
 export function JobsPage() {
   useDocumentTitle('Jobs');
-  const jobs = useJobs();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(0, (Number.parseInt(params.get('page') ?? '1', 10) || 1) - 1);
-  const setPage = (next: number) =>
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
-      if (next > 0) updated.set('page', String(next + 1));
-      else updated.delete('page');
-      return updated;
-    });
+  const params = useJobsParams();
+  const { page, status, direction, remote } = params;
+  const jobs = useJobs({
+    page,
+    size: PAGE_SIZE,
+    ...(status ? { status } : {}),
+    ...(direction ? { direction } : {}),
+    ...(remote ? { remote } : {}),
+  });
+  const filtered = Boolean(status || direction || remote);
 
   return (
     <section className="page jobs-page">
       <h1>Jobs</h1>
       <p className="lead">
         The sync jobs started on this server, newest first: running ones live, ended ones with their
-        result. The server keeps the last 200 until it restarts. Open a job for its progress, its
-        result, and the history entries it made.
+        result, kept across restarts. Open a job for its progress, its result, and the history
+        entries it made.
       </p>
+      <JobsFilters params={params} />
       {jobs.isPending ? (
         <LoadingState label="Loading the jobs…" />
       ) : jobs.isError ? (
         <ErrorState problem={jobs.error} what="the jobs" onRetry={() => void jobs.refetch()} />
-      ) : jobs.data.length === 0 ? (
+      ) : jobs.data.total === 0 ? (
         <EmptyState>
-          <p>
-            No job yet. Start one on the <Link to="/sync/interactive">sync page</Link>.
-          </p>
+          {filtered ? (
+            <p>No job matches these filters.</p>
+          ) : (
+            <p>
+              No job yet. Start one on the <Link to="/sync/interactive">sync page</Link>.
+            </p>
+          )}
         </EmptyState>
       ) : (
         <>
-          <JobsTable jobs={jobs.data.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)} />
+          <p className="list-total" data-testid="jobs-total">
+            {jobsTotalText(jobs.data.total, filtered)}
+          </p>
+          {jobs.data.items.length > 0 ? (
+            <JobsTable jobs={jobs.data.items} busy={jobs.isPlaceholderData} />
+          ) : (
+            <EmptyState>
+              <p>No job on this page.</p>
+            </EmptyState>
+          )}
           <Pagination
             page={page}
             size={PAGE_SIZE}
-            total={jobs.data.length}
-            onPageChange={setPage}
+            total={jobs.data.total}
+            onPageChange={params.setPage}
           />
         </>
       )}
@@ -65,9 +84,9 @@ export function JobsPage() {
   );
 }
 
-function JobsTable({ jobs }: { jobs: JobView[] }) {
+function JobsTable({ jobs, busy }: { jobs: JobView[]; busy: boolean }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" aria-busy={busy}>
       <table className="item-table jobs-table" role="table">
         <caption className="visually-hidden">Jobs, newest first</caption>
         <thead role="rowgroup">
@@ -112,7 +131,13 @@ function JobsTable({ jobs }: { jobs: JobView[] }) {
                 {job.started_by ?? <span className="muted">not known</span>}
               </td>
               <td role="cell" data-label="Result">
-                {jobCounts(job)}
+                {isInterrupted(job) ? (
+                  <span className="job-interrupted" title={job.problem?.detail}>
+                    {jobCounts(job)}
+                  </span>
+                ) : (
+                  jobCounts(job)
+                )}
               </td>
               <td role="cell" data-label="Took">
                 {jobDuration(job)}
