@@ -7,16 +7,16 @@
 // the job's event stream to its end. Where the contract types a field badly,
 // this file fails to compile (`npm run typecheck`), not only to run.
 import createClient from 'openapi-fetch';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fetchClient from '../build/typescript-fetch';
 import type { components, paths } from '../src/api/generated/schema';
 import { readSse, type SseEvent } from '../src/lib/sse';
+import { explainFailures } from './support/failures';
 import {
   ADMIN_PASSWORD,
   ADMIN_USERNAME,
   startServers,
   stopServers,
-  tail,
   type TestServer,
 } from './support/servers';
 
@@ -38,12 +38,7 @@ afterAll(async () => {
   await stopServers(a, b);
 });
 
-function explainFailures() {
-  onTestFailed(() => {
-    console.error(`server A ${a.name}:\n${tail(a.output())}`);
-    console.error(`server B ${b.name}:\n${tail(b.output())}`);
-  });
-}
+explainFailures('generated-clients', () => ({ servers: [a, b] }));
 
 /** The SPA's kind of client for `server`, logged in as the operator. */
 async function openapiFetchClient(server: TestServer) {
@@ -80,7 +75,6 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<SseEvent[]> {
 
 describe('clients generated from openapi.yaml', () => {
   it('typescript-fetch: logs in and creates a node on A', async () => {
-    explainFailures();
     const nodesOnA = new fetchClient.NodesApi(await fetchClientConfiguration(a));
     const created = await nodesOnA.createNode({
       node: {
@@ -110,7 +104,6 @@ describe('clients generated from openapi.yaml', () => {
   });
 
   it('openapi-fetch: logs in, creates a node, pushes everything to B and reads the job to its end', async () => {
-    explainFailures();
     const api = await openapiFetchClient(a);
 
     const node = await api.POST('/api/v1/nodes', {
@@ -173,7 +166,6 @@ describe('clients generated from openapi.yaml', () => {
   });
 
   it('typescript-fetch: finds both nodes on B', async () => {
-    explainFailures();
     const nodesOnB = new fetchClient.NodesApi(await fetchClientConfiguration(b));
     const page = await nodesOnB.listNodes({ search: 'generated-' });
     expect(page.items?.map((node) => node.hostname).sort()).toEqual(
@@ -183,7 +175,6 @@ describe('clients generated from openapi.yaml', () => {
   });
 
   it('typescript-fetch: imports items on A, pushes "all" to B and follows the job', async () => {
-    explainFailures();
     const configuration = await fetchClientConfiguration(a);
     const imported = await new fetchClient.InventoryApi(configuration).importInventory({
       importItem: [

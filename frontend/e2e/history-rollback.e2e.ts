@@ -4,13 +4,14 @@
 // preview that lists the shared node as changed since (kept as it is now) and
 // a confirmation; then B's API has no new node, the shared node as B changed
 // it, and the entry rolled back by a rollback entry of its own. On A's UI the
-// push is on the Jobs page, with its result.
+// push is on the Jobs page, with its result, counted and found by the filters.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { explainFailures } from './support/failures';
 import { nodeOn, pushNodes } from './support/jobs';
 import { logIn } from './support/login';
-import { startServers, stopServers, tail, type TestServer } from './support/servers';
+import { startServers, stopServers, type TestServer } from './support/servers';
 
 const NEW_NODE = 'e2e-history-new';
 const SHARED_NODE = 'e2e-history-shared';
@@ -61,13 +62,7 @@ afterAll(async () => {
   await stopServers(a, b);
 });
 
-function explainFailures() {
-  onTestFailed(async () => {
-    await browser.screenshot('history-failure').catch(() => undefined);
-    console.error(`server A ${a.name}:\n${tail(a.output())}`);
-    console.error(`server B ${b.name}:\n${tail(b.output())}`);
-  });
-}
+explainFailures('history', () => ({ browser, servers: [a, b] }));
 
 function itemRow(key: string): Locator {
   return page.getByRole('row').filter({ has: page.getByText(key, { exact: true }) });
@@ -82,7 +77,6 @@ async function historyOfJob(): Promise<HistoryEntry[]> {
 
 describe('history and rollback journey', () => {
   it('lists the push on B’s History page', async () => {
-    explainFailures();
     await logIn(page, b.url);
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -96,7 +90,6 @@ describe('history and rollback journey', () => {
   });
 
   it('opens the entry: a node created, the other’s IP changed', async () => {
-    explainFailures();
     await page.getByRole('link', { name: `Push from ${a.name}` }).click();
     await page.getByRole('heading', { name: `Push from ${a.name}`, level: 1 }).waitFor();
     expect(await page.getByTestId('entry-facts').textContent()).toContain(`${jobId} on ${a.name}`);
@@ -109,7 +102,6 @@ describe('history and rollback journey', () => {
   });
 
   it('previews the rollback, listing the node changed since', async () => {
-    explainFailures();
     await page.getByRole('button', { name: 'Roll back…' }).click();
     const preview = page.getByRole('region', { name: 'Preview (dry run)' });
     await preview.waitFor();
@@ -131,7 +123,6 @@ describe('history and rollback journey', () => {
   });
 
   it('rolls back after the confirmation, keeping the node changed since', async () => {
-    explainFailures();
     await page.getByRole('button', { name: 'Roll back', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Roll back this push from ${a.name}?` });
     await dialog.waitFor();
@@ -149,7 +140,6 @@ describe('history and rollback journey', () => {
   });
 
   it('leaves B without the node the push created, and the entry rolled back', async () => {
-    explainFailures();
     expect(await nodeOn(b, NEW_NODE)).toBeNull();
     expect((await nodeOn<NodeView>(b, SHARED_NODE))?.ip).toBe(IP_CHANGED_ON_B);
     // A keeps its own: a rollback changes this server alone.
@@ -165,7 +155,6 @@ describe('history and rollback journey', () => {
   });
 
   it('opens the rollback’s own entry, which links back', async () => {
-    explainFailures();
     await page.getByRole('link', { name: 'Open the rollback’s entry' }).click();
     await page.getByRole('heading', { name: 'Rollback', level: 1 }).waitFor();
     expect(await itemRow(NEW_NODE).textContent()).toContain('deleted');
@@ -185,7 +174,6 @@ describe('history and rollback journey', () => {
   });
 
   it('fits a narrow window, the entry’s items as cards', async () => {
-    explainFailures();
     await page.setViewportSize({ width: 380, height: 800 });
     try {
       await page.getByRole('link', { name: `Push from ${a.name}` }).click();
@@ -204,7 +192,6 @@ describe('history and rollback journey', () => {
   });
 
   it('shows the push on A’s Jobs page, with its result', async () => {
-    explainFailures();
     const other = await browser.context.newPage();
     try {
       await logIn(other, a.url);
@@ -217,6 +204,17 @@ describe('history and rollback journey', () => {
       await row.getByText(b.name).waitFor();
       expect(await row.textContent()).toContain('apply 2 nodes; delete nothing');
       await browser.screenshot('jobs', other);
+      expect(await other.getByTestId('jobs-total').textContent()).toBe('1 job');
+      // The filters ask A: no pull among its jobs; the push is among the completed ones to B.
+      const filters = other.getByRole('search', { name: 'Filter the jobs' });
+      await filters.getByLabel('Direction').selectOption('pull');
+      await other.getByText('No job matches these filters.').waitFor();
+      await filters.getByLabel('Direction').selectOption('push');
+      await filters.getByLabel('Status').selectOption('completed');
+      await filters.getByLabel('Remote').fill(b.name);
+      await other.waitForURL(/remote=/);
+      await other.getByTestId('jobs-total').getByText('1 job matches these filters').waitFor();
+      await row.getByText(b.name).waitFor();
       await row.getByRole('link', { name: `Open job ${jobId.slice(0, 8)}` }).click();
       const panel = other.getByRole('region', { name: `Sync to ${b.name}` });
       await panel.getByText(`Verified: every item sent now matches on ${b.name}.`).waitFor();

@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { explainFailures } from './support/failures';
 import { SSH_FIXTURES } from './support/paths';
 import {
   ADMIN_PASSWORD,
   ADMIN_USERNAME,
   startServers,
   stopServers,
-  tail,
   type TestServer,
 } from './support/servers';
 
@@ -45,13 +45,7 @@ afterAll(async () => {
   await stopServers(server);
 });
 
-/** On failure: what the page showed, and what the server said. */
-function explainFailures() {
-  onTestFailed(async () => {
-    await browser.screenshot('failure').catch(() => undefined);
-    console.error(`server ${server.name} output:\n${tail(server.output())}`);
-  });
-}
+explainFailures('inventory', () => ({ browser, servers: [server] }));
 
 /** The text under a form control that aria-describedby points at. */
 async function descriptionOf(control: Locator): Promise<string> {
@@ -84,7 +78,6 @@ async function statusSays(text: string) {
 
 describe('inventory journey', () => {
   it('sends a visitor to the login page, and in after logging in', async () => {
-    explainFailures();
     await page.goto(`${server.url}/nodes`);
     await page.waitForURL('**/login');
     await browser.screenshot('login');
@@ -99,7 +92,6 @@ describe('inventory journey', () => {
   });
 
   it('creates an SSH key from a real ed25519 pair', async () => {
-    explainFailures();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'SSH keys' })
@@ -122,7 +114,6 @@ describe('inventory journey', () => {
   });
 
   it('creates a node that uses the key and lists it', async () => {
-    explainFailures();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Nodes' })
@@ -142,7 +133,6 @@ describe('inventory journey', () => {
   });
 
   it('finds the node by searching', async () => {
-    explainFailures();
     await page.getByRole('searchbox', { name: 'Search nodes' }).fill('e2e-node');
     await page.waitForURL('**/nodes?search=e2e-node');
     await expect.poll(() => row('other-node').count()).toBe(0);
@@ -151,7 +141,6 @@ describe('inventory journey', () => {
   });
 
   it('edits the node IP, its host name read-only', async () => {
-    explainFailures();
     await page.getByRole('link', { name: 'Edit e2e-node-01' }).click();
     const hostname = textbox('Host name');
     await expect.poll(() => hostname.inputValue()).toBe('e2e-node-01');
@@ -165,7 +154,6 @@ describe('inventory journey', () => {
   });
 
   it('shows the server validation error for an invalid IP next to the IP field', async () => {
-    explainFailures();
     await page.getByRole('link', { name: 'Edit e2e-node-01' }).click();
     const ip = textbox('IP address');
     await ip.fill('10.0.0.300');
@@ -181,7 +169,6 @@ describe('inventory journey', () => {
   });
 
   it('creates a cluster with the node as a worker', async () => {
-    explainFailures();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Clusters' })
@@ -202,7 +189,6 @@ describe('inventory journey', () => {
   });
 
   it('deletes a configuration after the user confirms', async () => {
-    explainFailures();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Configurations' })
@@ -222,7 +208,6 @@ describe('inventory journey', () => {
   });
 
   it('serves the sync page address and fits a narrow window', async () => {
-    explainFailures();
     await page.goto(`${server.url}/sync/interactive`);
     await page.getByRole('heading', { name: 'Live Sync' }).waitFor();
 

@@ -1,12 +1,14 @@
 // A sync both ways between two real servers, after each changed different
 // nodes since their last sync: on A, choose "Both ways", see which way each
 // row goes, sync, and find each side's changes on the other.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { explainFailures } from './support/failures';
 import { nodeOn, pushNodes } from './support/jobs';
 import { logIn } from './support/login';
-import { startServers, stopServers, tail, type TestServer } from './support/servers';
+import { startServers, stopServers, type TestServer } from './support/servers';
+import { comparisonRow } from './support/sync-page';
 
 const CHANGED_HERE = 'e2e-both-here';
 const CHANGED_THERE = 'e2e-both-there';
@@ -59,21 +61,10 @@ afterAll(async () => {
   await stopServers(a, b);
 });
 
-function explainFailures() {
-  onTestFailed(async () => {
-    await browser.screenshot('sync-both-failure').catch(() => undefined);
-    console.error(`server A ${a.name}:\n${tail(a.output())}`);
-    console.error(`server B ${b.name}:\n${tail(b.output())}`);
-  });
-}
-
-function comparisonRow(key: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: key, exact: true }) });
-}
+explainFailures('sync-both', () => ({ browser, servers: [a, b] }));
 
 describe('sync both ways journey', () => {
   it('shows which way each row goes once "Both ways" is chosen', async () => {
-    explainFailures();
     await logIn(page, a.url);
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -88,10 +79,10 @@ describe('sync both ways journey', () => {
     );
 
     await page.getByRole('radio', { name: `Both ways with ${b.name}` }).check();
-    expect(await comparisonRow(CHANGED_HERE).textContent()).toContain('→ remote');
-    expect(await comparisonRow(CHANGED_THERE).textContent()).toContain('← here');
-    expect(await comparisonRow(DELETED_THERE).textContent()).toContain('← here');
-    expect(await comparisonRow(ONLY_THERE).textContent()).toContain('← here');
+    expect(await comparisonRow(page, CHANGED_HERE).textContent()).toContain('→ remote');
+    expect(await comparisonRow(page, CHANGED_THERE).textContent()).toContain('← here');
+    expect(await comparisonRow(page, DELETED_THERE).textContent()).toContain('← here');
+    expect(await comparisonRow(page, ONLY_THERE).textContent()).toContain('← here');
     expect(await page.getByRole('checkbox', { name: `Select ${ONLY_THERE}` }).isEnabled()).toBe(
       true,
     );
@@ -99,7 +90,6 @@ describe('sync both ways journey', () => {
   });
 
   it('syncs both ways, showing each direction, and verifies', async () => {
-    explainFailures();
     await page.getByRole('checkbox', { name: /Select all nodes shown/ }).check();
     await page.getByText('4 items selected').waitFor();
     await page.getByRole('button', { name: 'Start Sync' }).click();
@@ -123,7 +113,6 @@ describe('sync both ways journey', () => {
   });
 
   it('leaves each side’s changes on the other, and nothing left to sync', async () => {
-    explainFailures();
     for (const server of [a, b]) {
       expect((await node(server, CHANGED_HERE))?.ip).toBe('10.31.0.1');
       expect((await node(server, CHANGED_THERE))?.ip).toBe('10.32.0.2');

@@ -4,11 +4,12 @@
 // node B lacks: pushed alone it is refused with the fix "also select" the
 // node; one click adds it, and the sync puts both on B.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { explainFailures } from './support/failures';
 import { nodeOn } from './support/jobs';
 import { logIn } from './support/login';
-import { startServers, stopServers, tail, type TestServer } from './support/servers';
+import { startServers, stopServers, type TestServer } from './support/servers';
 
 const IP_HERE = 'e2e-ip-here';
 const IP_THERE = 'e2e-ip-there';
@@ -41,13 +42,7 @@ afterAll(async () => {
   await stopServers(a, b);
 });
 
-function explainFailures() {
-  onTestFailed(async () => {
-    await browser.screenshot('sync-constraints-failure').catch(() => undefined);
-    console.error(`server A ${a.name}:\n${tail(a.output())}`);
-    console.error(`server B ${b.name}:\n${tail(b.output())}`);
-  });
-}
+explainFailures('sync-constraints', () => ({ browser, servers: [a, b] }));
 
 function jobPanel(): Locator {
   return page.getByRole('region', { name: `Sync to ${b.name}` });
@@ -70,7 +65,6 @@ async function clusterOnB(): Promise<ClusterView | null> {
 
 describe('constraint conflicts', () => {
   it('warns of a duplicate IP at compare time, and a job that would make it is refused', async () => {
-    explainFailures();
     await logIn(page, a.url);
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -114,7 +108,6 @@ describe('constraint conflicts', () => {
   });
 
   it('refuses a cluster without its node, and syncs both once the fix is selected', async () => {
-    explainFailures();
     // Nothing moved: the same comparison goes on.
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.getByRole('checkbox', { name: `Select ${CLUSTER}` }).check();

@@ -3,12 +3,14 @@
 // on A, open its conflict view, take one field from the remote and type the
 // other, apply, and find the same node on both. A second node, changed on
 // each side in different fields, merges in a sync both ways.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { explainFailures } from './support/failures';
 import { nodeOn, pushNodes } from './support/jobs';
 import { logIn } from './support/login';
-import { startServers, stopServers, tail, type TestServer } from './support/servers';
+import { startServers, stopServers, type TestServer } from './support/servers';
+import { comparisonRow } from './support/sync-page';
 
 const CONFLICT = 'e2e-resolve-conflict';
 const MERGED = 'e2e-resolve-merged';
@@ -68,17 +70,7 @@ afterAll(async () => {
   await stopServers(a, b);
 });
 
-function explainFailures() {
-  onTestFailed(async () => {
-    await browser.screenshot('sync-resolve-failure').catch(() => undefined);
-    console.error(`server A ${a.name}:\n${tail(a.output())}`);
-    console.error(`server B ${b.name}:\n${tail(b.output())}`);
-  });
-}
-
-function comparisonRow(key: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: key, exact: true }) });
-}
+explainFailures('sync-resolve', () => ({ browser, servers: [a, b] }));
 
 /** A fresh comparison with the same remote, once the old one (and its job) is gone. */
 async function compareAgain() {
@@ -99,7 +91,6 @@ async function bothHave(hostname: string): Promise<[NodeView, NodeView]> {
 
 describe('resolving a conflict field by field', () => {
   it('shows the conflict and the merged item, each field with its base and sides', async () => {
-    explainFailures();
     await logIn(page, a.url);
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -108,11 +99,11 @@ describe('resolving a conflict field by field', () => {
     await page.getByRole('textbox', { name: 'Remote server URL' }).fill(b.url);
     await page.getByRole('button', { name: 'Connect & Compare' }).click();
     await page.getByTestId('remote-server').waitFor();
-    expect(await comparisonRow(CONFLICT).textContent()).toContain('conflict');
-    expect(await comparisonRow(MERGED).textContent()).toContain('merged');
+    expect(await comparisonRow(page, CONFLICT).textContent()).toContain('conflict');
+    expect(await comparisonRow(page, MERGED).textContent()).toContain('merged');
 
     await page.getByRole('radio', { name: `Both ways with ${b.name}` }).check();
-    expect(await comparisonRow(MERGED).textContent()).toContain('⇄ both sides');
+    expect(await comparisonRow(page, MERGED).textContent()).toContain('⇄ both sides');
     await page.getByRole('button', { name: `2 changes of ${MERGED}` }).click();
     const fields = page.getByRole('table', { name: `Field changes of ${MERGED}` });
     expect(await fields.textContent()).toContain('2222');
@@ -120,7 +111,6 @@ describe('resolving a conflict field by field', () => {
   });
 
   it('takes one field from the remote and an edited value for the other, on both servers', async () => {
-    explainFailures();
     await page.getByRole('button', { name: `Resolve the conflict of ${CONFLICT}` }).click();
     const dialog = page.getByRole('dialog', { name: `Resolve the conflict of node ${CONFLICT}` });
     await dialog.waitFor();
@@ -158,10 +148,9 @@ describe('resolving a conflict field by field', () => {
   });
 
   it('shows the resolved item as identical, then merges the other both ways', async () => {
-    explainFailures();
     await compareAgain();
     await page.getByRole('combobox', { name: 'Status' }).selectOption('all');
-    expect(await comparisonRow(CONFLICT).textContent()).toContain('identical');
+    expect(await comparisonRow(page, CONFLICT).textContent()).toContain('identical');
 
     await page.getByRole('radio', { name: `Both ways with ${b.name}` }).check();
     await page.getByRole('checkbox', { name: `Select ${MERGED}` }).check();

@@ -3,10 +3,12 @@
 // preview (B unchanged), sync for real and watch it verify, then find A's
 // version on B.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
+import { explainFailures } from './support/failures';
 import { logIn } from './support/login';
-import { startServers, stopServers, tail, type TestServer } from './support/servers';
+import { startServers, stopServers, type TestServer } from './support/servers';
+import { comparisonRow } from './support/sync-page';
 
 const NEW_NODE = 'e2e-sync-new';
 const SHARED_NODE = 'e2e-sync-shared';
@@ -37,17 +39,7 @@ afterAll(async () => {
   await stopServers(a, b);
 });
 
-function explainFailures() {
-  onTestFailed(async () => {
-    await browser.screenshot('sync-failure').catch(() => undefined);
-    console.error(`server A ${a.name}:\n${tail(a.output())}`);
-    console.error(`server B ${b.name}:\n${tail(b.output())}`);
-  });
-}
-
-function comparisonRow(key: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: key, exact: true }) });
-}
+explainFailures('sync', () => ({ browser, servers: [a, b] }));
 
 async function nodeOnB(hostname: string): Promise<NodeView | null> {
   try {
@@ -68,7 +60,6 @@ async function progressOf(panel: Locator) {
 
 describe('interactive sync journey', () => {
   it('creates a node on A through the UI', async () => {
-    explainFailures();
     await logIn(page, a.url);
     await page.getByRole('link', { name: 'New node' }).click();
     await page.getByRole('textbox', { name: 'Host name', exact: true }).fill(NEW_NODE);
@@ -82,7 +73,6 @@ describe('interactive sync journey', () => {
   });
 
   it('connects to B and compares', async () => {
-    explainFailures();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Sync' })
@@ -94,8 +84,8 @@ describe('interactive sync journey', () => {
     const remote = page.getByTestId('remote-server');
     await remote.waitFor();
     expect(await remote.textContent()).toContain(`Connected to ${b.name}`);
-    expect(await comparisonRow(NEW_NODE).textContent()).toContain('🔵 missing on remote');
-    expect(await comparisonRow(SHARED_NODE).textContent()).toContain('🟡 different');
+    expect(await comparisonRow(page, NEW_NODE).textContent()).toContain('🔵 missing on remote');
+    expect(await comparisonRow(page, SHARED_NODE).textContent()).toContain('🟡 different');
 
     const toggle = page.getByRole('button', { name: `1 change of ${SHARED_NODE}` });
     await toggle.click();
@@ -105,7 +95,6 @@ describe('interactive sync journey', () => {
   });
 
   it('previews the sync of both nodes without changing B', async () => {
-    explainFailures();
     await page.getByRole('checkbox', { name: `Select ${NEW_NODE}` }).check();
     await page.getByRole('checkbox', { name: `Select ${SHARED_NODE}` }).check();
     await page.getByText('2 items selected').waitFor();
@@ -123,7 +112,6 @@ describe('interactive sync journey', () => {
   });
 
   it('syncs for real, with live progress to N / N and Verified', async () => {
-    explainFailures();
     await page.getByRole('button', { name: 'Start Sync' }).click();
     const dialog = page.getByRole('dialog', { name: `Send 2 items to ${b.name}?` });
     await dialog.waitFor();
@@ -143,7 +131,6 @@ describe('interactive sync journey', () => {
   });
 
   it('leaves A’s version on B', async () => {
-    explainFailures();
     expect(await nodeOnB(NEW_NODE)).toMatchObject({ hostname: NEW_NODE, ip: '10.20.0.9' });
     expect((await nodeOnB(SHARED_NODE))?.ip).toBe(IP_ON_A);
 
@@ -161,7 +148,6 @@ describe('interactive sync journey', () => {
   });
 
   it('compares again and finds nothing left to sync', async () => {
-    explainFailures();
     await page.getByRole('button', { name: 'Compare again' }).click();
     await page.getByText('No differences: both servers have the same inventory.').waitFor();
     expect(await page.getByRole('list', { name: 'Summary' }).textContent()).toContain(
@@ -170,7 +156,6 @@ describe('interactive sync journey', () => {
   });
 
   it('fits a narrow window, changes expanded', async () => {
-    explainFailures();
     await a.request('PUT', `/api/v1/nodes/${SHARED_NODE}`, {
       hostname: SHARED_NODE,
       ip: '10.20.0.3',
