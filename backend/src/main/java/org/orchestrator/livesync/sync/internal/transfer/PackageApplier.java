@@ -105,13 +105,19 @@ class PackageApplier {
 	Mono<ReceiveResult> apply(SyncPackage header, Flux<ReceivedLine> lines, boolean dryRun) {
 		BatchWriter.Tally tally = new BatchWriter.Tally();
 		// Reading is sequential (one stream, one checksum); checking lines costs more, so
-		// batches of lines are checked on all cores, and handed on in order.
+		// batches of lines are checked on all cores, and handed on in order. Checked
+		// lines
+		// wait only as many as the cores check at once: writing is slower than checking,
+		// and
+		// a deeper read-ahead (Reactor's default would hold 256 batches) fills the heap
+		// with
+		// lines waiting to be written.
 		Flux<CheckedLine> checked = lines.subscribeOn(Schedulers.boundedElastic())
 			.buffer(LINES_PER_CHECK)
 			.flatMapSequential((batch) -> Mono
 				.fromCallable(() -> batch.stream().map((line) -> CheckedLine.check(line, this.json)).toList())
-				.subscribeOn(Schedulers.parallel()), Schedulers.DEFAULT_POOL_SIZE)
-			.flatMapIterable((batch) -> batch);
+				.subscribeOn(Schedulers.parallel()), Schedulers.DEFAULT_POOL_SIZE, 1)
+			.flatMapIterable((batch) -> batch, Schedulers.DEFAULT_POOL_SIZE);
 		Mono<ReceiveResult> applied = this.bounds.apply()
 			.then(this.writer.deferConstraints())
 			.flatMap((mark) -> this.origin(header)
