@@ -50,14 +50,14 @@ stop() {
 trap '' PIPE
 trap stop INT TERM HUP EXIT
 
-start() { # name port: embedded PostgreSQL in $DATA/<name>/postgres, its own master keyset
-  env -u DATABASE_URL SERVER_NAME="$1" SERVER_PORT="$2" LIVE_SYNC_DATA_DIR="$DATA" \
+start() { # name port remote: embedded PostgreSQL in $DATA/<name>/postgres, its own master keyset
+  env -u DATABASE_URL SERVER_NAME="$1" SERVER_PORT="$2" SYNC_REMOTE_URL="$3" LIVE_SYNC_DATA_DIR="$DATA" \
     MASTER_KEY_FILE="$DATA/$1/master-keyset.json" WEB_ROOT="$PWD/frontend/dist" LOG_FILE="logs/$1.log" \
-    java -jar "$JAR" >"$DATA/$1/server.log" 2>&1 &
+    java -jar "$JAR" >>"$DATA/$1/server.log" 2>&1 &
   pids+=($!)
 }
-start a "$PORT_A"
-start b "$PORT_B"
+start a "$PORT_A" "http://localhost:$PORT_B"
+start b "$PORT_B" "http://localhost:$PORT_A"
 
 for port in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 1 360); do

@@ -115,12 +115,12 @@ export function ComparisonView({
 }
 
 /**
- * Whether the lists may be incomplete: the server says so, and (after an incremental compare,
- * whose unlisted identical items its own note explains) a list reached the server's cap.
+ * Whether a list is incomplete: the server says some are (it also says so when it counted,
+ * without listing, the identical items of kinds alike on both sides, or of an incremental
+ * compare), and a list reached the server's cap.
  */
 function listsCut(comparison: Comparison): boolean {
   if (!comparison.truncated) return false;
-  if (comparison.method?.mode !== 'incremental') return true;
   return KINDS.some((kind) =>
     Object.values(comparison[kind.id] ?? {}).some(
       (entries) => Array.isArray(entries) && entries.length >= 10_000,
