@@ -51,8 +51,10 @@ sync-connect: $(CLI_JAR) ## Connect this server to URL=... (with PASSWORD=... or
 
 sync-interactive: ## Open (or print) the interactive sync page of this server
 	@echo "Interactive sync: http://localhost:$(SERVER_PORT)/sync/interactive"
-	@(command -v xdg-open >/dev/null && xdg-open http://localhost:$(SERVER_PORT)/sync/interactive >/dev/null 2>&1) || \
-	 (command -v open >/dev/null && open http://localhost:$(SERVER_PORT)/sync/interactive) || true
+	@# A browser only where there is a desktop: on Linux a display, on macOS open(1) (Debian's "open" is openvt).
+	@if [ "$$(uname)" = Darwin ]; then open http://localhost:$(SERVER_PORT)/sync/interactive >/dev/null 2>&1 || true; \
+	 elif [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xdg-open >/dev/null; then \
+	   xdg-open http://localhost:$(SERVER_PORT)/sync/interactive >/dev/null 2>&1 || true; fi
 
 sync-full: $(CLI_JAR) ## Compare with URL=..., then sync everything to it without asking (PASSWORD=...)
 	$(if $(URL),,$(error give the remote: make sync-full URL=http://server2:5000 PASSWORD=...))
