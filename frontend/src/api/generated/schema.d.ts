@@ -534,7 +534,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job's live events (phase, progress, item, completed, failed) */
+        /**
+         * A job's live events (phase, progress, item, completed, failed)
+         * @description Each event has an id; a client that reconnects with Last-Event-ID resumes after that event (with the current progress again). The stream closes after the end event, whose id is 'end': reconnecting after it answers 204, which makes an EventSource stop.
+         */
         get: operations["streamSyncJobEvents"];
         put?: never;
         post?: never;
@@ -4642,7 +4645,10 @@ export interface operations {
     streamSyncJobEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the id of the last event this client got */
+                "Last-Event-ID"?: string;
+            };
             path: {
                 id: string;
             };

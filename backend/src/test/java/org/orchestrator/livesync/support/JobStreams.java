@@ -31,11 +31,24 @@ public final class JobStreams {
 	 * Every named event of the job on {@code server}, until the server closes the stream.
 	 */
 	public static List<ServerSentEvent<JsonNode>> events(TestServer server, String job) {
+		return events(server, job, null);
+	}
+
+	/**
+	 * The same for a client that reconnects after the event {@code lastEventId} (null: a
+	 * first connection).
+	 */
+	public static List<ServerSentEvent<JsonNode>> events(TestServer server, String job, String lastEventId) {
 		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
 		StepVerifier.create(server.operator()
 			.get()
 			.uri("/api/v1/sync/jobs/" + job + "/events")
 			.accept(MediaType.TEXT_EVENT_STREAM)
+			.headers((headers) -> {
+				if (lastEventId != null) {
+					headers.set("Last-Event-ID", lastEventId);
+				}
+			})
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -32,7 +32,9 @@ final class JobEvents {
 			.header("Authorization", "Bearer " + server.token())
 			.connectTimeout(5, TimeUnit.SECONDS)
 			.readTimeout(12, TimeUnit.HOURS);
-		// No reconnects: a job's events are not replayable from a Last-Event-ID here.
+		// No reconnects: a stream that breaks is reported at once (the server would
+		// resume it
+		// after the Last-Event-ID, but a script is better told than kept waiting).
 		try (EventSource source = new EventSource.Builder(connect).errorStrategy(ErrorStrategy.alwaysThrow()).build()) {
 			while (true) {
 				Event event = parse(server, source.readMessage());

@@ -26,10 +26,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -127,12 +129,24 @@ class JobController {
 	}
 
 	@Operation(summary = "A job's live events (phase, progress, item, completed, failed)",
+			description = "Each event has an id; a client that reconnects with Last-Event-ID resumes after that "
+					+ "event (with the current progress again). The stream closes after the end event, whose id "
+					+ "is 'end': reconnecting after it answers 204, which makes an EventSource stop.",
 			responses = @ApiResponse(responseCode = "200",
 					content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 							schema = @Schema(ref = "#/components/schemas/" + JobSchemas.EVENT))))
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<JobEvent>> events(@PathVariable String id) {
-		return this.jobs.events(id);
+	Flux<ServerSentEvent<JobEvent>> events(@PathVariable String id,
+			@Parameter(description = "the id of the last event this client got") @RequestHeader(name = "Last-Event-ID",
+					required = false) String lastEventId,
+			ServerHttpResponse response) {
+		if (SyncJob.Cursor.END.equals(lastEventId)) {
+			// Checked to exist, so that a wrong id is still a 404.
+			return this.jobs.view(id)
+				.doOnNext((job) -> response.setStatusCode(HttpStatus.NO_CONTENT))
+				.thenMany(Flux.empty());
+		}
+		return this.jobs.events(id, lastEventId);
 	}
 
 	record StartJobRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sessionId,

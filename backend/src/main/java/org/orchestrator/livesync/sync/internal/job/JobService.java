@@ -183,15 +183,23 @@ public class JobService {
 	 * the end event, after which the stream closes.
 	 */
 	public Flux<ServerSentEvent<JobEvent>> events(String id) {
+		return events(id, null);
+	}
+
+	/**
+	 * The same, for a reader that saw the events up to {@code lastEventId} (SSE's
+	 * {@code Last-Event-ID}; null: none): it resumes after that event.
+	 */
+	Flux<ServerSentEvent<JobEvent>> events(String id, String lastEventId) {
 		return Flux.defer(() -> {
 			SyncJob job = live(id);
+			SyncJob.Cursor cursor = SyncJob.Cursor.after(lastEventId);
 			if (job == null) {
-				return saved(id);
+				return saved(id, cursor);
 			}
-			SyncJob.Cursor cursor = new SyncJob.Cursor();
 			Flux<ServerSentEvent<JobEvent>> changes = Flux.interval(Duration.ZERO, EVENT_INTERVAL)
 				.concatMapIterable((tick) -> job.since(cursor))
-				.map((event) -> ServerSentEvent.<JobEvent>builder(event).event(event.type()).build());
+				.map(JobService::event);
 			Flux<ServerSentEvent<JobEvent>> heartbeat = Flux.interval(HEARTBEAT, HEARTBEAT)
 				.map((tick) -> ServerSentEvent.<JobEvent>builder().comment("keep-alive").build());
 			return Flux.merge(changes, heartbeat)
@@ -201,21 +209,32 @@ public class JobService {
 	}
 
 	/**
-	 * The saved events of a job this process does not hold: its phases, progress and end.
+	 * The saved events of a job this process does not hold, after {@code cursor}: its
+	 * phases, last progress and end.
 	 */
-	private Flux<ServerSentEvent<JobEvent>> saved(String id) {
+	private Flux<ServerSentEvent<JobEvent>> saved(String id, SyncJob.Cursor cursor) {
 		return this.store.find(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("sync job '" + id + "'")))
 			.flatMapMany((stored) -> {
-				List<JobEvent> events = new ArrayList<>();
-				stored.phases().forEach((phase) -> events.add(new JobEvent.Phase(phase)));
-				events.add(stored.view().progress());
+				List<SyncJob.Identified> events = new ArrayList<>();
+				List<JobPhase> phases = stored.phases();
+				for (int i = cursor.phases(); i < phases.size(); i++) {
+					events.add(new SyncJob.Identified(SyncJob.Cursor.id(i + 1, 0), new JobEvent.Phase(phases.get(i))));
+				}
+				events.add(new SyncJob.Identified(SyncJob.Cursor.id(phases.size(), 0), stored.view().progress()));
 				if (stored.end() != null) {
-					events.add(stored.end());
+					events.add(new SyncJob.Identified(SyncJob.Cursor.END, stored.end()));
 				}
 				return Flux.fromIterable(events);
 			})
-			.map((event) -> ServerSentEvent.<JobEvent>builder(event).event(event.type()).build());
+			.map(JobService::event);
+	}
+
+	private static ServerSentEvent<JobEvent> event(SyncJob.Identified identified) {
+		return ServerSentEvent.<JobEvent>builder(identified.event())
+			.id(identified.id())
+			.event(identified.event().type())
+			.build();
 	}
 
 	private SyncJob find(String id) {

@@ -201,27 +201,32 @@ public final class SyncJob {
 	}
 
 	/** The events a reader has not seen yet; the end event last, once the job is over. */
-	synchronized List<JobEvent> since(Cursor cursor) {
-		List<JobEvent> events = new ArrayList<>();
+	synchronized List<Identified> since(Cursor cursor) {
+		List<Identified> events = new ArrayList<>();
 		for (int i = cursor.phases; i < this.phases.size(); i++) {
-			events.add(new JobEvent.Phase(this.phases.get(i)));
+			events.add(new Identified(Cursor.id(i + 1, cursor.item), new JobEvent.Phase(this.phases.get(i))));
 		}
 		cursor.phases = this.phases.size();
 		List<Numbered> unseen = this.items.stream().filter((numbered) -> numbered.number() > cursor.item).toList();
 		unseen.stream()
 			.skip(Math.max(0, unseen.size() - ITEMS_PER_READ))
-			.forEach((numbered) -> events.add(numbered.item()));
+			.forEach((numbered) -> events
+				.add(new Identified(Cursor.id(cursor.phases, numbered.number()), numbered.item())));
 		cursor.item = this.itemCount;
 		JobEvent.Progress progress = progress();
 		if (!progress.equals(cursor.progress)) {
-			events.add(progress);
+			events.add(new Identified(Cursor.id(cursor.phases, cursor.item), progress));
 			cursor.progress = progress;
 		}
 		if (this.end != null && !cursor.ended) {
-			events.add(this.end);
+			events.add(new Identified(Cursor.END, this.end));
 			cursor.ended = true;
 		}
 		return events;
+	}
+
+	/** An event with its id: where a reader that saw it stands, to resume after it. */
+	record Identified(String id, JobEvent event) {
 	}
 
 	/** The operator who started the job; null when not known. */
@@ -283,6 +288,9 @@ public final class SyncJob {
 	/** Where one reader is in the job's events. */
 	static final class Cursor {
 
+		/** The id of a job's end event: after it, there is nothing more. */
+		static final String END = "end";
+
 		private int phases;
 
 		private long item;
@@ -293,6 +301,34 @@ public final class SyncJob {
 
 		boolean ended() {
 			return this.ended;
+		}
+
+		int phases() {
+			return this.phases;
+		}
+
+		/**
+		 * The id of an event seen with {@code phases} phases and items up to
+		 * {@code item}.
+		 */
+		static String id(int phases, long item) {
+			return phases + "." + item;
+		}
+
+		/**
+		 * Where a reader resumes after the event {@code lastEventId} (SSE's
+		 * {@code Last-Event-ID}): from the start when it is absent or not one of ours.
+		 * The current progress is sent again either way.
+		 */
+		static Cursor after(String lastEventId) {
+			Cursor cursor = new Cursor();
+			if (lastEventId == null || !lastEventId.matches("\\d{1,4}\\.\\d{1,18}")) {
+				return cursor;
+			}
+			int dot = lastEventId.indexOf('.');
+			cursor.phases = Integer.parseInt(lastEventId.substring(0, dot));
+			cursor.item = Long.parseLong(lastEventId.substring(dot + 1));
+			return cursor;
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +40,10 @@ class DurableJobIntegrationTests {
 		String job = SyncJobs.completeJob(a, Map.of("session_id", session(), "selection",
 				Map.of("nodes", List.of("durable-01")), "direction", "push"));
 
+		assertResumesAfterItsLastEvent(job);
 		a.stop();
 		a.start();
+		assertResumesAfterItsLastEvent(job);
 
 		JsonNode view = get("/api/v1/sync/jobs/" + job);
 		assertThat(view.get("status").asString()).isEqualTo("completed");
@@ -88,6 +91,33 @@ class DurableJobIntegrationTests {
 		assertThat(view.at("/problem/code").asString()).isEqualTo("job-interrupted");
 		assertThat(view.get("finished_at").isNull()).isFalse();
 		assertThat(JobStreams.events(a, job)).extracting(ServerSentEvent::event).endsWith("failed");
+	}
+
+	/**
+	 * Every event has an id; a client reconnecting after one gets what came after it (and
+	 * the progress again), and after the end it is told to stop (204).
+	 */
+	private static void assertResumesAfterItsLastEvent(String job) {
+		List<ServerSentEvent<JsonNode>> all = JobStreams.events(a, job);
+		assertThat(all).allSatisfy((event) -> assertThat(event.id()).isNotBlank());
+		assertThat(all.get(all.size() - 1).id()).isEqualTo("end");
+		List<ServerSentEvent<JsonNode>> phases = all.stream().filter((event) -> "phase".equals(event.event())).toList();
+		assertThat(phases).hasSizeGreaterThan(2);
+		List<ServerSentEvent<JsonNode>> resumed = JobStreams.events(a, job, phases.get(1).id());
+		assertThat(resumed).extracting((event) -> event.data().get("phase"))
+			.filteredOn((phase) -> phase != null)
+			.extracting(JsonNode::asString)
+			.containsExactlyElementsOf(
+					phases.stream().skip(2).map((event) -> event.data().get("phase").asString()).toList());
+		assertThat(resumed).extracting(ServerSentEvent::event).contains("progress").endsWith("completed");
+		a.operator()
+			.get()
+			.uri("/api/v1/sync/jobs/" + job + "/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.header("Last-Event-ID", "end")
+			.exchange()
+			.expectStatus()
+			.isNoContent();
 	}
 
 	private static void awaitPhaseBeyondComparing(String job) throws InterruptedException {

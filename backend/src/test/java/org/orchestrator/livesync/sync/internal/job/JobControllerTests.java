@@ -53,7 +53,7 @@ class JobControllerTests {
 	@Test
 	void anUnknownJobAndItsEventsAreNotFound() {
 		given(this.jobs.view("nope")).willReturn(Mono.error(ProblemException.notFound("sync job 'nope'")));
-		given(this.jobs.events("nope")).willReturn(Flux.error(ProblemException.notFound("sync job 'nope'")));
+		given(this.jobs.events("nope", null)).willReturn(Flux.error(ProblemException.notFound("sync job 'nope'")));
 		Problem missing = problem(this.client.get().uri("/api/v1/sync/jobs/nope").exchange(), 404, "not-found");
 		assertThat(missing.detail()).isEqualTo("sync job 'nope' does not exist");
 		problem(this.client.get().uri("/api/v1/sync/jobs/nope/events").accept(MediaType.TEXT_EVENT_STREAM).exchange(),
