@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * missing on either side, and a real conflict (node-05, synced once, then changed on both
  * sides). Uses only the public API; does nothing when the data is already there.
  */
-@Command(name = "demo-data", description = "Load demo data into the server and --remote (for trying Live Sync).")
+@Command(name = "demo-data", hidden = true,
+		description = "Load demo data into the server and --remote (for trying Live Sync).")
 class DemoDataCommand implements Callable<Integer> {
 
 	@ParentCommand

@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
  * terminals. Every command talks to the server's HTTP API like any other client. Defaults
  * come from the environment, as documented in each option.
  */
-@Command(name = "live-sync", mixinStandardHelpOptions = true, version = "live-sync 1.0.0",
+@Command(name = "live-sync", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+		version = "live-sync 1.0.0",
 		description = "Compare and sync the inventory of two Orchestrator Live Sync servers.",
 		subcommands = { TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class,
 				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, AuditCommand.class,
-				DemoDataCommand.class },
+				DemoDataCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done", "1:the sync or rollback failed, was refused, or did not verify",
 				"2:usage error, or a server cannot be reached or refused" })
@@ -70,12 +71,18 @@ public class LiveSyncCli {
 
 	/** A client of the server, logged in as the operator. */
 	Server operator() {
-		return operator(server());
+		return login(new Server(server()));
 	}
 
-	/** A client of another server, logged in with the same operator credentials. */
+	/**
+	 * A client of the remote ({@code --remote}), logged in with the same operator
+	 * credentials.
+	 */
 	Server operator(String url) {
-		Server client = new Server(url);
+		return login(new Server(url, "--remote or SYNC_REMOTE_URL"));
+	}
+
+	private Server login(Server client) {
 		client.login(firstOf(this.user, this.environment.get("ADMIN_USERNAME"), "admin"),
 				firstOf(this.adminPassword, this.environment.get("ADMIN_PASSWORD"), null));
 		return client;

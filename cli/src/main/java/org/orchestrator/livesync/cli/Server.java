@@ -31,7 +31,17 @@ final class Server {
 
 	private String token;
 
+	/** Where the URL came from, for the hint when it cannot be reached. */
+	private final String setBy;
+
+	/** The server the CLI drives ({@code --server}). */
 	Server(String url) {
+		this(url, "--server or LIVE_SYNC_SERVER");
+	}
+
+	/** A server whose URL comes from {@code setBy}, such as {@code --remote}. */
+	Server(String url, String setBy) {
+		this.setBy = setBy;
 		this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 		try {
 			this.client.updateBaseUri(this.url);
@@ -113,8 +123,8 @@ final class Server {
 	}
 
 	CliFailure unreachable() {
-		return new CliFailure(CliFailure.CANNOT_RUN, "cannot reach " + this.url
-				+ ": connection refused (is the server running? see --server or LIVE_SYNC_SERVER)");
+		return new CliFailure(CliFailure.CANNOT_RUN,
+				"cannot reach " + this.url + ": connection refused (is the server running? see " + this.setBy + ")");
 	}
 
 	/** An error response said in one line: the problem's detail when it is one. */

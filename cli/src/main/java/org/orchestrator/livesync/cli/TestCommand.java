@@ -25,16 +25,16 @@ class TestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		check(this.cli.server());
+		check(new Server(this.cli.server()));
 		String other = LiveSyncCli.firstOf(this.remote, this.cli.environment.get("SYNC_REMOTE_URL"), null);
 		if (other != null) {
-			check(other);
+			check(new Server(other, "--remote or SYNC_REMOTE_URL"));
 		}
 		return 0;
 	}
 
-	private void check(String url) {
-		Server server = new Server(url);
+	private void check(Server server) {
+		String url = server.url();
 		SyncTest test = server.call(() -> new SyncApi(server.client()).testSync(), CliFailure.CANNOT_RUN);
 		this.spec.commandLine()
 			.getOut()
