@@ -2,13 +2,15 @@ package org.orchestrator.livesync.cli;
 
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.model.RemoteServer;
 import org.orchestrator.livesync.client.model.SessionResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Connects the server to a remote (password and all) and says what it found. */
 @Command(name = "connect", description = "Connect the server to the remote with its sync password, and compare.")
@@ -23,10 +25,19 @@ class ConnectCommand implements Callable<Integer> {
 	@Mixin
 	RemoteOptions remote;
 
+	@Option(names = "--json", description = "print the session (remote and comparison) as the server answers it")
+	boolean json;
+
 	@Override
-	public Integer call() {
+	public Integer call() throws JsonProcessingException {
 		Server server = this.cli.operator();
 		SessionResponse session = this.remote.openSession(this.cli, server);
+		if (this.json) {
+			this.spec.commandLine()
+				.getOut()
+				.println(server.json().writerWithDefaultPrettyPrinter().writeValueAsString(session));
+			return 0;
+		}
 		RemoteServer remote = session.getRemote();
 		this.spec.commandLine()
 			.getOut()

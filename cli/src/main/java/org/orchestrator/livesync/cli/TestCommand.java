@@ -1,14 +1,16 @@
 package org.orchestrator.livesync.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.SyncTest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Is the sync API there? Asks the server, and the remote when one is given. */
 @Command(name = "test", description = "Check that the server (and --remote, if given) answers the sync API.")
@@ -23,6 +25,9 @@ class TestCommand implements Callable<Integer> {
 	@Option(names = "--remote", paramLabel = "URL", description = "also check this server (env SYNC_REMOTE_URL)")
 	String remote;
 
+	@Option(names = "--json", description = "print each server's answer as JSON, one line each: {url, result}")
+	boolean json;
+
 	@Override
 	public Integer call() {
 		check(new Server(this.cli.server()));
@@ -36,6 +41,17 @@ class TestCommand implements Callable<Integer> {
 	private void check(Server server) {
 		String url = server.url();
 		SyncTest test = server.call(() -> new SyncApi(server.client()).testSync(), CliFailure.CANNOT_RUN);
+		if (this.json) {
+			try {
+				this.spec.commandLine()
+					.getOut()
+					.println(server.json().writeValueAsString(Map.of("url", url, "result", test)));
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return;
+		}
 		this.spec.commandLine()
 			.getOut()
 			.printf("ok  %s: %s (server_id %s, version %s)%n", url, test.getServerName(), test.getServerId(),

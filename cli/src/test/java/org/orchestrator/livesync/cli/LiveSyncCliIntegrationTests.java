@@ -56,6 +56,26 @@ class LiveSyncCliIntegrationTests {
 		CliRun down = cli("--server", "http://localhost:1", "test");
 		assertThat(down.exitCode()).isEqualTo(2);
 		assertThat(down.err().lines()).singleElement().asString().contains("cannot reach http://localhost:1");
+		CliRun remoteDown = cli("test", "--remote", "http://localhost:1");
+		assertThat(remoteDown.exitCode()).isEqualTo(2);
+		assertThat(remoteDown.err()).contains("see --remote or SYNC_REMOTE_URL");
+	}
+
+	@Test
+	void testAndConnectPrintJsonForScripts() throws Exception {
+		CliRun test = cli("test", "--remote", b.url(), "--json");
+		assertThat(test.exitCode()).as(test.err()).isZero();
+		List<JsonNode> lines = new java.util.ArrayList<>();
+		for (String line : test.out().lines().toList()) {
+			lines.add(JsonMapper.builder().build().readTree(line));
+		}
+		assertThat(lines).extracting((line) -> line.get("url").asString()).containsExactly(a.url(), b.url());
+		assertThat(lines.get(1).at("/result/server_name").asString()).isEqualTo("cli-b");
+		CliRun connect = cli("connect", "--remote", b.url(), "--json");
+		assertThat(connect.exitCode()).as(connect.err()).isZero();
+		JsonNode session = JsonMapper.builder().build().readTree(connect.out());
+		assertThat(session.at("/remote/name").asString()).isEqualTo("cli-b");
+		assertThat(session.at("/comparison/summary/total").isNumber()).isTrue();
 	}
 
 	@Test
