@@ -18,11 +18,22 @@ export API_DOCS_ENABLED="${API_DOCS_ENABLED:-true}"
 JAR=backend/target/live-sync-backend-1.0.0.jar
 CLI="${LIVE_SYNC_CLI:-java -jar cli/target/live-sync-cli.jar}"
 
+CLI_JAR=cli/target/live-sync-cli.jar
+# True when $1 is missing or a file under the other paths is newer: only then is a build needed.
+stale() {
+  local out="$1"; shift
+  [ ! -e "$out" ] || [ -n "$(find "$@" -newer "$out" -type f -print -quit 2>/dev/null)" ]
+}
 if [ "${DEMO_SKIP_BUILD:-0}" != 1 ]; then
-  echo "demo: building the server, the CLI and the web UI (quick when nothing changed)"
-  mvn -B -q -DskipTests package
-  if [ -f frontend/package.json ]; then
-    (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run --silent build)
+  if stale "$JAR" pom.xml backend/pom.xml backend/src/main || stale "$CLI_JAR" cli/pom.xml cli/src/main "$JAR"; then
+    echo "demo: building the server and the CLI"
+    # Plain output (no colour codes), without the code generator's donation banner.
+    mvn -B -q -Dstyle.color=never -DskipTests package -pl backend,cli -am 2>&1 | { grep -v '^#' || true; }
+  fi
+  if [ -f frontend/package.json ] && stale frontend/dist/index.html frontend/src frontend/public \
+    frontend/index.html frontend/package.json frontend/package-lock.json frontend/vite.config.ts; then
+    echo "demo: building the web UI"
+    (cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund --progress=false; } && npm run --silent build)
   fi
 fi
 
