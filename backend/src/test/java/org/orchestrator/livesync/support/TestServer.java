@@ -64,6 +64,9 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 		this.properties.put("SYNC_RATE_LIMIT_PER_HOUR", "100000");
 		// Many servers share a JVM and a directory: their lines go to the console alone.
 		this.properties.put("LOG_FILE", "");
+		// Small pools: a test class may run several servers against one shared
+		// PostgreSQL.
+		this.properties.put("DATABASE_POOL_SIZE", "4");
 	}
 
 	/**
