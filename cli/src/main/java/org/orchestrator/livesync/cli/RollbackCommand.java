@@ -121,11 +121,11 @@ class RollbackCommand implements Callable<Integer> {
 			case PULL -> "the pull from " + HistoryReport.peer(entry);
 			case ROLLBACK -> "the rollback of " + entry.getRollbackOf();
 		};
-		out.printf("Roll back %s at %s (%d item%s) on %s%s? [y/N] ", what, Table.time(entry.getAppliedAt()),
-				entry.getItems(), (entry.getItems() == 1) ? "" : "s", this.cli.server(),
-				this.force ? ", overwriting what changed since" : "");
 		out.flush();
-		String answer = this.cli.terminal.readLine("");
+		// Asked on the terminal itself: standard output stays the command's (JSON, say).
+		String answer = this.cli.terminal.readLine(String.format("Roll back %s at %s (%d item%s) on %s%s? [y/N] ", what,
+				Table.time(entry.getAppliedAt()), entry.getItems(), (entry.getItems() == 1) ? "" : "s",
+				this.cli.server(), this.force ? ", overwriting what changed since" : ""));
 		if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing rolled back", "cancelled");
 		}

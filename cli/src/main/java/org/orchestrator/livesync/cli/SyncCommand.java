@@ -228,10 +228,10 @@ class SyncCommand implements Callable<Integer> {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to sync without asking",
 					"not-a-terminal");
 		}
-		out.printf("%s the selection %s %s? [y/N] ", this.dryRun ? "Dry-run" : (pull(direction) ? "Pull" : "Sync"),
-				preposition(direction), remoteName);
 		out.flush();
-		String answer = this.cli.terminal.readLine("");
+		// Asked on the terminal itself: standard output stays the command's (JSON, say).
+		String answer = this.cli.terminal.readLine(String.format("%s the selection %s %s? [y/N] ",
+				this.dryRun ? "Dry-run" : (pull(direction) ? "Pull" : "Sync"), preposition(direction), remoteName));
 		if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
 			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing synced", "cancelled");
 		}
