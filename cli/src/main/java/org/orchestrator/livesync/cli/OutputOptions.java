@@ -18,8 +18,10 @@ final class OutputOptions {
 	@Spec(Spec.Target.MIXEE)
 	CommandSpec spec;
 
-	@Option(names = "--json", description = "print JSON for scripts (the shape of each command's is under JSON "
-			+ "output); failures are a JSON problem on standard error")
+	@Option(names = "--json",
+			description = "print JSON for scripts, nothing else on standard output: the "
+					+ "server's answer (sync: NDJSON, one line per job event); a failure is a JSON problem on standard "
+					+ "error, with the same exit code")
 	boolean json;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "text|json",
