@@ -40,19 +40,31 @@ export function comparison(lists: KindLists = {}, truncated = false): Schemas['C
     configurations: kind(lists.configurations),
   };
   const statuses = Object.keys(kind()) as (keyof StatusLists)[];
-  const summary = Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      Object.values(kinds).reduce((sum, lists) => sum + lists[status].length, 0),
-    ]),
-  ) as Required<Omit<Schemas['Summary'], 'total'>>;
-  const total = Object.values(summary).reduce((sum, count) => sum + count, 0);
+  const summarize = (of: StatusLists[]): Schemas['Summary'] => {
+    const counts = Object.fromEntries(
+      statuses.map((status) => [status, of.reduce((sum, lists) => sum + lists[status].length, 0)]),
+    ) as Required<Omit<Schemas['Summary'], 'total'>>;
+    return { ...counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
+  };
+  const counts = {
+    nodes: summarize([kinds.nodes]),
+    clusters: summarize([kinds.clusters]),
+    ssh_keys: summarize([kinds.ssh_keys]),
+    configurations: summarize([kinds.configurations]),
+  };
   const method = {
     mode: 'full' as const,
     reason: 'no replication state with this remote yet (first sync)',
     candidates: null,
   };
-  return { summary: { ...summary, total }, truncated, ...kinds, method, constraint_conflicts: [] };
+  return {
+    summary: summarize(Object.values(kinds)),
+    counts,
+    truncated,
+    ...kinds,
+    method,
+    constraint_conflicts: [],
+  };
 }
 
 /** The other server, as a session and a job name it. */

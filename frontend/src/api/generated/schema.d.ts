@@ -814,6 +814,7 @@ export interface components {
             configurations: components["schemas"]["KindComparison"];
             /** @description the inventory rules a sync of everything both ways would break on either server (duplicate IP, node in two clusters, a reference to an item that side would not have), each with its fix; absent when there were too many moving items to check ahead (a job checks its own selection before it moves anything) */
             constraint_conflicts: components["schemas"]["ConstraintConflict"][] | null;
+            counts: components["schemas"]["KindSummaries"];
             method: components["schemas"]["CompareMethod"] | null;
             nodes: components["schemas"]["KindComparison"];
             ssh_keys: components["schemas"]["KindComparison"];
@@ -1358,6 +1359,13 @@ export interface components {
             configurations?: components["schemas"]["KeysOrAll"];
             nodes?: components["schemas"]["KeysOrAll"];
             ssh_keys?: components["schemas"]["KeysOrAll"];
+        };
+        /** @description the summary of each kind: complete counts, where the lists below are cut at 10000 entries per status */
+        KindSummaries: {
+            clusters: components["schemas"]["Summary"];
+            configurations: components["schemas"]["Summary"];
+            nodes: components["schemas"]["Summary"];
+            ssh_keys: components["schemas"]["Summary"];
         };
         LoginRequest: {
             password: string;

@@ -9,6 +9,7 @@ import org.orchestrator.livesync.client.model.AuditEntry;
 import org.orchestrator.livesync.client.model.AuditPage;
 import org.orchestrator.livesync.client.model.Verification;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,8 @@ class AuditCommand implements Callable<Integer> {
 	@Option(names = "--limit", paramLabel = "N", description = "at most this many entries (1-500, default 50)")
 	int limit = 50;
 
-	@Option(names = "--json", description = "print the entries as the server answers them")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
 	public Integer call() throws JsonProcessingException {
@@ -46,8 +47,8 @@ class AuditCommand implements Callable<Integer> {
 		AuditPage page = api.call(() -> audit.listAuditLog(0, this.limit, this.action, null, null, null),
 				CliFailure.CANNOT_RUN);
 		PrintWriter out = this.spec.commandLine().getOut();
-		if (this.json) {
-			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(page));
+		if (this.output.json()) {
+			this.output.print(api.json(), page);
 			return 0;
 		}
 		Table table = new Table("SEQ", "AT", "ACTION", "ACTOR", "FROM", "DETAILS");
@@ -70,16 +71,16 @@ class AuditCommand implements Callable<Integer> {
 		@Spec
 		CommandSpec spec;
 
-		@Option(names = "--json", description = "print the server's verdict as it answers it")
-		boolean json;
+		@Mixin
+		OutputOptions output;
 
 		@Override
 		public Integer call() throws JsonProcessingException {
 			Server api = this.audit.cli.operator();
 			Verification verdict = api.call(() -> new AuditApi(api.client()).verifyAuditLog(), CliFailure.CANNOT_RUN);
 			PrintWriter out = this.spec.commandLine().getOut();
-			if (this.json) {
-				out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(verdict));
+			if (this.output.json()) {
+				this.output.print(api.json(), verdict);
 			}
 			else if (Boolean.TRUE.equals(verdict.getValid())) {
 				out.println("The audit log is intact: " + verdict.getEntriesChecked() + " entries checked.");

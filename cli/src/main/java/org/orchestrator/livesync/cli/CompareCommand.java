@@ -2,7 +2,6 @@ package org.orchestrator.livesync.cli;
 
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.model.SessionResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,17 +25,15 @@ class CompareCommand implements Callable<Integer> {
 	@Mixin
 	RemoteOptions remote;
 
-	@Option(names = "--json", description = "print the session and comparison as JSON")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
-	public Integer call() throws JsonProcessingException {
+	public Integer call() {
 		Server server = this.cli.operator();
 		SessionResponse session = this.remote.openSession(this.cli, server);
-		if (this.json) {
-			this.spec.commandLine()
-				.getOut()
-				.println(server.json().writerWithDefaultPrettyPrinter().writeValueAsString(session));
+		if (this.output.json()) {
+			this.output.print(server.json(), session);
 		}
 		else {
 			ComparisonReport.print(server.json().valueToTree(session), this.spec.commandLine().getOut());

@@ -31,7 +31,35 @@ final class ComparisonReport {
 	 */
 	static final int MAX_SHOWN = 50;
 
+	/** The most entries the server lists per kind and status. */
+	private static final int LISTED = 10_000;
+
 	private ComparisonReport() {
+	}
+
+	/**
+	 * How many items of a kind have a status: the kind's complete count, or (from a
+	 * server that does not send one) the length of its list, which is capped.
+	 */
+	static long count(JsonNode comparison, String kind, String status) {
+		JsonNode counted = comparison.path("counts").path(kind).path(status);
+		return counted.isNumber() ? counted.asLong() : comparison.path(kind).path(status).size();
+	}
+
+	/**
+	 * Whether a list of differences is shorter than its count (identical items of kinds
+	 * whose digests agree are not listed, and need not be).
+	 */
+	private static boolean cut(JsonNode comparison) {
+		for (String[] kind : KINDS) {
+			for (String[] status : STATUSES) {
+				if (!status[0].equals("identical")
+						&& count(comparison, kind[0], status[0]) > comparison.path(kind[0]).path(status[0]).size()) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	static String summaryLine(JsonNode comparison) {
@@ -58,7 +86,7 @@ final class ComparisonReport {
 		for (String[] kind : KINDS) {
 			out.printf("%-15s", kind[0]);
 			for (String[] status : STATUSES) {
-				out.printf("%18d", comparison.path(kind[0]).path(status[0]).size());
+				out.printf("%18d", count(comparison, kind[0], status[0]));
 			}
 			out.println();
 		}
@@ -83,10 +111,11 @@ final class ComparisonReport {
 			out.println("No differences.");
 		}
 		else if (differences > MAX_SHOWN) {
-			out.printf("... and %d more (compare --json lists them).%n", differences - MAX_SHOWN);
+			out.printf("... and %d more (compare --json lists them%s).%n", differences - MAX_SHOWN,
+					cut(comparison) ? ", up to " + LISTED + " per kind and status" : "");
 		}
-		if (comparison.path("truncated").asBoolean(false)) {
-			out.println("(Lists are cut at 10000 entries per status; the counts above are complete.)");
+		if (cut(comparison)) {
+			out.println("(Lists are cut at " + LISTED + " entries per status; the counts above are complete.)");
 		}
 		long conflicts = comparison.path("summary").path("conflict").asLong();
 		if (conflicts > 0) {

@@ -54,7 +54,7 @@ class DemoDataCommand implements Callable<Integer> {
 		Server a = this.cli.operator();
 		String remoteUrl = LiveSyncCli.firstOf(this.remote.remote, this.cli.environment.get("SYNC_REMOTE_URL"), null);
 		if (remoteUrl == null) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "no second server: give --remote URL");
+			throw new CliFailure(CliFailure.CANNOT_RUN, "no second server: give --remote URL", "no-remote");
 		}
 		Server b = this.cli.operator(remoteUrl);
 		Long loaded = a.call(() -> new NodesApi(a.client()).listNodes(null, 1, "node-0"), CliFailure.CANNOT_RUN)
@@ -82,7 +82,7 @@ class DemoDataCommand implements Callable<Integer> {
 		if (end[0] == null || !(end[0].data() instanceof Completed)) {
 			String reason = (end[0] != null && end[0].data() instanceof Failed failed && failed.getProblem() != null)
 					? failed.getProblem().getDetail() : "no result";
-			throw new CliFailure(CliFailure.SYNC_FAILED, "the first sync of node-05 failed: " + reason);
+			throw new CliFailure(CliFailure.SYNC_FAILED, "the first sync of node-05 failed: " + reason, "sync-failed");
 		}
 		replaceNode(a, node("node-05", "192.168.1.25", "running", "ops-key"));
 		replaceNode(b, node("node-05", "192.168.1.35", "stopped", "ops-key"));

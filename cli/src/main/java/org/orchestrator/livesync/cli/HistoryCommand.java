@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.HistoryEntry;
 import org.orchestrator.livesync.client.model.HistoryPage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -53,11 +53,11 @@ class HistoryCommand implements Callable<Integer> {
 	@Option(names = "--limit", paramLabel = "N", description = "at most this many entries, newest first (default 50)")
 	int limit = 50;
 
-	@Option(names = "--json", description = "print the entries as the server answers them (items, page, size, total)")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
-	public Integer call() throws JsonProcessingException {
+	public Integer call() {
 		if (this.operation != null && !OPERATIONS.contains(this.operation)) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--operation " + this.operation + ": expected push, pull or rollback");
@@ -69,8 +69,8 @@ class HistoryCommand implements Callable<Integer> {
 		Server api = this.cli.operator();
 		HistoryPage history = read(api, jobId);
 		PrintWriter out = this.spec.commandLine().getOut();
-		if (this.json) {
-			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(history));
+		if (this.output.json()) {
+			this.output.print(api.json(), history);
 			return 0;
 		}
 		if (history.getItems().isEmpty()) {

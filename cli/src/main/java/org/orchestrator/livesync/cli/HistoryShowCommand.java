@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.HistoryDetail;
 import org.orchestrator.livesync.client.model.HistoryItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,12 +33,11 @@ class HistoryShowCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "ID", description = "the entry's id (the first column of history)")
 	String id;
 
-	@Option(names = "--json",
-			description = "print the entry with all its items as the server answers them (one page holding them all)")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
-	public Integer call() throws JsonProcessingException {
+	public Integer call() {
 		UUID entryId = HistoryCommand.uuid(this.spec, "history show", this.id);
 		Server api = this.history.cli.operator();
 		SyncApi sync = new SyncApi(api.client());
@@ -52,12 +51,12 @@ class HistoryShowCommand implements Callable<Integer> {
 					CliFailure.CANNOT_RUN);
 			if (first == null) {
 				first = detail;
-				if (!this.json) {
+				if (!this.output.json()) {
 					HistoryReport.entry(detail.getEntry(), out);
 				}
 			}
 			for (HistoryItem item : detail.getItems()) {
-				if (this.json) {
+				if (this.output.json()) {
 					all.add(item);
 				}
 				else {
@@ -69,9 +68,9 @@ class HistoryShowCommand implements Callable<Integer> {
 				break;
 			}
 		}
-		if (this.json) {
+		if (this.output.json()) {
 			first.items(all).page(0).size(all.size());
-			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(first));
+			this.output.print(api.json(), first);
 		}
 		else if (shown == 0) {
 			out.println("No items recorded.");

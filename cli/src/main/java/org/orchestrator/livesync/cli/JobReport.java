@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.orchestrator.livesync.client.model.Completed;
 import org.orchestrator.livesync.client.model.Failed;
 import org.orchestrator.livesync.client.model.ItemKey;
@@ -31,17 +29,11 @@ final class JobReport {
 		this.direction = direction;
 	}
 
-	/** The end event as JSON on {@code json}; a failure still exits as one. */
-	int json(JobEvents.Event end, ObjectMapper mapper, PrintWriter json) {
-		if (end != null && end.data() != null) {
-			try {
-				json.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(end.data()));
-				json.flush();
-			}
-			catch (JsonProcessingException ex) {
-				throw new CliFailure(CliFailure.SYNC_FAILED, "cannot print the result: " + ex.getOriginalMessage());
-			}
-		}
+	/**
+	 * The exit code of a job whose events went out as JSON: a failure, or a job that did
+	 * not verify, still exits as one.
+	 */
+	int json(JobEvents.Event end) {
 		Completed result = completed(end);
 		if (!Boolean.TRUE.equals(result.getDryRun()) && !Boolean.TRUE.equals(result.getVerified())) {
 			throw notVerified(result);
@@ -83,7 +75,7 @@ final class JobReport {
 
 	private Completed completed(JobEvents.Event end) {
 		if (end == null) {
-			throw new CliFailure(CliFailure.SYNC_FAILED, "the event stream ended before the job did");
+			throw new CliFailure(CliFailure.SYNC_FAILED, "the event stream ended before the job did", "stream-ended");
 		}
 		if (end.data() instanceof Failed failed) {
 			String detail = (failed.getProblem() != null) ? failed.getProblem().getDetail() : null;
@@ -94,15 +86,18 @@ final class JobReport {
 						.constraintLine(conflict.getMessage(), conflict.getFix(), conflict.getAlsoSelect())));
 				this.out.flush();
 			}
+			String code = (failed.getProblem() != null) ? failed.getProblem().getCode() : null;
 			throw new CliFailure(CliFailure.SYNC_FAILED,
-					"sync failed: " + ((detail != null) ? detail : "unknown reason"));
+					"sync failed: " + ((detail != null) ? detail : "unknown reason"),
+					(code != null) ? code : "sync-failed");
 		}
 		return (Completed) end.data();
 	}
 
 	private static CliFailure notVerified(Completed result) {
 		return new CliFailure(CliFailure.SYNC_FAILED,
-				"applied, but verification found differences: " + String.join("; ", result.getMismatches()));
+				"applied, but verification found differences: " + String.join("; ", result.getMismatches()),
+				"not-verified");
 	}
 
 	/** One direction's line of a both-ways job. */

@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.Completed;
 import org.orchestrator.livesync.client.model.JobView;
 import org.orchestrator.livesync.client.model.Progress;
 import org.orchestrator.livesync.client.model.RemoteServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -26,18 +26,18 @@ class JobsCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--json", description = "print the jobs as the server answers them")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
-	public Integer call() throws JsonProcessingException {
+	public Integer call() {
 		Server api = this.cli.operator();
 		SyncApi sync = new SyncApi(api.client());
 		List<JobView> jobs = api.call(() -> sync.listSyncJobs(0, 50, null, null, null, null, null),
 				CliFailure.CANNOT_RUN);
 		PrintWriter out = this.spec.commandLine().getOut();
-		if (this.json) {
-			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(jobs));
+		if (this.output.json()) {
+			this.output.print(api.json(), jobs);
 			return 0;
 		}
 		if (jobs.isEmpty()) {

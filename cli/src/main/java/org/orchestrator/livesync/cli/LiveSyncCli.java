@@ -3,6 +3,7 @@ package org.orchestrator.livesync.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +20,11 @@ import picocli.CommandLine.Option;
 				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, AuditCommand.class,
 				DemoDataCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:done", "1:the sync or rollback failed, was refused, or did not verify",
-				"2:usage error, or a server cannot be reached or refused" })
+		exitCodeList = { "0:done (compare and sync exit 0 with differences or skipped conflicts too)",
+				"1:the operation ran and failed: a sync failed or did not verify, a rollback was refused, "
+						+ "the audit log is not intact",
+				"2:usage error, no password, not a terminal (add --yes), cancelled, or a server cannot be "
+						+ "reached or refused the request" })
 public class LiveSyncCli {
 
 	@Option(names = "--server", paramLabel = "URL",
@@ -35,30 +39,53 @@ public class LiveSyncCli {
 
 	final Map<String, String> environment;
 
-	final boolean terminal;
+	/** The person at the terminal; null in a script. */
+	final Terminal terminal;
 
-	LiveSyncCli(Map<String, String> environment, boolean terminal) {
+	LiveSyncCli(Map<String, String> environment, Terminal terminal) {
 		this.environment = environment;
 		this.terminal = terminal;
 	}
 
+	/** For tools that read the commands alone, such as the man page generator. */
+	@SuppressWarnings("unused")
+	private LiveSyncCli() {
+		this(Map.of(), null);
+	}
+
 	public static void main(String[] args) {
-		System.exit(run(args, System.getenv(), System.console() != null, new PrintWriter(System.out, true),
+		System.exit(run(args, System.getenv(), Terminal.ofConsole(), new PrintWriter(System.out, true),
 				new PrintWriter(System.err, true)));
 	}
 
-	static int run(String[] args, Map<String, String> environment, boolean terminal, PrintWriter out, PrintWriter err) {
+	static int run(String[] args, Map<String, String> environment, Terminal terminal, PrintWriter out,
+			PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new LiveSyncCli(environment, terminal));
 		commandLine.setOut(out);
 		commandLine.setErr(err);
+		boolean json = OutputOptions.requested(args);
+		ObjectMapper mapper = new ObjectMapper();
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
 			if (ex instanceof CliFailure failure) {
-				line.getErr().println("live-sync: " + failure.getMessage());
+				line.getErr()
+					.println(
+							json ? mapper.writeValueAsString(failure.problem()) : "live-sync: " + failure.getMessage());
 				line.getErr().flush();
 				return failure.exitCode();
 			}
 			throw ex;
 		});
+		if (json) {
+			// A usage error as a problem too: a script reads one shape of failure.
+			commandLine.setParameterExceptionHandler((ex, given) -> {
+				ex.getCommandLine()
+					.getErr()
+					.println(mapper.writeValueAsString(
+							CliFailure.problem(CliFailure.USAGE, ex.getMessage(), null, CliFailure.CANNOT_RUN)));
+				ex.getCommandLine().getErr().flush();
+				return CliFailure.CANNOT_RUN;
+			});
+		}
 		int exitCode = commandLine.execute(args);
 		out.flush();
 		err.flush();
@@ -83,8 +110,15 @@ public class LiveSyncCli {
 	}
 
 	private Server login(Server client) {
-		client.login(firstOf(this.user, this.environment.get("ADMIN_USERNAME"), "admin"),
-				firstOf(this.adminPassword, this.environment.get("ADMIN_PASSWORD"), null));
+		String user = firstOf(this.user, this.environment.get("ADMIN_USERNAME"), "admin");
+		String password = firstOf(this.adminPassword, this.environment.get("ADMIN_PASSWORD"), null);
+		if (password == null && this.terminal != null) {
+			// Asked without echo, so it is in neither the shell's history nor the process
+			// list.
+			char[] typed = this.terminal.readPassword("Password for " + user + " at " + client.url() + ": ");
+			password = (typed != null) ? new String(typed) : null;
+		}
+		client.login(user, password);
 		return client;
 	}
 

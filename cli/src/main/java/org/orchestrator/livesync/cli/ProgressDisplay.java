@@ -2,19 +2,24 @@ package org.orchestrator.livesync.cli;
 
 import java.io.PrintWriter;
 
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.orchestrator.livesync.client.model.JobItem;
 import org.orchestrator.livesync.client.model.Phase;
 import org.orchestrator.livesync.client.model.Progress;
 
 /**
- * Shows a job's events: on a terminal one line redrawn in place with a progress bar;
- * otherwise plain lines a log can keep (phases, and progress at most once per second).
- * Items the job left alone get a line each, in words, up to
- * {@link ComparisonReport#MAX_SHOWN}.
+ * Shows a job's events: on a terminal one line redrawn in place, a progress bar with rate
+ * and ETA (me.tongfei:progressbar) of the items that move; otherwise plain lines a log
+ * can keep (phases, and progress at most once per second). Items the job left alone get a
+ * line each, in words, up to {@link ComparisonReport#MAX_SHOWN}.
  */
 final class ProgressDisplay {
 
-	private static final int BAR = 30;
+	/** The bar's line, at most; terminals are at least this wide. */
+	private static final int WIDTH = 100;
 
 	private final PrintWriter out;
 
@@ -32,6 +37,9 @@ final class ProgressDisplay {
 
 	/** A both-ways job: the counts show each direction too. */
 	private final boolean bothWays;
+
+	/** On a terminal, from the first event to the end. */
+	private ProgressBar bar;
 
 	ProgressDisplay(PrintWriter out, boolean terminal) {
 		this(out, terminal, false);
@@ -69,10 +77,7 @@ final class ProgressDisplay {
 			}
 		}
 		if (this.terminal) {
-			this.out.print("\r" + bar() + " " + counts() + "  " + this.phase + "    ");
-			if (this.end != null) {
-				this.out.println();
-			}
+			draw();
 		}
 		else if (this.end != null && this.progress != null) {
 			this.out.println("progress: " + counts());
@@ -112,7 +117,7 @@ final class ProgressDisplay {
 				? "more items were left alone: the summary counts them"
 				: kind(item) + " " + item.getKey() + ": " + words(item.getStatus());
 		// On a terminal, over the progress line, which is drawn again below it.
-		this.out.println(this.terminal ? "\r" + line + " ".repeat(20) : line);
+		this.out.println(this.terminal ? "\r" + line + " ".repeat(Math.max(0, WIDTH - line.length())) : line);
 	}
 
 	private static String kind(JobItem item) {
@@ -125,28 +130,59 @@ final class ProgressDisplay {
 		return section;
 	}
 
+	/** The job's last event, or null when the stream ended without one. */
 	JobEvents.Event end() {
+		if (this.bar != null && this.end == null) {
+			this.bar.close();
+			this.out.println();
+			this.out.flush();
+		}
 		return this.end;
 	}
 
-	private String bar() {
-		long total = (this.progress != null) ? this.progress.getTotal() : 0;
-		long done = (this.progress != null) ? this.progress.getDone() : 0;
-		int filled = (total > 0) ? (int) Math.min(BAR, done * BAR / total) : 0;
-		return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]";
+	/**
+	 * The bar follows the items that move (the total is known once the job has counted
+	 * them); the phase, the bytes and each direction's counts are its message. The
+	 * library redraws it on its own thread, with the rate and the time left.
+	 */
+	private void draw() {
+		if (this.bar == null) {
+			this.bar = new ProgressBarBuilder().setTaskName("sync")
+				.setInitialMax(-1)
+				.setUnit(" items", 1)
+				.showSpeed()
+				.setStyle(ProgressBarStyle.ASCII)
+				.setUpdateIntervalMillis(200)
+				.setConsumer(new DelegatingProgressBarConsumer((line) -> this.out.print("\r" + line), WIDTH))
+				.build();
+		}
+		if (this.progress != null && this.progress.getTotal() != null && this.progress.getTotal() > 0) {
+			this.bar.maxHint(this.progress.getTotal());
+			this.bar.stepTo((this.progress.getDone() != null) ? this.progress.getDone() : 0);
+		}
+		this.bar.setExtraMessage(
+				this.phase + ((this.progress != null) ? ", " + bytes(this.progress.getBytes()) + directions() : ""));
+		if (this.end != null) {
+			this.bar.close();
+			this.out.println();
+		}
 	}
 
 	private String counts() {
 		if (this.progress == null) {
 			return "0/0 items";
 		}
-		String directions = "";
-		if (this.bothWays && this.progress.getPushed() != null && this.progress.getPulled() != null) {
-			directions = " (→ " + this.progress.getPushed().getDone() + "/" + this.progress.getPushed().getTotal()
-					+ ", ← " + this.progress.getPulled().getDone() + "/" + this.progress.getPulled().getTotal() + ")";
-		}
-		return this.progress.getDone() + "/" + this.progress.getTotal() + " items" + directions + ", "
+		return this.progress.getDone() + "/" + this.progress.getTotal() + " items" + directions() + ", "
 				+ bytes(this.progress.getBytes());
+	}
+
+	/** Each direction's items of a both-ways job: {@code (→ 1/2, ← 0/1)}. */
+	private String directions() {
+		if (!this.bothWays || this.progress.getPushed() == null || this.progress.getPulled() == null) {
+			return "";
+		}
+		return " (→ " + this.progress.getPushed().getDone() + "/" + this.progress.getPushed().getTotal() + ", ← "
+				+ this.progress.getPulled().getDone() + "/" + this.progress.getPulled().getTotal() + ")";
 	}
 
 	private static String bytes(long bytes) {

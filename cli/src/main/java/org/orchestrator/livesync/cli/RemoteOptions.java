@@ -22,7 +22,8 @@ final class RemoteOptions {
 	SessionResponse openSession(LiveSyncCli cli, Server api) {
 		String url = LiveSyncCli.firstOf(this.remote, cli.environment.get("SYNC_REMOTE_URL"), null);
 		if (url == null) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "no remote server: give --remote URL or set SYNC_REMOTE_URL");
+			throw new CliFailure(CliFailure.CANNOT_RUN, "no remote server: give --remote URL or set SYNC_REMOTE_URL",
+					"no-remote");
 		}
 		CreateSessionRequest request = new CreateSessionRequest().remoteUrl(url)
 			.password(LiveSyncCli.firstOf(this.syncPassword, cli.environment.get("SYNC_PASSWORD"), null));

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.HistoryEntry;
 import org.orchestrator.livesync.client.model.RollbackKeep;
 import org.orchestrator.livesync.client.model.RollbackRequest;
 import org.orchestrator.livesync.client.model.RollbackResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -53,12 +53,11 @@ class RollbackCommand implements Callable<Integer> {
 	@Option(names = { "--yes", "-y" }, description = "do not ask for confirmation")
 	boolean yes;
 
-	@Option(names = "--json",
-			description = "print the server's result as JSON (refused: the dry run's, listing the conflicts)")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
-	public Integer call() throws JsonProcessingException {
+	public Integer call() {
 		UUID entryId = HistoryCommand.uuid(this.spec, "rollback", this.id);
 		List<ItemKinds.Named> kept = new ArrayList<>();
 		for (String item : this.keep) {
@@ -70,9 +69,10 @@ class RollbackCommand implements Callable<Integer> {
 			kept.add(named);
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
-		PrintWriter say = this.json ? this.spec.commandLine().getErr() : out;
-		if (!this.yes && !this.dryRun && (!this.cli.terminal || System.console() == null)) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to roll back without asking");
+		PrintWriter say = this.output.json() ? this.spec.commandLine().getErr() : out;
+		if (!this.yes && !this.dryRun && this.cli.terminal == null) {
+			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to roll back without asking",
+					"not-a-terminal");
 		}
 		Server api = this.cli.operator();
 		SyncApi sync = new SyncApi(api.client());
@@ -89,17 +89,19 @@ class RollbackCommand implements Callable<Integer> {
 				RollbackResult conflicts = api.call(
 						() -> sync.rollbackSyncHistoryEntry(entryId, request(true, false, kept)),
 						CliFailure.CANNOT_RUN);
-				if (this.json) {
-					out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(conflicts));
+				if (this.output.json()) {
+					this.output.print(api.json(), conflicts);
 				}
-				new RollbackReport(say, false, kept).refused(conflicts);
+				else {
+					new RollbackReport(out, false, kept).refused(conflicts);
+				}
 				throw failure.withExitCode(CliFailure.SYNC_FAILED);
 			}
 			// Rolled back already: the rollback did not happen, as a refused sync.
 			throw "conflict".equals(failure.problemCode()) ? failure.withExitCode(CliFailure.SYNC_FAILED) : failure;
 		}
-		if (this.json) {
-			out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+		if (this.output.json()) {
+			this.output.print(api.json(), result);
 		}
 		else {
 			new RollbackReport(out, this.force, kept).words(result);
@@ -119,13 +121,13 @@ class RollbackCommand implements Callable<Integer> {
 			case PULL -> "the pull from " + HistoryReport.peer(entry);
 			case ROLLBACK -> "the rollback of " + entry.getRollbackOf();
 		};
-		out.printf("Roll back %s at %s (%d item%s) on %s%s? [y/N] ", what, Table.time(entry.getAppliedAt()),
-				entry.getItems(), (entry.getItems() == 1) ? "" : "s", this.cli.server(),
-				this.force ? ", overwriting what changed since" : "");
 		out.flush();
-		String answer = System.console().readLine();
+		// Asked on the terminal itself: standard output stays the command's (JSON, say).
+		String answer = this.cli.terminal.readLine(String.format("Roll back %s at %s (%d item%s) on %s%s? [y/N] ", what,
+				Table.time(entry.getAppliedAt()), entry.getItems(), (entry.getItems() == 1) ? "" : "s",
+				this.cli.server(), this.force ? ", overwriting what changed since" : ""));
 		if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing rolled back");
+			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing rolled back", "cancelled");
 		}
 	}
 

@@ -47,7 +47,7 @@ final class Server {
 			this.client.updateBaseUri(this.url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "not a usable server URL: " + this.url);
+			throw new CliFailure(CliFailure.CANNOT_RUN, "not a usable server URL: " + this.url, "bad-url");
 		}
 		this.client.setHttpClientBuilder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)));
 		this.client.setReadTimeout(TIMEOUT);
@@ -78,7 +78,9 @@ final class Server {
 	void login(String username, String password) {
 		if (password == null || password.isEmpty()) {
 			throw new CliFailure(CliFailure.CANNOT_RUN,
-					"no operator password: set ADMIN_PASSWORD (or --admin-password) for " + this.url);
+					"no operator password: set ADMIN_PASSWORD (or --admin-password) for " + this.url
+							+ ", or run on a terminal to be asked",
+					"no-password");
 		}
 		this.token = call(
 				() -> new AuthApi(this.client).login(new LoginRequest().username(username).password(password)),
@@ -95,7 +97,7 @@ final class Server {
 			throw failure(ex, exitOnFailure);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "not a usable server URL: " + this.url);
+			throw new CliFailure(CliFailure.CANNOT_RUN, "not a usable server URL: " + this.url, "bad-url");
 		}
 	}
 
@@ -103,10 +105,11 @@ final class Server {
 		Throwable cause = ex.getCause();
 		if (cause instanceof InterruptedException) {
 			Thread.currentThread().interrupt();
-			return new CliFailure(CliFailure.CANNOT_RUN, "interrupted");
+			return new CliFailure(CliFailure.CANNOT_RUN, "interrupted", "interrupted");
 		}
 		if (cause instanceof HttpConnectTimeoutException) {
-			return new CliFailure(CliFailure.CANNOT_RUN, "cannot reach " + this.url + ": connection timed out");
+			return new CliFailure(CliFailure.CANNOT_RUN, "cannot reach " + this.url + ": connection timed out",
+					"unreachable");
 		}
 		if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
 				|| (cause != null && cause.getCause() instanceof UnresolvedAddressException)) {
@@ -114,17 +117,19 @@ final class Server {
 		}
 		if (cause instanceof JsonProcessingException) {
 			return new CliFailure(CliFailure.CANNOT_RUN,
-					this.url + " did not answer with JSON: is it a Live Sync server?");
+					this.url + " did not answer with JSON: is it a Live Sync server?", "not-live-sync");
 		}
 		if (cause instanceof IOException) {
-			return new CliFailure(CliFailure.CANNOT_RUN, "talking to " + this.url + " failed: " + cause.getMessage());
+			return new CliFailure(CliFailure.CANNOT_RUN, "talking to " + this.url + " failed: " + cause.getMessage(),
+					"unreachable");
 		}
 		return problem(ex.getCode(), ex.getResponseBody(), exitCode);
 	}
 
 	CliFailure unreachable() {
 		return new CliFailure(CliFailure.CANNOT_RUN,
-				"cannot reach " + this.url + ": connection refused (is the server running? see " + this.setBy + ")");
+				"cannot reach " + this.url + ": connection refused (is the server running? see " + this.setBy + ")",
+				"unreachable");
 	}
 
 	/** An error response said in one line: the problem's detail when it is one. */
@@ -133,14 +138,14 @@ final class Server {
 			try {
 				Problem problem = json().readValue(body, Problem.class);
 				if (problem.getDetail() != null) {
-					return new CliFailure(exitCode, problem.getDetail(), problem.getCode());
+					return new CliFailure(exitCode, problem.getDetail(), problem.getCode(), status);
 				}
 			}
 			catch (JsonProcessingException notAProblem) {
 				// Said below by status only.
 			}
 		}
-		return new CliFailure(exitCode, this.url + " answered HTTP " + status);
+		return new CliFailure(exitCode, this.url + " answered HTTP " + status, "http-" + status, status);
 	}
 
 	URI uri(String path) {

@@ -72,10 +72,8 @@ class SyncCommand implements Callable<Integer> {
 					+ "side has are copied, deletions propagate, conflicts go as --prefer says)")
 	String direction = "push";
 
-	@Option(names = "--json",
-			description = "print the job's end event as JSON (with each direction's counts) instead of the comparison, "
-					+ "progress and summary")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Option(names = "--mirror",
 			description = "make the target like the source for the selection, overwriting what changed only on the "
@@ -99,11 +97,11 @@ class SyncCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		// With --json, standard output carries the JSON alone; words go to standard
 		// error.
-		PrintWriter say = this.json ? this.spec.commandLine().getErr() : out;
+		PrintWriter say = this.output.json() ? this.spec.commandLine().getErr() : out;
 		Server api = this.cli.operator();
 		SessionResponse session = this.remote.openSession(this.cli, api);
 		String remoteName = session.getRemote().getName() + " (" + session.getRemote().getUrl() + ")";
-		if (!this.json) {
+		if (!this.output.json()) {
 			ComparisonReport.print(api.json().valueToTree(session), out);
 		}
 		if (this.mirror) {
@@ -125,12 +123,24 @@ class SyncCommand implements Callable<Integer> {
 		say.printf("%s %s %s: job %s%n", this.dryRun ? "Dry run" : "Syncing", preposition(direction), remoteName,
 				started.getJobId());
 		say.flush();
-		if (this.json) {
+		if (this.output.json()) {
+			// NDJSON: the job started, then each of its events as the server streams it.
+			this.output.print(api.json(),
+					api.json()
+						.createObjectNode()
+						.put("type", "started")
+						.setAll((com.fasterxml.jackson.databind.node.ObjectNode) api.json().valueToTree(started)),
+					true);
 			JobEvents.Event[] end = new JobEvents.Event[1];
-			JobEvents.read(api, started.getEventsUrl(), (event) -> end[0] = event.isEnd() ? event : end[0]);
-			return new JobReport(say, remoteName, direction).json(end[0], api.json(), out);
+			JobEvents.read(api, started.getEventsUrl(), (event) -> {
+				if (event.data() != null) {
+					this.output.print(api.json(), event.data(), true);
+				}
+				end[0] = event.isEnd() ? event : end[0];
+			});
+			return new JobReport(say, remoteName, direction).json(end[0]);
 		}
-		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal, direction == DirectionEnum.BOTH);
+		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal != null, direction == DirectionEnum.BOTH);
 		JobEvents.read(api, started.getEventsUrl(), display::show);
 		return new JobReport(out, remoteName, direction).words(display.end());
 	}
@@ -214,15 +224,16 @@ class SyncCommand implements Callable<Integer> {
 	}
 
 	private void confirm(String remoteName, DirectionEnum direction, PrintWriter out) {
-		if (!this.cli.terminal || System.console() == null) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to sync without asking");
+		if (this.cli.terminal == null) {
+			throw new CliFailure(CliFailure.CANNOT_RUN, "not a terminal: add --yes to sync without asking",
+					"not-a-terminal");
 		}
-		out.printf("%s the selection %s %s? [y/N] ", this.dryRun ? "Dry-run" : (pull(direction) ? "Pull" : "Sync"),
-				preposition(direction), remoteName);
 		out.flush();
-		String answer = System.console().readLine();
+		// Asked on the terminal itself: standard output stays the command's (JSON, say).
+		String answer = this.cli.terminal.readLine(String.format("%s the selection %s %s? [y/N] ",
+				this.dryRun ? "Dry-run" : (pull(direction) ? "Pull" : "Sync"), preposition(direction), remoteName));
 		if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing synced");
+			throw new CliFailure(CliFailure.CANNOT_RUN, "cancelled, nothing synced", "cancelled");
 		}
 	}
 

@@ -3,10 +3,10 @@ package org.orchestrator.livesync.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.SyncTest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +25,8 @@ class TestCommand implements Callable<Integer> {
 	@Option(names = "--remote", paramLabel = "URL", description = "also check this server (env SYNC_REMOTE_URL)")
 	String remote;
 
-	@Option(names = "--json", description = "print each server's answer as JSON, one line each: {url, result}")
-	boolean json;
+	@Mixin
+	OutputOptions output;
 
 	@Override
 	public Integer call() {
@@ -41,15 +41,8 @@ class TestCommand implements Callable<Integer> {
 	private void check(Server server) {
 		String url = server.url();
 		SyncTest test = server.call(() -> new SyncApi(server.client()).testSync(), CliFailure.CANNOT_RUN);
-		if (this.json) {
-			try {
-				this.spec.commandLine()
-					.getOut()
-					.println(server.json().writeValueAsString(Map.of("url", url, "result", test)));
-			}
-			catch (JsonProcessingException ex) {
-				throw new IllegalStateException(ex);
-			}
+		if (this.output.json()) {
+			this.output.print(server.json(), Map.of("url", url, "result", test), true);
 			return;
 		}
 		this.spec.commandLine()

@@ -42,7 +42,7 @@ class CliConventionsTests {
 	private static Result run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int code = LiveSyncCli.run(args, Map.of(), false, new PrintWriter(out, true), new PrintWriter(err, true));
+		int code = LiveSyncCli.run(args, Map.of(), null, new PrintWriter(out, true), new PrintWriter(err, true));
 		return new Result(code, out.toString(), err.toString());
 	}
 

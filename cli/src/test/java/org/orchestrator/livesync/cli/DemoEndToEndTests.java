@@ -81,7 +81,7 @@ class DemoEndToEndTests {
 			int exitCode = LiveSyncCli.run(
 					new String[] { "sync", "--remote", b, "--all", "--yes" }, new HashMap<>(Map.of("LIVE_SYNC_SERVER",
 							a, "ADMIN_PASSWORD", "demo-admin", "SYNC_PASSWORD", "demo-sync")),
-					false, new PrintWriter(out), new PrintWriter(err));
+					null, new PrintWriter(out), new PrintWriter(err));
 			assertThat(exitCode).as(err.toString()).isZero();
 			assertThat(out.toString()).contains("Verified");
 			Server onB = new Server(b);

@@ -138,7 +138,9 @@ class LiveSyncCliIntegrationTests {
 		CliRun json = cli("sync", "--remote", b.url(), "--select", "node:cli-there", "--direction", "both", "--json",
 				"--yes");
 		assertThat(json.exitCode()).as(json.err()).isZero();
-		JsonNode completed = JsonMapper.builder().build().readTree(json.out());
+		List<String> events = json.out().lines().toList();
+		JsonNode completed = JsonMapper.builder().build().readTree(events.get(events.size() - 1));
+		assertThat(JsonMapper.builder().build().readTree(events.get(0)).get("type").asString()).isEqualTo("started");
 		assertThat(completed.get("type").asString()).isEqualTo("completed");
 		assertThat(completed.at("/pulled/applied/nodes").asLong()).isEqualTo(1);
 		assertThat(completed.at("/pushed/applied/nodes").asLong()).isZero();

@@ -16,8 +16,11 @@ import org.orchestrator.livesync.sync.internal.constraint.ConstraintConflict;
  * The summary counts everything; each list holds at most {@link #MAX_LISTED} entries
  * ({@code truncated} says when one was cut), so a compare of a million items stays small.
  */
-public record Comparison(Summary summary, boolean truncated, KindComparison nodes, KindComparison clusters,
-		KindComparison sshKeys, KindComparison configurations,
+public record Comparison(Summary summary,
+		@Schema(description = "the summary of each kind: complete counts, where the lists below are cut at "
+				+ MAX_LISTED + " entries per status") KindSummaries counts,
+		boolean truncated, KindComparison nodes, KindComparison clusters, KindComparison sshKeys,
+		KindComparison configurations,
 		@Schema(description = "how the compare was done: incremental or full, and why") @Nullable CompareMethod method,
 		@Schema(description = "the inventory rules a sync of everything both ways would break on either "
 				+ "server (duplicate IP, node in two clusters, a reference to an item that side would not have), "
@@ -26,12 +29,12 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 
 	public Comparison(Summary summary, boolean truncated, KindComparison nodes, KindComparison clusters,
 			KindComparison sshKeys, KindComparison configurations, CompareMethod method) {
-		this(summary, truncated, nodes, clusters, sshKeys, configurations, method, null);
+		this(summary, null, truncated, nodes, clusters, sshKeys, configurations, method, null);
 	}
 
 	/** The same comparison with the constraint conflicts found for it. */
 	public Comparison withConstraintConflicts(List<ConstraintConflict> conflicts) {
-		return new Comparison(this.summary, this.truncated, this.nodes, this.clusters, this.sshKeys,
+		return new Comparison(this.summary, this.counts, this.truncated, this.nodes, this.clusters, this.sshKeys,
 				this.configurations, this.method, conflicts);
 	}
 
@@ -51,6 +54,13 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 	public record Summary(long identical, long different, long missingOnRemote, long missingOnLocal, long conflict,
 			long deletedOnRemote, long deletedOnLocal,
 			@Schema(description = "changed on both sides in different fields: merged") long merged, long total) {
+	}
+
+	/**
+	 * The {@link Summary} of each kind. Beside the lists rather than in them: the lists'
+	 * keys are the statuses, which clients iterate.
+	 */
+	public record KindSummaries(Summary nodes, Summary clusters, Summary sshKeys, Summary configurations) {
 	}
 
 	/** The items of one kind, by status. */
@@ -76,7 +86,7 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 		private final Map<ItemKind, Map<ComparisonStatus, List<ComparisonEntry>>> entries = new EnumMap<>(
 				ItemKind.class);
 
-		private final long[] counts = new long[ComparisonStatus.values().length];
+		private final long[][] counts = new long[ItemKind.values().length][ComparisonStatus.values().length];
 
 		private boolean truncated;
 
@@ -89,7 +99,7 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 		}
 
 		public Collector add(ClassifiedItem item) {
-			this.counts[item.status().ordinal()]++;
+			this.counts[item.kind().ordinal()][item.status().ordinal()]++;
 			List<ComparisonEntry> list = this.entries
 				.computeIfAbsent(item.kind(), (k) -> new EnumMap<>(ComparisonStatus.class))
 				.computeIfAbsent(item.status(), (s) -> new ArrayList<>());
@@ -106,8 +116,8 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 		 * Counts {@code count} items of a kind as identical without listing them: the
 		 * kind's digests agree, so there is nothing to show item by item.
 		 */
-		public Collector identicalUnlisted(long count) {
-			this.counts[ComparisonStatus.IDENTICAL.ordinal()] += count;
+		public Collector identicalUnlisted(ItemKind kind, long count) {
+			this.counts[kind.ordinal()][ComparisonStatus.IDENTICAL.ordinal()] += count;
 			if (count > 0) {
 				this.truncated = true;
 			}
@@ -115,12 +125,22 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 		}
 
 		public Comparison build() {
-			long[] counts = this.counts;
-			long total = java.util.Arrays.stream(counts).sum();
-			Summary summary = new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
-					counts[7], total);
-			return new Comparison(summary, this.truncated, kind(ItemKind.NODE), kind(ItemKind.CLUSTER),
-					kind(ItemKind.SSH_KEY), kind(ItemKind.CONFIGURATION), this.method);
+			long[] all = new long[ComparisonStatus.values().length];
+			for (long[] kind : this.counts) {
+				for (int status = 0; status < all.length; status++) {
+					all[status] += kind[status];
+				}
+			}
+			KindSummaries counts = new KindSummaries(summary(this.counts[ItemKind.NODE.ordinal()]),
+					summary(this.counts[ItemKind.CLUSTER.ordinal()]), summary(this.counts[ItemKind.SSH_KEY.ordinal()]),
+					summary(this.counts[ItemKind.CONFIGURATION.ordinal()]));
+			return new Comparison(summary(all), counts, this.truncated, kind(ItemKind.NODE), kind(ItemKind.CLUSTER),
+					kind(ItemKind.SSH_KEY), kind(ItemKind.CONFIGURATION), this.method, null);
+		}
+
+		private static Summary summary(long[] counts) {
+			return new Summary(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
+					java.util.Arrays.stream(counts).sum());
 		}
 
 		private KindComparison kind(ItemKind kind) {

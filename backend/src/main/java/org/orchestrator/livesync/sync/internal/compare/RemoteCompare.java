@@ -108,12 +108,12 @@ public class RemoteCompare {
 		Scope requested = Scope.of(differing, Map.of());
 		CheckpointRecorder recorder = this.planner.recorder(plan, requested);
 		Scope scope = plan.narrow(requested);
-		long[] listedHere = new long[1];
+		long[] listedHere = new long[ItemKind.values().length];
 		Flux<ClassifiedItem> items = scope.isEmpty() ? Flux.empty() : classify(remote, scope, () -> {
 		}).doOnNext((item) -> {
 			recorder.observe(item, CheckpointRecorder.settled(item));
 			if (item.entry().localHash() != null) {
-				listedHere[0]++;
+				listedHere[item.kind().ordinal()]++;
 			}
 		});
 		return items.buffer(DETAILS_PER_READ)
@@ -121,9 +121,12 @@ public class RemoteCompare {
 			.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
 			.flatMap((Comparison.Collector collector) -> this.planner.recordLater(remote, recorder)
 				.thenReturn(collector))
-			.map((Comparison.Collector collector) -> collector
-				.identicalUnlisted(unlisted(local, differing, plan, listedHere[0]))
-				.build());
+			.map((Comparison.Collector collector) -> {
+				for (ItemKind kind : ItemKind.values()) {
+					collector.identicalUnlisted(kind, unlisted(local, differing, plan, kind, listedHere));
+				}
+				return collector.build();
+			});
 	}
 
 	private static String describe(CompareMethod method) {
@@ -132,18 +135,15 @@ public class RemoteCompare {
 	}
 
 	/**
-	 * The items of this server counted as identical without being listed: those of kinds
-	 * whose digests agree, or (incremental) every item but the candidates.
+	 * The items of a kind on this server counted as identical without being listed: all
+	 * of a kind whose digests agree, or (incremental) every item but the candidates.
 	 */
 	private static long unlisted(Map<ItemKind, InventoryDigests.Digest> local, Set<ItemKind> compared, ComparePlan plan,
-			long listedHere) {
-		long unlisted = 0;
-		for (ItemKind kind : ItemKind.values()) {
-			if (plan.incremental() || !compared.contains(kind)) {
-				unlisted += local.get(kind).items();
-			}
+			ItemKind kind, long[] listedHere) {
+		if (plan.incremental()) {
+			return local.get(kind).items() - listedHere[kind.ordinal()];
 		}
-		return plan.incremental() ? unlisted - listedHere : unlisted;
+		return compared.contains(kind) ? 0 : local.get(kind).items();
 	}
 
 	/**

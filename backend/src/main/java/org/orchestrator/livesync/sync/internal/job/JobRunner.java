@@ -217,7 +217,9 @@ class JobRunner {
 				pushes.incrementAndGet();
 				pulls.incrementAndGet();
 			}
-			else if (Decided.moves(decision)) {
+			else if (Decided.moves(decision) && decision != JobSelection.Decision.AGREE) {
+				// An item alike on both sides is only recorded as synced: it does not
+				// move.
 				(way(selection, item) == JobDirection.PULL ? pulls : pushes).incrementAndGet();
 			}
 			else if (selection.direction() == JobDirection.BOTH && decision == JobSelection.Decision.SKIP_CONFLICT) {

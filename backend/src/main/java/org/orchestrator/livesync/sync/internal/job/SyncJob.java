@@ -27,6 +27,9 @@ public final class SyncJob {
 
 	static final int ITEMS_PER_READ = 200;
 
+	/** The status of an item alike on both sides, recorded as synced. */
+	static final String IN_SYNC = "in_sync";
+
 	private final String id;
 
 	private final String sessionId;
@@ -144,17 +147,21 @@ public final class SyncJob {
 	synchronized void item(JobEvent.Item item, boolean counts) {
 		DirectionCounts way = (this.side == JobDirection.PUSH) ? this.pushed
 				: (this.side == JobDirection.PULL) ? this.pulled : null;
-		if (counts) {
+		// Alike on both sides already: recorded as synced, but nothing moves, so it
+		// counts
+		// as neither moved nor skipped (progress counts what moves).
+		boolean moved = counts && !IN_SYNC.equals(item.status());
+		if (moved) {
 			this.done++;
 		}
-		else {
+		else if (!counts) {
 			this.skipped++;
 		}
 		if (way != null) {
-			if (counts) {
+			if (moved) {
 				way.done++;
 			}
-			else {
+			else if (!counts) {
 				way.skipped++;
 			}
 		}

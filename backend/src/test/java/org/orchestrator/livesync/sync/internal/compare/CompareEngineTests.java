@@ -128,6 +128,11 @@ class CompareEngineTests {
 		assertThat(comparison.clusters().missingOnRemote()).extracting("key").containsExactly("prod");
 		assertThat(comparison.summary().identical()).isEqualTo(1);
 		assertThat(comparison.summary().deletedOnRemote()).isEqualTo(1);
+		assertThat(comparison.counts().nodes().total()).isEqualTo(4);
+		assertThat(comparison.counts().nodes().different()).isEqualTo(1);
+		assertThat(comparison.counts().clusters().missingOnRemote()).isEqualTo(1);
+		assertThat(comparison.counts().clusters().total()).isEqualTo(1);
+		assertThat(comparison.counts().sshKeys().total()).isZero();
 	}
 
 	@Test

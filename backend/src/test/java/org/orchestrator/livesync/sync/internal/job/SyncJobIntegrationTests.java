@@ -401,6 +401,43 @@ class SyncJobIntegrationTests {
 		assertThat(unknown.data().at("/problem/detail").asString()).contains("ghost-node");
 	}
 
+	/**
+	 * Items alike on both sides without a base are recorded as synced, but they do not
+	 * move: the progress counts only what does, and the session counts each kind.
+	 */
+	@Test
+	void progressCountsWhatMovesNotWhatIsAlreadyAlike() {
+		create(a, Fixtures.node("moves-01", "10.6.9.1", null));
+		create(a, Fixtures.node("alike-01", "10.6.9.2", null));
+		create(b, Fixtures.node("alike-01", "10.6.9.2", null));
+		create(a, Fixtures.node("alike-02", "10.6.9.3", null));
+		create(b, Fixtures.node("alike-02", "10.6.9.3", null));
+		JsonNode session = session(b.baseUrl(), Peers.SYNC_PASSWORD);
+		JsonNode nodes = session.at("/comparison/counts/nodes");
+		assertThat(nodes.get("total").asLong()).isEqualTo(session.at("/comparison/summary/total").asLong()
+				- session.at("/comparison/counts/clusters/total").asLong()
+				- session.at("/comparison/counts/ssh_keys/total").asLong()
+				- session.at("/comparison/counts/configurations/total").asLong());
+		assertThat(nodes.get("identical").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(nodes.get("missing_on_remote").asLong()).isGreaterThanOrEqualTo(1);
+
+		String job = startJob(session.get("session_id").asString(),
+				Map.of("nodes", List.of("moves-01", "alike-01", "alike-02")), false);
+		List<ServerSentEvent<JsonNode>> events = events(job);
+		JsonNode progress = events.stream()
+			.filter((event) -> "progress".equals(event.event()))
+			.reduce((first, second) -> second)
+			.orElseThrow()
+			.data();
+		assertThat(itemStatus(events, "alike-01")).isEqualTo("in_sync");
+		assertThat(itemStatus(events, "moves-01")).isEqualTo("sent");
+		assertThat(progress.get("done").asLong()).isEqualTo(1);
+		assertThat(progress.get("total").asLong()).isEqualTo(1);
+		JsonNode end = last(events).data();
+		assertThat(end.at("/applied/nodes").asLong()).isEqualTo(1);
+		assertThat(end.get("skipped").asLong()).isZero();
+	}
+
 	private static JsonNode session(String remoteUrl, String password) {
 		Map<String, Object> body = new java.util.HashMap<>(Map.of("remote_url", remoteUrl));
 		if (password != null) {

@@ -1,0 +1,242 @@
+package org.orchestrator.livesync.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orchestrator.livesync.client.api.NodesApi;
+import org.orchestrator.livesync.client.model.Node;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every command's {@code --json} (or {@code -o json}) against two real servers: standard
+ * output parses as JSON and holds nothing else, a failure is one JSON problem line on
+ * standard error, and the exit code is the one README's table gives (0 done, 1 ran and
+ * failed, 2 could not run).
+ */
+class JsonOutputIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static BackendProcess a;
+
+	static BackendProcess b;
+
+	@BeforeAll
+	static void servers() throws Exception {
+		a = BackendProcess.start("json-a");
+		b = BackendProcess.start("json-b");
+		NodesApi onA = new NodesApi(a.operator().client());
+		for (int i = 1; i <= 3; i++) {
+			onA.createNode(new Node().hostname("json-0" + i).ip("10.5.0." + i).username("ubuntu"));
+		}
+		new NodesApi(b.operator().client())
+			.createNode(new Node().hostname("json-03").ip("10.5.9.3").username("ubuntu"));
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (a != null) {
+			a.close();
+		}
+		if (b != null) {
+			b.close();
+		}
+	}
+
+	@Test
+	void testAndConnect() throws Exception {
+		List<JsonNode> lines = lines(expect(0, cli("test", "--remote", b.url(), "--json")));
+		assertThat(lines).extracting((line) -> line.get("url").asString()).containsExactly(a.url(), b.url());
+		problem(expect(2, cli("--server", "http://localhost:1", "test", "-o", "json")), "unreachable", 2);
+
+		JsonNode session = one(expect(0, cli("connect", "--remote", b.url(), "--output=json")));
+		assertThat(session.at("/remote/name").asString()).isEqualTo("json-b");
+		JsonNode refused = problem(
+				expect(2, cli("connect", "--remote", b.url(), "--json", "--sync-password", "not-it")),
+				"remote-rejected-password", 2);
+		assertThat(refused.get("status").asInt()).isEqualTo(422);
+	}
+
+	@Test
+	void compareCountsEachKindInFull() throws Exception {
+		JsonNode comparison = one(expect(0, cli("compare", "--remote", b.url(), "-o", "json"))).get("comparison");
+		JsonNode nodes = comparison.at("/counts/nodes");
+		assertThat(nodes.get("missing_on_remote").asLong()).isEqualTo(comparison.at("/nodes/missing_on_remote").size())
+			.isGreaterThanOrEqualTo(2);
+		assertThat(nodes.get("different").asLong()).isGreaterThanOrEqualTo(1);
+		String table = expect(0, cli("compare", "--remote", b.url())).out();
+		assertThat(table).containsPattern("nodes +" + nodes.get("identical").asLong() + " +"
+				+ nodes.get("different").asLong() + " +" + nodes.get("missing_on_remote").asLong() + " ");
+		problem(expect(2, run(Map.of("LIVE_SYNC_SERVER", a.url(), "ADMIN_PASSWORD", BackendProcess.ADMIN_PASSWORD),
+				"compare", "--json")), "no-remote", 2);
+		problem(expect(2, cli("compare", "--remote", b.url(), "--json", "--output", "yaml")), "usage", 2);
+	}
+
+	@Test
+	void syncStreamsItsEventsAsNdjson() throws Exception {
+		List<JsonNode> events = lines(
+				expect(0, cli("sync", "--remote", b.url(), "--select", "node:json-01", "--yes", "--json")));
+		assertThat(events.get(0).get("type").asString()).isEqualTo("started");
+		assertThat(events.get(0).get("job_id").asString()).isNotBlank();
+		assertThat(events).extracting((event) -> event.get("type").asString()).contains("phase", "progress", "item");
+		JsonNode end = events.get(events.size() - 1);
+		assertThat(end.get("type").asString()).isEqualTo("completed");
+		assertThat(end.at("/applied/nodes").asLong()).isEqualTo(1);
+
+		NodesApi onA = new NodesApi(a.operator().client());
+		NodesApi onB = new NodesApi(b.operator().client());
+		onA.createNode(new Node().hostname("json-dup-a").ip("10.5.7.1").username("ubuntu"));
+		onB.createNode(new Node().hostname("json-dup-b").ip("10.5.7.1").username("ubuntu"));
+		try {
+			CliRun refused = expect(1,
+					cli("sync", "--remote", b.url(), "--select", "node:json-dup-a", "--yes", "--json"));
+			List<JsonNode> failed = lines(refused);
+			assertThat(failed.get(failed.size() - 1).get("type").asString()).isEqualTo("failed");
+			assertThat(problem(refused, null, 1).get("detail").asString()).startsWith("sync failed:");
+		}
+		finally {
+			onB.deleteNode("json-dup-b");
+		}
+		problem(expect(2, cli("sync", "--remote", b.url(), "--json")), "usage", 2);
+		problem(expect(2, cli("sync", "--remote", b.url(), "--all", "--json")), "not-a-terminal", 2);
+	}
+
+	@Test
+	void historyRollbackJobsAndAudit() throws Exception {
+		new NodesApi(a.operator().client())
+			.createNode(new Node().hostname("json-hist").ip("10.5.1.1").username("ubuntu"));
+		List<JsonNode> events = lines(
+				expect(0, cli("sync", "--remote", b.url(), "--select", "node:json-hist", "--yes", "--json")));
+		String job = events.get(0).get("job_id").asString();
+
+		JsonNode history = one(expect(0, onB("history", "--job", job, "--json")));
+		String entry = history.at("/items/0/id").asString();
+		assertThat(history.get("total").asLong()).isEqualTo(1);
+		problem(expect(2, onB("history", "--operation", "sideways", "--json")), "usage", 2);
+
+		JsonNode detail = one(expect(0, onB("history", "show", entry, "-o", "json")));
+		assertThat(detail.at("/items/0/key").asString()).isEqualTo("json-hist");
+		problem(expect(2, onB("history", "show", "0b9a5c7e-1f2d-4c3b-9a8e-7d6c5b4a3f21", "--json")), "not-found", 2);
+
+		JsonNode dry = one(expect(0, onB("rollback", entry, "--dry-run", "--json")));
+		assertThat(dry.at("/deleted/nodes").asLong()).isEqualTo(1);
+		one(expect(0, onB("rollback", entry, "--yes", "--json")));
+		problem(expect(1, onB("rollback", entry, "--yes", "--json")), "conflict", 1);
+
+		JsonNode jobs = one(expect(0, cli("jobs", "--json")));
+		assertThat(jobs.valueStream().map((view) -> view.get("job_id").asString())).contains(job);
+		problem(expect(2, run(Map.of("LIVE_SYNC_SERVER", a.url()), "jobs", "--json")), "no-password", 2);
+
+		JsonNode audit = one(expect(0, onB("audit", "--action", "package_applied", "--json")));
+		assertThat(audit.get("items").size()).isPositive();
+		problem(expect(2, onB("audit", "--limit", "0", "--json")), "validation", 2);
+
+		JsonNode verdict = one(expect(0, onB("audit", "verify", "--json")));
+		assertThat(verdict.get("valid").asBoolean()).isTrue();
+		problem(expect(2, run(Map.of("LIVE_SYNC_SERVER", "http://localhost:1", "ADMIN_PASSWORD", "x"), "audit",
+				"verify", "--json")), "unreachable", 2);
+	}
+
+	@Test
+	void asksForThePasswordOnATerminalWithoutEcho() throws Exception {
+		AtomicReference<String> asked = new AtomicReference<>();
+		Terminal terminal = new Terminal() {
+
+			@Override
+			public String readLine(String prompt) {
+				return "n";
+			}
+
+			@Override
+			public char[] readPassword(String prompt) {
+				asked.set(prompt);
+				return BackendProcess.ADMIN_PASSWORD.toCharArray();
+			}
+
+		};
+		CliRun jobs = CliRun.at(terminal, Map.of("LIVE_SYNC_SERVER", a.url()), "jobs", "--json");
+		assertThat(jobs.exitCode()).as(jobs.err()).isZero();
+		assertThat(asked.get()).isEqualTo("Password for admin at " + a.url() + ": ");
+		one(jobs);
+
+		Terminal wrong = new Terminal() {
+
+			@Override
+			public String readLine(String prompt) {
+				return null;
+			}
+
+			@Override
+			public char[] readPassword(String prompt) {
+				return "not-it".toCharArray();
+			}
+
+		};
+		problem(expect(2, CliRun.at(wrong, Map.of("LIVE_SYNC_SERVER", a.url()), "jobs", "--json")), null, 2);
+		CliRun cancelled = CliRun.at(terminal, Map.of("LIVE_SYNC_SERVER", a.url()), "sync", "--remote", b.url(),
+				"--select", "node:json-02", "--json");
+		problem(expect(2, cancelled), "cancelled", 2);
+		assertThat(cancelled.out()).isEmpty();
+	}
+
+	private static CliRun expect(int exitCode, CliRun run) {
+		assertThat(run.exitCode()).as("exit code; stderr: %s", run.err()).isEqualTo(exitCode);
+		return run;
+	}
+
+	/** Standard output as one JSON document. */
+	private static JsonNode one(CliRun run) throws Exception {
+		return JSON.readTree(run.out());
+	}
+
+	/** Standard output as NDJSON, one document a line. */
+	private static List<JsonNode> lines(CliRun run) throws Exception {
+		List<JsonNode> lines = new ArrayList<>();
+		for (String line : run.out().lines().toList()) {
+			lines.add(JSON.readTree(line));
+		}
+		assertThat(lines).isNotEmpty();
+		return lines;
+	}
+
+	/**
+	 * The problem on standard error's last line, with its code (when given) and exit
+	 * code; standard output has nothing else than JSON.
+	 */
+	private static JsonNode problem(CliRun run, String code, int exitCode) throws Exception {
+		List<String> err = run.err().lines().toList();
+		assertThat(err).isNotEmpty();
+		JsonNode problem = JSON.readTree(err.get(err.size() - 1));
+		if (code != null) {
+			assertThat(problem.get("code").asString()).as(run.err()).isEqualTo(code);
+		}
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(problem.get("exit_code").asInt()).isEqualTo(exitCode);
+		// Nothing but JSON on standard output: NDJSON lines (sync) or nothing.
+		for (String line : run.out().lines().toList()) {
+			JSON.readTree(line);
+		}
+		return problem;
+	}
+
+	private static CliRun cli(String... args) {
+		return CliRun.on(a, args);
+	}
+
+	private static CliRun onB(String... args) {
+		return CliRun.on(b, args);
+	}
+
+	private static CliRun run(Map<String, String> environment, String... args) {
+		return CliRun.with(environment, args);
+	}
+
+}
