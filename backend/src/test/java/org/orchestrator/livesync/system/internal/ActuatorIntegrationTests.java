@@ -1,14 +1,24 @@
 package org.orchestrator.livesync.system.internal;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.system.internal.startup.DatabaseUrl;
 
@@ -24,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server port.
  */
 class ActuatorIntegrationTests {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	@RegisterExtension
 	static TestServer server = new TestServer().with("MANAGEMENT_PORT", "0");
@@ -113,6 +125,68 @@ class ActuatorIntegrationTests {
 		}
 		finally {
 			postgres.close();
+		}
+	}
+
+	@Test
+	void nothingAnswersReadyWhileTheMigrationsRun() throws Exception {
+		int managementPort = Peers.freePort();
+		TestServer migrating = new TestServer().with("MANAGEMENT_PORT", String.valueOf(managementPort));
+		// Migrated once, then held in its migrations: Flyway cannot read its history.
+		migrating.start().stop();
+		Properties user = new Properties();
+		user.setProperty("user", migrating.database().username());
+		try (Connection lock = DriverManager.getConnection(migrating.database().jdbcUrl(), user);
+				Connection watch = DriverManager.getConnection(migrating.database().jdbcUrl(), user)) {
+			lock.setAutoCommit(false);
+			lock.createStatement().execute("LOCK TABLE flyway_schema_history IN ACCESS EXCLUSIVE MODE");
+			CompletableFuture<TestServer> starting = CompletableFuture.supplyAsync(migrating::start);
+			awaitMigrationWaiting(watch);
+			URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+			for (int i = 0; i < 5; i++) {
+				assertThat(answer(readiness)).as("while migrating").isNotEqualTo(200);
+				Thread.sleep(200);
+			}
+			lock.commit();
+			starting.get(60, TimeUnit.SECONDS);
+			assertThat(answer(readiness)).isEqualTo(200);
+		}
+		finally {
+			migrating.close();
+		}
+	}
+
+	/**
+	 * Until a query of the server waits for the lock on Flyway's history table (seen from
+	 * a connection outside the locking transaction, whose view of the activity would stay
+	 * as it was when it began).
+	 */
+	private static void awaitMigrationWaiting(Connection watch) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (var result = watch.createStatement()
+				.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+						+ "AND wait_event_type = 'Lock' AND query ILIKE '%flyway_schema_history%'")) {
+				result.next();
+				if (result.getLong(1) > 0) {
+					return;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the server never reached its migrations");
+	}
+
+	/** The HTTP status of a GET, or -1 when nothing answers. */
+	private static int answer(URI uri) throws InterruptedException {
+		try {
+			return HTTP
+				.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
 		}
 	}
 
