@@ -85,11 +85,15 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		if (this.database == null) {
-			this.database = TestDatabases.create();
-		}
 		List<String> args = new ArrayList<>();
-		args.add("--DATABASE_URL=" + this.database.toUrlWithPassword());
+		// A DATABASE_URL given with with() is the caller's: this server neither creates
+		// nor drops it.
+		if (!this.properties.containsKey("DATABASE_URL")) {
+			if (this.database == null) {
+				this.database = TestDatabases.create();
+			}
+			args.add("--DATABASE_URL=" + this.database.toUrlWithPassword());
+		}
 		args.add("--live-sync.master-key-file=" + this.directory.resolve("master-keyset.json"));
 		this.properties.forEach((name, value) -> args.add("--" + name + "=" + value));
 		this.context = new SpringApplicationBuilder(LiveSyncApplication.class).run(args.toArray(String[]::new));
@@ -148,6 +152,20 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 
 	public String baseUrl() {
 		return "http://localhost:" + port();
+	}
+
+	/**
+	 * Where the actuator answers: its own port when {@code MANAGEMENT_PORT} is set (0: a
+	 * free one), else the server's.
+	 */
+	public int managementPort() {
+		return Integer
+			.parseInt(this.context.getEnvironment().getProperty("local.management.port", String.valueOf(port())));
+	}
+
+	/** A client of the actuator, without credentials. */
+	public WebTestClient management() {
+		return anonymous().mutate().baseUrl("http://localhost:" + managementPort()).build();
 	}
 
 	public <T> T bean(Class<T> type) {

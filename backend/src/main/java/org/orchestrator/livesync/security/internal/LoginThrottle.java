@@ -9,6 +9,7 @@ import io.github.bucket4j.Bucket;
 
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
+import org.orchestrator.livesync.system.SyncMetrics;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -30,6 +31,12 @@ class LoginThrottle {
 
 	private final Map<String, Bucket> failures = new ConcurrentHashMap<>();
 
+	private final SyncMetrics metrics;
+
+	LoginThrottle(SyncMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	/**
 	 * Refuses a client that used up its failures, before its credentials are looked at,
 	 * so a locked-out guesser learns nothing from the answer.
@@ -41,12 +48,14 @@ class LoginThrottle {
 		}
 		long retryAfter = Math.max(1,
 				Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()).toSeconds() + 1);
+		this.metrics.loginFailed("throttled");
 		throw new ProblemException(ProblemCode.RATE_LIMITED,
 				"too many failed logins from this address; retry in " + retryAfter + " seconds")
 			.withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
 	}
 
 	void recordFailure(ServerHttpRequest request) {
+		this.metrics.loginFailed("bad_credentials");
 		this.failures.computeIfAbsent(client(request), (client) -> newBucket()).tryConsume(1);
 	}
 

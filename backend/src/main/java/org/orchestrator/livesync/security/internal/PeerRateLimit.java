@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
+import org.orchestrator.livesync.system.SyncMetrics;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,21 +34,26 @@ class PeerRateLimit {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	PeerRateLimit(PeerRateLimitProperties limits) {
+	private final SyncMetrics metrics;
+
+	PeerRateLimit(PeerRateLimitProperties limits, SyncMetrics metrics) {
 		this.limits = limits;
+		this.metrics = metrics;
 	}
 
 	Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.limits.enabled()) {
-			return chain.filter(exchange);
-		}
 		return ApiRoutes.RATE_LIMITED.matches(exchange)
 			.flatMap((route) -> route.isMatch() ? consume(exchange, chain) : chain.filter(exchange));
 	}
 
 	private Mono<Void> consume(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.limits.enabled()) {
+			this.metrics.peerRequest(false);
+			return chain.filter(exchange);
+		}
 		ConsumptionProbe probe = this.buckets.computeIfAbsent(client(exchange), (client) -> newBucket())
 			.tryConsumeAndReturnRemaining(1);
+		this.metrics.peerRequest(!probe.isConsumed());
 		if (probe.isConsumed()) {
 			exchange.getResponse()
 				.getHeaders()

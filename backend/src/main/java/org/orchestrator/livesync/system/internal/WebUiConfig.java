@@ -53,12 +53,12 @@ class WebUiConfig implements WebFluxConfigurer {
 	}
 
 	/**
-	 * Paths the SPA routes itself: not the API, the API docs, or a file (which has a
-	 * dot).
+	 * Paths the SPA routes itself: not the API, the API docs, the actuator (which may
+	 * answer on its own port: then it is a plain 404 here), or a file (which has a dot).
 	 */
 	private static boolean isUiRoute(String path) {
 		if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/v3/") || path.startsWith("/swagger-ui")
-				|| path.startsWith("/webjars/")) {
+				|| path.startsWith("/webjars/") || path.startsWith("/actuator/") || path.equals("/actuator")) {
 			return false;
 		}
 		String last = path.substring(path.lastIndexOf('/') + 1);

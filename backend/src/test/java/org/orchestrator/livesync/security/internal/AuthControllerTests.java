@@ -1,11 +1,14 @@
 package org.orchestrator.livesync.security.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.security.TokenService;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.system.Problem;
+import org.orchestrator.livesync.system.SyncMetrics;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +32,7 @@ import static org.orchestrator.livesync.support.ProblemAssert.problem;
  * token is issued for a refused login.
  */
 @ControllerSlice(AuthController.class)
-@Import(LoginThrottle.class)
+@Import({ LoginThrottle.class, SyncMetrics.class, SimpleMeterRegistry.class })
 @EnableConfigurationProperties(AdminProperties.class)
 class AuthControllerTests {
 
@@ -43,6 +46,9 @@ class AuthControllerTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	MeterRegistry metrics;
 
 	@MockitoBean
 	TokenService tokens;
@@ -78,6 +84,12 @@ class AuthControllerTests {
 			.getFirst("Retry-After");
 		assertThat(Long.parseLong(retryAfter)).isPositive();
 		verifyNoInteractions(this.tokens);
+		assertThat(loginFailures("bad_credentials")).isEqualTo(LoginThrottle.FAILURES);
+		assertThat(loginFailures("throttled")).isEqualTo(1);
+	}
+
+	private double loginFailures(String reason) {
+		return this.metrics.get("live_sync.login.failures").tag("reason", reason).counter().count();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.PrometheusScrape;
 import org.orchestrator.livesync.support.TestServer;
 
 import org.springframework.http.HttpHeaders;
@@ -46,6 +47,10 @@ class RateLimitIntegrationTests {
 		// The operator API and the open probe are not limited.
 		server.anonymous().get().uri("/api/v1/sync/test").exchange().expectStatus().isOk();
 		server.operator().get().uri("/api/v1/nodes").exchange().expectStatus().isOk();
+		// Connect, inventory, the guess and two refused: five peer requests, two 429s.
+		PrometheusScrape metrics = PrometheusScrape.of(server);
+		assertThat(metrics.value("live_sync_peer_requests_total")).isEqualTo(5);
+		assertThat(metrics.value("live_sync_peer_rate_limited_total")).isEqualTo(2);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.sync.internal.compare;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.orchestrator.livesync.inventory.ItemSnapshot;
 import org.orchestrator.livesync.sync.internal.SyncBases;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
+import org.orchestrator.livesync.system.SyncMetrics;
 
 import org.springframework.stereotype.Service;
 
@@ -23,13 +25,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class CompareService {
 
+	/** The compare method of a peer that sent its whole inventory. */
+	private static final String INVENTORY = "inventory";
+
 	private final InventoryReader inventory;
 
 	private final SyncBases bases;
 
 	private final ServerIdentity identity;
 
-	CompareService(InventoryReader inventory, SyncBases bases, ServerIdentity identity) {
+	private final SyncMetrics metrics;
+
+	CompareService(InventoryReader inventory, SyncBases bases, ServerIdentity identity, SyncMetrics metrics) {
+		this.metrics = metrics;
 		this.inventory = inventory;
 		this.bases = bases;
 		this.identity = identity;
@@ -37,10 +45,12 @@ public class CompareService {
 
 	/** Compares with a peer's items, given in inventory order. */
 	Mono<CompareResponse> compare(PeerRef remote, Flux<ItemSnapshot> remoteItems) {
+		long started = System.nanoTime();
 		return CompareEngine.compare(this.inventory.peerView(), remoteItems, this.bases.stream(remote.serverId()))
 			.reduceWith(Comparison.Collector::new, Comparison.Collector::add)
 			.map((collector) -> new CompareResponse(true,
-					new PeerRef(this.identity.serverId().toString(), this.identity.name()), remote, collector.build()));
+					new PeerRef(this.identity.serverId().toString(), this.identity.name()), remote, collector.build()))
+			.doOnNext((compared) -> this.metrics.compared(INVENTORY, Duration.ofNanos(System.nanoTime() - started)));
 	}
 
 	/** Compares with an inventory in the JSON form of {@code GET /sync/inventory}. */

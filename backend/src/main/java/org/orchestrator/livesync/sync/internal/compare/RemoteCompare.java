@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.sync.internal.compare;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -30,6 +31,7 @@ import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
+import org.orchestrator.livesync.system.SyncMetrics;
 
 import org.springframework.stereotype.Component;
 
@@ -62,8 +64,11 @@ public class RemoteCompare {
 
 	private final ConflictMerger merger;
 
+	private final SyncMetrics metrics;
+
 	RemoteCompare(RemoteClient remote, InventoryReader inventory, InventoryDigests digests, SyncBases bases,
-			ComparePlanner planner, ConflictMerger merger) {
+			ComparePlanner planner, ConflictMerger merger, SyncMetrics metrics) {
+		this.metrics = metrics;
 		this.merger = merger;
 		this.planner = planner;
 		this.remote = remote;
@@ -94,6 +99,8 @@ public class RemoteCompare {
 		Mono<ComparePlan> plans = this.planner.plan(remote).doOnNext((plan) -> planned[0] = System.nanoTime());
 		return Mono.zip(plans, this.digests.digests(), this.remote.digest(remote.url(), remote.session()))
 			.flatMap((all) -> compare(remote, all.getT1(), all.getT2(), all.getT3()))
+			.doOnNext((comparison) -> this.metrics.compared(comparison.method().mode(),
+					Duration.ofNanos(System.nanoTime() - started)))
 			.doOnNext((comparison) -> log.info("Compared with {} ({}) in {} ms (planned in {} ms): {}", remote.url(),
 					describe(comparison.method()), (System.nanoTime() - started) / 1_000_000,
 					(planned[0] - started) / 1_000_000, comparison.summary()));

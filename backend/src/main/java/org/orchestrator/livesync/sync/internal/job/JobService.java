@@ -20,6 +20,7 @@ import org.orchestrator.livesync.sync.internal.session.SessionService;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
 import org.orchestrator.livesync.system.ProblemException;
+import org.orchestrator.livesync.system.SyncMetrics;
 
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,11 @@ public class JobService {
 
 	private final AuditLog audit;
 
-	JobService(SessionService sessions, JobRunner runner, Clock clock, JobStore store, AuditLog audit) {
+	private final SyncMetrics metrics;
+
+	JobService(SessionService sessions, JobRunner runner, Clock clock, JobStore store, AuditLog audit,
+			SyncMetrics metrics) {
+		this.metrics = metrics;
 		this.audit = audit;
 		this.sessions = sessions;
 		this.runner = runner;
@@ -91,6 +96,7 @@ public class JobService {
 						job.id(), "items", parsed.choices().size(), "decided", describe(parsed.choices())));
 			}
 			remember(job);
+			this.metrics.jobStarted(parsed.direction().jsonName(), request.dryRun());
 			log.info("Sync job {} ({}{}) with {} started by {}", job.id(), parsed.direction().jsonName(),
 					request.dryRun() ? ", dry run" : "", session.remote().url(), (actor != null) ? actor : "-");
 			resolutions.then(this.store.started(job)).onErrorResume((failure) -> {
@@ -98,6 +104,7 @@ public class JobService {
 				return Mono.empty();
 			})
 				.then(this.runner.run(job, session, parsed))
+				.then(Mono.fromRunnable(() -> measured(job)))
 				.then(Mono.defer(() -> this.store.finished(job)))
 				.then(Mono.defer(() -> this.audit.recordQuietly(AuditLog.Action.JOB_FINISHED, job.startedBy(), null,
 						auditDetails(job.view()))))
@@ -108,6 +115,20 @@ public class JobService {
 				.subscribe();
 			return job;
 		});
+	}
+
+	/** The job's end in the metrics: how it ended, how long it took, what it moved. */
+	private void measured(SyncJob job) {
+		String direction = job.view().direction().jsonName();
+		if (job.end() instanceof JobEvent.Completed completed) {
+			long items = completed.applied().total() + completed.deleted().total();
+			this.metrics.jobCompleted(direction, job.dryRun(), Duration.ofMillis(completed.durationMs()), items,
+					job.view().progress().bytes());
+		}
+		else if (job.end() instanceof JobEvent.Failed failed) {
+			this.metrics.jobFailed(direction, job.dryRun(), failed.problem().code(),
+					Duration.ofMillis(failed.durationMs()));
+		}
 	}
 
 	/** What the audit log says of a job: never a resolution's values, nor any secret. */
@@ -191,7 +212,7 @@ public class JobService {
 	 * {@code Last-Event-ID}; null: none): it resumes after that event.
 	 */
 	Flux<ServerSentEvent<JobEvent>> events(String id, String lastEventId) {
-		return Flux.defer(() -> {
+		return this.metrics.sseSubscriber(Flux.defer(() -> {
 			SyncJob job = live(id);
 			SyncJob.Cursor cursor = SyncJob.Cursor.after(lastEventId);
 			if (job == null) {
@@ -205,7 +226,7 @@ public class JobService {
 			return Flux.merge(changes, heartbeat)
 				.takeUntil((event) -> event.data() instanceof JobEvent.Completed
 						|| event.data() instanceof JobEvent.Failed);
-		});
+		}));
 	}
 
 	/**

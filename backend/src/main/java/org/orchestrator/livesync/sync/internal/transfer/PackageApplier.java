@@ -18,6 +18,7 @@ import org.orchestrator.livesync.sync.internal.HybridClock;
 import org.orchestrator.livesync.sync.internal.history.HistoryRecorder;
 import org.orchestrator.livesync.sync.internal.history.Provenance;
 import org.orchestrator.livesync.sync.internal.replication.Checkpoints;
+import org.orchestrator.livesync.system.SyncMetrics;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -68,10 +69,13 @@ class PackageApplier {
 
 	private final AuditLog audit;
 
+	private final SyncMetrics metrics;
+
 	PackageApplier(InventoryWriter writer, BatchWriter batches, ReceivedPackages received,
 			TransactionalOperator transaction, ApplyBounds bounds, JsonMapper json, Checkpoints checkpoints,
 			DatabaseClient database, TableStatistics statistics, HybridClock clock, HistoryRecorder history,
-			AuditLog audit) {
+			AuditLog audit, SyncMetrics metrics) {
+		this.metrics = metrics;
 		this.audit = audit;
 		this.history = history;
 		this.clock = clock;
@@ -136,14 +140,16 @@ class PackageApplier {
 			.timeout(this.bounds.timeout(), Mono.error(this.bounds::exceeded))
 			.onErrorMap(ApplyBounds::isTimeout, (timedOut) -> this.bounds.exceeded());
 		if (!dryRun) {
-			return applied.as(this.transaction::transactional)
-				.doOnNext((result) -> this.statistics
-					.afterWrite(result.applied().total() + result.changed().total() + result.deleted().total()));
+			return this.metrics.timeApply(
+					applied.as(this.transaction::transactional)
+						.doOnNext((result) -> this.statistics.afterWrite(
+								result.applied().total() + result.changed().total() + result.deleted().total())),
+					false);
 		}
-		return this.transaction.execute((status) -> {
+		return this.metrics.timeApply(this.transaction.execute((status) -> {
 			status.setRollbackOnly();
 			return applied;
-		}).single();
+		}).single(), true);
 	}
 
 	/** Records the applied package in the audit log, in its transaction. */
