@@ -103,8 +103,8 @@ public record Comparison(Summary summary, boolean truncated, KindComparison node
 		}
 
 		/**
-		 * Counts {@code count} items of a kind as identical without listing them: the
-		 * kind's digests agree, so there is nothing to show item by item.
+		 * Counts {@code count} identical items without listing them: those beyond the
+		 * lists' cap of a compare that listed what it did not compare one by one.
 		 */
 		public Collector identicalUnlisted(long count) {
 			this.counts[ComparisonStatus.IDENTICAL.ordinal()] += count;
