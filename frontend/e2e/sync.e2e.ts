@@ -1,12 +1,16 @@
 // The seed's web flow between two real servers that share a SYNC_PASSWORD: on
 // A, connect to B and compare, review a new node and one whose IP differs,
 // preview (B unchanged), sync for real and watch it verify, then find A's
-// version on B.
+// version on B. Like the demo, both have the same SSH key: its kind's digests
+// agree, and "Everything, identical too" still lists it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { explainFailures } from './support/failures';
 import { logIn } from './support/login';
+import { SSH_FIXTURES } from './support/paths';
 import { startServers, stopServers, type TestServer } from './support/servers';
 import { comparisonRow } from './support/sync-page';
 
@@ -14,6 +18,7 @@ const NEW_NODE = 'e2e-sync-new';
 const SHARED_NODE = 'e2e-sync-shared';
 const IP_ON_A = '10.20.0.1';
 const IP_ON_B = '10.20.0.2';
+const SHARED_KEY = 'e2e-sync-key';
 
 let a: TestServer;
 let b: TestServer;
@@ -30,6 +35,14 @@ beforeAll(async () => {
   // The same host name on both, with different addresses.
   await a.request('POST', '/api/v1/nodes', { hostname: SHARED_NODE, ip: IP_ON_A, username: 'ops' });
   await b.request('POST', '/api/v1/nodes', { hostname: SHARED_NODE, ip: IP_ON_B, username: 'ops' });
+  const key = {
+    name: SHARED_KEY,
+    public_key: readFileSync(join(SSH_FIXTURES, 'test_ed25519.pub'), 'utf8'),
+    private_key: readFileSync(join(SSH_FIXTURES, 'test_ed25519'), 'utf8'),
+    path: '~/.ssh/e2e_ed25519',
+  };
+  await a.request('POST', '/api/v1/ssh-keys', key);
+  await b.request('POST', '/api/v1/ssh-keys', key);
   browser = await launchBrowser();
   page = browser.page;
 });
@@ -86,6 +99,28 @@ describe('interactive sync journey', () => {
     expect(await remote.textContent()).toContain(`Connected to ${b.name}`);
     expect(await comparisonRow(page, NEW_NODE).textContent()).toContain('🔵 missing on remote');
     expect(await comparisonRow(page, SHARED_NODE).textContent()).toContain('🟡 different');
+    // Drawn, not typed: Debian's Chromium has no emoji font, and the emoji were empty boxes.
+    const icon = comparisonRow(page, NEW_NODE).locator('.status-icon');
+    expect(await icon.getAttribute('title')).toBe('missing on remote');
+    const drawn = await icon.locator('svg circle').boundingBox();
+    expect(drawn?.width).toBeGreaterThan(8);
+    expect(drawn?.height).toBeGreaterThan(8);
+
+    // Everything, identical too: as many identical rows as the summary counts,
+    // the SSH key among them though its kind was not compared item by item.
+    const status = page.getByRole('combobox', { name: 'Status' });
+    await status.selectOption('all');
+    await comparisonRow(page, SHARED_KEY).waitFor();
+    expect(await comparisonRow(page, SHARED_KEY).textContent()).toContain('identical');
+    const counted = await page
+      .getByRole('list', { name: 'Summary' })
+      .locator('li[data-status="identical"] strong')
+      .textContent();
+    expect(Number(counted)).toBe(1);
+    expect(await page.locator('.sync-table .status-icon[data-status="identical"]').count()).toBe(
+      Number(counted),
+    );
+    await status.selectOption('differences');
 
     const toggle = page.getByRole('button', { name: `1 change of ${SHARED_NODE}` });
     await toggle.click();
@@ -150,8 +185,9 @@ describe('interactive sync journey', () => {
   it('compares again and finds nothing left to sync', async () => {
     await page.getByRole('button', { name: 'Compare again' }).click();
     await page.getByText('No differences: both servers have the same inventory.').waitFor();
+    // Both nodes, and the SSH key that was alike from the start.
     expect(await page.getByRole('list', { name: 'Summary' }).textContent()).toContain(
-      '2 identical',
+      '3 identical',
     );
   });
 

@@ -20,8 +20,9 @@ export function ComparisonFilters({ filters, onChange }: ComparisonFiltersProps)
         <option value="differences">All differences</option>
         <option value="all">Everything, identical too</option>
         {STATUSES.map((status) => (
+          // Words only: an option holds text, and the emoji are boxes without an emoji font.
           <option key={status.id} value={status.id}>
-            {status.icon} {status.label}
+            {status.label}
           </option>
         ))}
       </SelectField>

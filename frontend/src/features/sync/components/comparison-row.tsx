@@ -6,6 +6,7 @@ import { useDependencyOffers } from './dependency-context';
 import { usePlan } from './plan-context';
 import { EntryChanges } from './entry-changes';
 import { useResolver } from './resolve-context';
+import { StatusIcon } from './status-icon';
 
 interface ComparisonRowProps {
   row: Row;
@@ -26,7 +27,7 @@ const WAY_WORDS = {
     words: 'newer change wins',
     label: "the newer change, by the servers' logical clocks, goes to both servers",
   },
-  conflict: { icon: '⏭', words: 'skipped conflict', label: 'skipped: conflict' },
+  conflict: { icon: '↷', words: 'skipped conflict', label: 'skipped: conflict' },
 } as const satisfies Record<Way, { icon: string; words: string; label: string }>;
 
 /** Which way a row goes in a sync both ways. */
@@ -120,7 +121,7 @@ export function ComparisonRow({
         </td>
         <td role="cell" data-label="Status">
           <span className="status-badge" data-status={row.status} title={status.explanation}>
-            <span aria-hidden="true">{status.icon}</span> {status.label}
+            <StatusIcon status={row.status} /> {status.label}
           </span>
           {way && <WayBadge way={way} />}
         </td>

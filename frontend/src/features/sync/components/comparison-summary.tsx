@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ComparisonSummary as Summary } from '../api/types';
 import { STATUSES } from '../utils/comparison';
+import { StatusIcon } from './status-icon';
 
 /** The counts by status; they count every item, also when the lists were cut. */
 export function ComparisonSummary({
@@ -26,7 +27,7 @@ export function ComparisonSummary({
           (status) => !status.id.startsWith('deleted') || (summary[status.id] ?? 0) > 0,
         ).map((status) => (
           <li key={status.id} data-status={status.id}>
-            <span aria-hidden="true">{status.icon}</span> <strong>{summary[status.id] ?? 0}</strong>{' '}
+            <StatusIcon status={status.id} /> <strong>{summary[status.id] ?? 0}</strong>{' '}
             {status.label}
           </li>
         ))}

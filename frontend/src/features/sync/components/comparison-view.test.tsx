@@ -247,8 +247,8 @@ describe('Comparison', () => {
     expect(screen.getByText(/cut at 10,000 entries/)).toHaveRole('note');
   });
 
-  it('does not say the lists were cut when the server only counted what is alike', async () => {
-    // Kinds whose digests agree are counted, not listed: the comparison is "truncated".
+  it('does not say the lists were cut when the server only counted what it could not list', async () => {
+    // An identical item counted but not listed (deleted here during the compare): "truncated".
     await connected(
       backend(
         syncSession({ comparison: comparison({ nodes: { different: [entry('a')] } }, true) }),

@@ -115,9 +115,9 @@ export function ComparisonView({
 }
 
 /**
- * Whether a list is incomplete: the server says some are (it also says so when it counted,
- * without listing, the identical items of kinds alike on both sides, or of an incremental
- * compare), and a list reached the server's cap.
+ * Whether a list is incomplete: the server says some are, and a list reached the server's
+ * cap. (The server also says so when it counted an identical item it could not list, as
+ * when one was deleted here during the compare: then no list is full and nothing is cut.)
  */
 function listsCut(comparison: Comparison): boolean {
   if (!comparison.truncated) return false;

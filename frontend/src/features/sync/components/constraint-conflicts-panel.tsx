@@ -34,7 +34,7 @@ export function ConstraintConflictsPanel({ conflicts, ...props }: ConstraintConf
       data-testid="constraint-conflicts"
     >
       <h2 id="constraints-heading">
-        <span aria-hidden="true">⚠️ </span>
+        <span aria-hidden="true">⚠ </span>
         {count === 1 ? '1 inventory rule' : `${count} inventory rules`} a sync would break
       </h2>
       <p>

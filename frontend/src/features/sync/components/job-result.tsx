@@ -66,7 +66,7 @@ export function JobResult({ result, remoteName, bothWays }: JobResultProps) {
       {!dryRun &&
         (result.verified ? (
           <p className="verified">
-            <span aria-hidden="true">✅ </span>
+            <span aria-hidden="true">✔ </span>
             {bothWays
               ? 'Verified: every item moved now matches on both servers.'
               : `Verified: every item sent now matches on ${remoteName}.`}

@@ -31,7 +31,7 @@ export function ResolveField({
         <code>{field}</code>{' '}
         {change.conflict ? (
           <strong className="conflict-mark">
-            <span aria-hidden="true">⚠️ </span>conflict: changed on both, differently
+            <span aria-hidden="true">⚠ </span>conflict: changed on both, differently
           </strong>
         ) : (
           <span className="muted">changed on {side}</span>

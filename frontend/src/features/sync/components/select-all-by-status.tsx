@@ -2,6 +2,7 @@ import { TriStateCheckbox } from '@/components/ui/tri-state-checkbox';
 import { stateOf, type SelectionState } from '../hooks/use-selection';
 import { isSelectable, statusesFor, type Row } from '../utils/comparison';
 import { usePlan } from './plan-context';
+import { StatusIcon } from './status-icon';
 
 interface SelectAllByStatusProps {
   /** The rows the filters let through. */
@@ -32,7 +33,7 @@ export function SelectAllByStatus({ rows, selection }: SelectAllByStatusProps) {
             onChange={(event) => selection.setMany(ids, event.target.checked)}
             aria-description={status.explanation}
           />
-          <span aria-hidden="true">{status.icon}</span> {status.label} ({ids.length})
+          <StatusIcon status={status.id} /> {status.label} ({ids.length})
         </label>
       ))}
     </fieldset>

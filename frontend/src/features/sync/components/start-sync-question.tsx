@@ -57,7 +57,7 @@ export function StartSyncQuestion({
       {conflicts.length > 0 && (
         <div className="warning" role="note">
           <p>
-            <span aria-hidden="true">⚠️ </span>
+            <span aria-hidden="true">⚠ </span>
             {conflicts.length === 1 ? '1 conflict' : `${conflicts.length} conflicts`} will be
             overwritten: what {target} changed since the last sync is lost.
           </p>

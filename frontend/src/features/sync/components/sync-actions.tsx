@@ -46,7 +46,7 @@ function MirrorWarning({ localName, remoteName }: { localName: string; remoteNam
   return (
     <div className="warning" role="note" data-testid="mirror-warning">
       <p>
-        <span aria-hidden="true">⚠️ </span>
+        <span aria-hidden="true">⚠ </span>
         Mirror overwrites {remoteName}’s own changes: what {remoteName} changed since the last sync
         is replaced with {localName}’s version, and what {remoteName} deleted is re-created.
       </p>

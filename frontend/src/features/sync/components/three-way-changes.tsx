@@ -48,7 +48,7 @@ export function ThreeWayChanges({ changes, localName, remoteName, label }: Three
                 <td>
                   {change.conflict ? (
                     <strong className="conflict-mark">
-                      <span aria-hidden="true">⚠️ </span>conflict:{' '}
+                      <span aria-hidden="true">⚠ </span>conflict:{' '}
                       {describeFieldSide(change, localName, remoteName)}
                     </strong>
                   ) : (

@@ -35,7 +35,10 @@ export const KINDS: readonly KindInfo[] = (Object.keys(KIND_INFO) as KindId[]).m
 
 export interface StatusInfo {
   id: StatusId;
-  /** The seed's icons; the CLI uses ✖ for both deletions, and so do we. */
+  /**
+   * The seed's icons; the CLI uses ✖ for both deletions, and so do we. StatusIcon
+   * draws them (not every machine has an emoji font) and keeps them in the text.
+   */
   icon: string;
   label: string;
   /** What selecting the item does, or why it cannot be selected. */

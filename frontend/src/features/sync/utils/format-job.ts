@@ -19,23 +19,23 @@ export const ITEM_STATUS = {
   delete_sent: { icon: '✖', words: 'deletion sent' },
   in_sync: { icon: '=', words: 'already alike, recorded as synced' },
   skipped_conflict: {
-    icon: '⏭',
+    icon: '↷',
     words:
       'skipped: conflict (no policy decided it, or under newest the clocks could not tell which change is newer)',
   },
-  skipped_remote_only: { icon: '⏭', words: 'skipped: only on the remote' },
+  skipped_remote_only: { icon: '↷', words: 'skipped: only on the remote' },
   changed_since_compare: { icon: '⚠', words: 'left alone: changed since the comparison' },
   skipped_changed_on_remote: {
-    icon: '⏭',
+    icon: '↷',
     words: 'skipped: changed on the remote (pull to take it, or mirror to overwrite it)',
   },
   received: { icon: '←', words: 'received' },
   delete_received: { icon: '✖', words: 'deletion received' },
-  skipped_local_only: { icon: '⏭', words: 'skipped: only on this server' },
+  skipped_local_only: { icon: '↷', words: 'skipped: only on this server' },
   merge_sent: { icon: '⇄', words: 'merge sent to the remote' },
   merged: { icon: '⇄', words: 'merged: both servers have the merge' },
   skipped_changed_here: {
-    icon: '⏭',
+    icon: '↷',
     words: 'skipped: changed on this server (push to send it)',
   },
 } as const satisfies Record<ItemStatusId, { icon: string; words: string }>;

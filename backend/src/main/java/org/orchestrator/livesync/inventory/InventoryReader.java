@@ -91,6 +91,20 @@ public class InventoryReader {
 			.all();
 	}
 
+	/**
+	 * Keys and content hashes of the first {@code limit} items of one kind, in inventory
+	 * order: a bounded read, for lists that are cut anyway.
+	 */
+	public Flux<ItemSnapshot> firstHashes(ItemKind kind, int limit) {
+		return this.database
+			.sql("SELECT " + keyColumn(kind) + " AS key, content_hash FROM " + table(kind) + " ORDER BY "
+					+ keyColumn(kind) + " COLLATE \"C\" LIMIT $1")
+			.bind(0, limit)
+			.map((row) -> new ItemSnapshot(kind, row.get("key", String.class), row.get("content_hash", String.class),
+					null))
+			.all();
+	}
+
 	static String table(ItemKind kind) {
 		return switch (kind) {
 			case NODE -> "nodes";

@@ -69,6 +69,15 @@ class DemoEndToEndTests {
 					"conflict")) {
 				assertThat(comparison.at("/summary/" + status).asLong()).as(status).isPositive();
 			}
+			// "Everything, identical too" lists what the summary counts: also the SSH
+			// keys,
+			// alike on both servers, whose kind is not compared item by item.
+			long listedIdentical = 0;
+			for (String kind : List.of("nodes", "clusters", "ssh_keys", "configurations")) {
+				listedIdentical += comparison.path(kind).path("identical").size();
+			}
+			assertThat(listedIdentical).isEqualTo(comparison.at("/summary/identical").asLong());
+			assertThat(comparison.at("/ssh_keys/identical")).isNotEmpty();
 			JsonNode node02 = comparison.at("/nodes/different/0");
 			assertThat(node02.get("key").asText()).isEqualTo("node-02");
 			assertThat(node02.at("/changes/0/local").asText()).isEqualTo("192.168.1.11");

@@ -113,8 +113,8 @@ public record Comparison(Summary summary,
 		}
 
 		/**
-		 * Counts {@code count} items of a kind as identical without listing them: the
-		 * kind's digests agree, so there is nothing to show item by item.
+		 * Counts {@code count} identical items without listing them: those beyond the
+		 * lists' cap of a compare that listed what it did not compare one by one.
 		 */
 		public Collector identicalUnlisted(ItemKind kind, long count) {
 			this.counts[kind.ordinal()][ComparisonStatus.IDENTICAL.ordinal()] += count;

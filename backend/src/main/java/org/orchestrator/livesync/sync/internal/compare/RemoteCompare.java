@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Compare this server with that remote for this scope", the one way sessions and jobs
- * compare with a remote: kinds whose digests agree are skipped, the rest is compared by
- * the hashes the remote streams (which must come from the server the compare began with),
+ * compare with a remote: kinds whose digests agree are not compared item by item (their
+ * items are listed as identical from this server's hashes), the rest is compared by the
+ * hashes the remote streams (which must come from the server the compare began with),
  * three-way against the bases recorded with it.
  */
 @Component
@@ -87,10 +88,11 @@ public class RemoteCompare {
 	/**
 	 * A whole inventory compare, as a session shows it. Incremental when the replication
 	 * state with the remote is current: only what changed on either side since the last
-	 * checkpoint (or was left different then) is compared, the rest counts as identical
-	 * without being listed. Otherwise kinds whose digests agree count as identical, and
-	 * the others are compared by hashes. Either way the contents are read only of items
-	 * that differ or conflict, to show their fields.
+	 * checkpoint (or was left different then) is compared, the rest is identical.
+	 * Otherwise kinds whose digests agree are identical, and the others are compared by
+	 * hashes. Either way the identical items not compared are listed too (up to the
+	 * lists' cap, the rest counted), so that a list of everything shows them, and the
+	 * contents are read only of items that differ or conflict, to show their fields.
 	 */
 	public Mono<Comparison> compare(Remote remote) {
 		long started = System.nanoTime();
@@ -108,7 +110,7 @@ public class RemoteCompare {
 
 	private Mono<Comparison> compare(Remote remote, ComparePlan plan, Map<ItemKind, InventoryDigests.Digest> local,
 			PeerMessages.DigestResponse theirs) {
-		Set<ItemKind> differing = EnumSet.allOf(ItemKind.class);
+		EnumSet<ItemKind> differing = EnumSet.allOf(ItemKind.class);
 		if (!plan.incremental()) {
 			differing.removeAll(agreeing(local, theirs, remote.serverId(), EnumSet.allOf(ItemKind.class)));
 		}
@@ -123,17 +125,42 @@ public class RemoteCompare {
 				listedHere[item.kind().ordinal()]++;
 			}
 		});
+		long[] listedAlike = new long[ItemKind.values().length];
+		Flux<ClassifiedItem> alike = alike(
+				plan.incremental() ? EnumSet.allOf(ItemKind.class) : EnumSet.complementOf(differing), plan)
+			.doOnNext((item) -> listedAlike[item.kind().ordinal()]++);
 		return items.buffer(DETAILS_PER_READ)
 			.concatMap((batch) -> withChanges(batch, remote, RemoteCompare::detailed, Map.of(), (item) -> null))
+			.concatWith(alike)
 			.reduceWith(() -> new Comparison.Collector().method(plan.method()), Comparison.Collector::add)
 			.flatMap((Comparison.Collector collector) -> this.planner.recordLater(remote, recorder)
 				.thenReturn(collector))
 			.map((Comparison.Collector collector) -> {
 				for (ItemKind kind : ItemKind.values()) {
-					collector.identicalUnlisted(kind, unlisted(local, differing, plan, kind, listedHere));
+					// Never below zero: an item deleted here since the digests were read.
+					collector.identicalUnlisted(kind, Math.max(0,
+							unlisted(local, differing, plan, kind, listedHere) - listedAlike[kind.ordinal()]));
 				}
 				return collector.build();
 			});
+	}
+
+	/**
+	 * The identical items of {@code kinds} that were not compared one by one, as many as
+	 * a list holds: every item of a kind whose digests agree, or (incremental) every item
+	 * but the candidates. Both sides have them with the same hash, so this server's hash
+	 * is the remote's too. A bounded read: an identical million costs no more than a cut
+	 * list.
+	 */
+	private Flux<ClassifiedItem> alike(Set<ItemKind> kinds, ComparePlan plan) {
+		return Flux.fromIterable(kinds).concatMap((kind) -> {
+			Set<String> candidates = plan.candidates().getOrDefault(kind, Set.of());
+			return this.inventory.firstHashes(kind, Comparison.MAX_LISTED + candidates.size())
+				.filter((item) -> !candidates.contains(item.key()))
+				.take(Comparison.MAX_LISTED)
+				.map((item) -> new ClassifiedItem(kind, ComparisonStatus.IDENTICAL,
+						new ComparisonEntry(item.key(), item.contentHash(), item.contentHash(), null, null, null)));
+		});
 	}
 
 	private static String describe(CompareMethod method) {
@@ -142,7 +169,7 @@ public class RemoteCompare {
 	}
 
 	/**
-	 * The items of a kind on this server counted as identical without being listed: all
+	 * The items of a kind on this server identical without being compared one by one: all
 	 * of a kind whose digests agree, or (incremental) every item but the candidates.
 	 */
 	private static long unlisted(Map<ItemKind, InventoryDigests.Digest> local, Set<ItemKind> compared, ComparePlan plan,
