@@ -81,7 +81,7 @@ class SessionController {
 					+ "64 hex digits with or without colons (openssl x509 -noout -fingerprint -sha256). "
 					+ "When set, calls of the session accept that certificate and no other, "
 					+ "even self-signed or not in SYNC_TRUST_CA_FILE",
-					example = "AB:CD:...") @Nullable String remoteFingerprint) {
+					example = "3F:9A:0C:51:7E:22:B4:D8:90:6C:1E:A7:F3:45:08:DB:6E:12:C9:74:A0:5B:E3:18:4D:F6:27:93:BC:0E:61:5A") @Nullable String remoteFingerprint) {
 
 		@Override
 		public String toString() {
@@ -93,7 +93,7 @@ class SessionController {
 
 	record SessionResponse(String sessionId, RemoteServer remote,
 			@Schema(description = "the pinned SHA-256 fingerprint of the remote's certificate, "
-					+ "upper-case hex pairs with colons; absent when none is pinned") @Nullable String remoteFingerprint,
+					+ "upper-case hex pairs with colons; null when none is pinned") @Nullable String remoteFingerprint,
 			Instant createdAt, Comparison comparison) {
 
 		static SessionResponse of(SyncSession session) {
