@@ -68,6 +68,10 @@ public class SessionService {
 			}
 			String url = RemoteServer.baseUrl(remoteUrl, "remote_url");
 			String pin = CertificateFingerprint.parse(remoteFingerprint, "remote_fingerprint");
+			if (pin != null && !url.startsWith("https://")) {
+				// Over plain HTTP there is no certificate: the pin would protect nothing.
+				throw ProblemException.invalid("remote_fingerprint", "pins a certificate: remote_url must be https://");
+			}
 			String secret = (password != null && !password.isEmpty()) ? password : this.sync.password();
 			if (secret == null || secret.isEmpty()) {
 				throw ProblemException.invalid("password",

@@ -119,6 +119,7 @@ class RemoteTlsIntegrationTests {
 		for (String bad : List.of("AB:CD", "zz".repeat(32), KEYS.fingerprint() + ":00", "sha256:" + "ab".repeat(32))) {
 			invalidField(session(plain, httpsUrl("localhost"), bad), "remote_fingerprint");
 		}
+		invalidField(session(plain, "http://localhost:" + remote.port(), KEYS.fingerprint()), "remote_fingerprint");
 	}
 
 	@Test
