@@ -31,6 +31,9 @@ final class RemoteFailures {
 
 	private static final Log log = LogFactory.getLog(RemoteFailures.class);
 
+	private static final String PIN_IT = "pin its fingerprint (remote_fingerprint; CLI --remote-fingerprint) "
+			+ "if it is the one you expect: SHA-256 ";
+
 	private RemoteFailures() {
 	}
 
@@ -114,11 +117,10 @@ final class RemoteFailures {
 		if (untrusted != null) {
 			String detail = "the certificate of " + url + " " + untrusted.getMessage();
 			String hint = switch (untrusted.reason()) {
-				case NOT_TRUSTED -> ": set SYNC_TRUST_CA_FILE to a PEM bundle with the certificate of its CA, "
-						+ "or pin its fingerprint (remote_fingerprint) if it is the one you expect: SHA-256 "
-						+ untrusted.fingerprint();
-				case WRONG_HOST -> ": use a URL with a host name the certificate names, or pin its fingerprint "
-						+ "(remote_fingerprint) if it is the one you expect: SHA-256 " + untrusted.fingerprint();
+				case NOT_TRUSTED -> ": set SYNC_TRUST_CA_FILE to a PEM bundle with the certificate of its CA, or "
+						+ PIN_IT + untrusted.fingerprint();
+				case WRONG_HOST ->
+					": use a URL with a host name the certificate names, or " + PIN_IT + untrusted.fingerprint();
 				case PIN_MISMATCH -> " (was the remote's certificate replaced? pin the new one only if you expect it)";
 				case NONE_PRESENTED -> "";
 			};
