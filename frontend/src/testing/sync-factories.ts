@@ -86,6 +86,7 @@ export function syncSession(
   return {
     session_id: 'session-1',
     remote: remoteServer(),
+    remote_fingerprint: null,
     created_at: '2026-01-01T00:00:00Z',
     comparison: comparison(),
     ...overrides,

@@ -972,6 +972,11 @@ export interface components {
         CreateSessionRequest: {
             /** @description the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD */
             password?: string;
+            /**
+             * @description pins the remote's certificate: the SHA-256 fingerprint of its DER encoding, 64 hex digits with or without colons (openssl x509 -noout -fingerprint -sha256). When set, calls of the session accept that certificate and no other, even self-signed or not in SYNC_TRUST_CA_FILE
+             * @example 3F:9A:0C:51:7E:22:B4:D8:90:6C:1E:A7:F3:45:08:DB:6E:12:C9:74:A0:5B:E3:18:4D:F6:27:93:BC:0E:61:5A
+             */
+            remote_fingerprint?: string | null;
             /** @example http://localhost:5001 */
             remote_url: string;
         };
@@ -1602,6 +1607,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             remote: components["schemas"]["RemoteServer"];
+            /** @description the pinned SHA-256 fingerprint of the remote's certificate, upper-case hex pairs with colons; null when none is pinned */
+            remote_fingerprint: string | null;
             session_id: string;
         };
         SideProgress: {

@@ -7,6 +7,8 @@ export interface ConnectRequest {
   remoteUrl: string;
   /** The remote's sync password; empty means this server's own SYNC_PASSWORD. */
   password: string;
+  /** Pins the remote's HTTPS certificate (SHA-256 hex); empty means the usual trust. */
+  remoteFingerprint?: string;
 }
 
 /**
@@ -15,10 +17,14 @@ export interface ConnectRequest {
  */
 export function useCreateSession() {
   return useMutation<SyncSession, ApiProblem, ConnectRequest>({
-    mutationFn: ({ remoteUrl, password }) =>
+    mutationFn: ({ remoteUrl, password, remoteFingerprint }) =>
       call(
         api.POST('/api/v1/sync/sessions', {
-          body: { remote_url: remoteUrl.trim(), ...(password ? { password } : {}) },
+          body: {
+            remote_url: remoteUrl.trim(),
+            ...(password ? { password } : {}),
+            ...(remoteFingerprint?.trim() ? { remote_fingerprint: remoteFingerprint.trim() } : {}),
+          },
         }),
       ),
     // The variables hold the password: drop them from the cache as soon as the

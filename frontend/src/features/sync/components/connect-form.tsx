@@ -8,7 +8,8 @@ import type { ConnectRequest } from '../api/sessions';
 const ADVICE: Record<string, string> = {
   'remote-unreachable': 'Is the remote running, and are the scheme, host and port right?',
   'remote-timeout': 'The remote did not answer in time; check the address and the network.',
-  'remote-tls': "Check the scheme (http or https) and the remote's certificate.",
+  'remote-tls':
+    "Check the scheme (http or https) and the remote's certificate: this server trusts it through SYNC_TRUST_CA_FILE, or when you pin its fingerprint below.",
   'remote-not-live-sync': 'Something answers there, but not an Orchestrator Live Sync server.',
   'remote-rejected-password': "Enter the remote's sync password (its SYNC_PASSWORD).",
 };
@@ -32,13 +33,18 @@ export function ConnectForm({
   const [remoteUrl, setRemoteUrl] = useState(defaultUrl);
   // Kept only in this form's state while the page is open: never stored, never shown back.
   const [password, setPassword] = useState('');
+  const [remoteFingerprint, setRemoteFingerprint] = useState('');
   const fieldError = (field: string) =>
     error?.fieldErrors.find((candidate) => candidate.field === field)?.message;
-  const otherError = error && !fieldError('remote_url') && !fieldError('password');
+  const otherError =
+    error &&
+    !fieldError('remote_url') &&
+    !fieldError('password') &&
+    !fieldError('remote_fingerprint');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onConnect({ remoteUrl, password });
+    onConnect({ remoteUrl, password, remoteFingerprint });
   }
 
   return (
@@ -69,6 +75,17 @@ export function ConnectForm({
               ? "The remote's SYNC_PASSWORD. Leave it empty when both servers share this server's."
               : "The remote's SYNC_PASSWORD: this server has none of its own to use."
           }
+        />
+        <TextField
+          path="remote_fingerprint"
+          label="Certificate fingerprint (optional)"
+          value={remoteFingerprint}
+          onChange={(event) => setRemoteFingerprint(event.target.value)}
+          placeholder="AB:CD:…"
+          autoComplete="off"
+          spellCheck={false}
+          error={fieldError('remote_fingerprint')}
+          hint="For an https:// remote: the SHA-256 of its certificate. Only that certificate is then accepted, even self-signed."
         />
       </div>
       {otherError && (

@@ -5,7 +5,10 @@ import org.orchestrator.livesync.client.model.CreateSessionRequest;
 import org.orchestrator.livesync.client.model.SessionResponse;
 import picocli.CommandLine.Option;
 
-/** The remote server to compare or sync with, and the password it expects. */
+/**
+ * The remote server to compare or sync with, the password it expects, and the certificate
+ * it must present when pinned.
+ */
 final class RemoteOptions {
 
 	@Option(names = "--remote", paramLabel = "URL",
@@ -15,6 +18,12 @@ final class RemoteOptions {
 	@Option(names = "--sync-password", paramLabel = "PASSWORD",
 			description = "the other server's SYNC_PASSWORD (env SYNC_PASSWORD; default: the server's own)")
 	String syncPassword;
+
+	@Option(names = "--remote-fingerprint", paramLabel = "SHA256",
+			description = "pin the other server's HTTPS certificate by its SHA-256 fingerprint (hex, colons optional: "
+					+ "openssl x509 -noout -fingerprint -sha256 -in remote.pem); the server then accepts that "
+					+ "certificate and no other, self-signed or not")
+	String remoteFingerprint;
 
 	/**
 	 * Opens a session on the server with the remote: the remote is reached and compared.
@@ -26,7 +35,8 @@ final class RemoteOptions {
 					"no-remote");
 		}
 		CreateSessionRequest request = new CreateSessionRequest().remoteUrl(url)
-			.password(LiveSyncCli.firstOf(this.syncPassword, cli.environment.get("SYNC_PASSWORD"), null));
+			.password(LiveSyncCli.firstOf(this.syncPassword, cli.environment.get("SYNC_PASSWORD"), null))
+			.remoteFingerprint(this.remoteFingerprint);
 		return api.call(() -> new SyncApi(api.client()).createSyncSession(request), CliFailure.CANNOT_RUN);
 	}
 

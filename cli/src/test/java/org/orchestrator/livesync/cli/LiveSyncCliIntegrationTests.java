@@ -242,6 +242,12 @@ class LiveSyncCliIntegrationTests {
 		assertThat(wrong.exitCode()).isNotZero();
 		assertThat(wrong.err().lines()).singleElement().asString().contains("refused the sync password");
 
+		CliRun badPin = cli("connect", "--remote", b.url(), "--remote-fingerprint", "AB:CD");
+		assertThat(badPin.exitCode()).isNotZero();
+		assertThat(badPin.err().lines()).singleElement().asString().contains("remote_fingerprint");
+		CliRun pinOverHttp = cli("compare", "--remote", b.url(), "--remote-fingerprint", "ab".repeat(32));
+		assertThat(pinOverHttp.err()).contains("remote_url must be https://");
+
 		assertThat(cli("sync", "--remote", b.url()).exitCode()).isEqualTo(2);
 		assertThat(cli("sync", "--remote", b.url(), "--select", "robot:r2").exitCode()).isEqualTo(2);
 		CliRun unconfirmed = cli("sync", "--remote", b.url(), "--select", "node:cli-01");

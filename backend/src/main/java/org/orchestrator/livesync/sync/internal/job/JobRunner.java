@@ -403,7 +403,9 @@ class JobRunner {
 
 	/** A fresh session on the session's remote (peer sessions end with each package). */
 	private Mono<RemoteCompare.Remote> connect(SyncSession session) {
-		return this.remote.connect(session.remote().url(), this.identity.serverId().toString(), session.password())
+		return this.remote
+			.connect(session.remote().url(), this.identity.serverId().toString(), session.password(),
+					session.remoteFingerprint())
 			.map((token) -> new RemoteCompare.Remote(session.remote().url(), session.remote().serverId(), token));
 	}
 

@@ -9,8 +9,10 @@ import java.util.Objects;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,7 @@ import org.orchestrator.livesync.sync.internal.transfer.SyncPackage;
 import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -45,7 +48,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * problem that says what went wrong.
  */
 @Component
-public class RemoteClient {
+public class RemoteClient implements DisposableBean {
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -61,23 +64,64 @@ public class RemoteClient {
 
 	private final WebClient web;
 
+	private final ConnectionProvider connections;
+
+	private final RemoteTrust trust;
+
+	/**
+	 * Clients for pinned remotes, by pin: each with its own connections, so that no call
+	 * of a pinned session goes over a connection whose certificate another trust
+	 * accepted.
+	 */
+	private final PinnedClients pinned = new PinnedClients();
+
 	private final JsonMapper json;
 
-	RemoteClient(JsonMapper json) {
+	RemoteClient(JsonMapper json, RemoteTrust trust) {
 		this.json = json;
-		HttpClient http = HttpClient.create()
+		this.trust = trust;
+		this.connections = ConnectionProvider.create("live-sync-remotes");
+		this.web = webClient(this.connections, trust.trustManager(null));
+	}
+
+	private WebClient webClient(ConnectionProvider provider, RemoteTrustManager trustManager) {
+		HttpClient http = HttpClient.create(provider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
-			.responseTimeout(ANSWER_TIMEOUT);
-		this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).codecs((codecs) -> {
-			codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(json));
-			codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(json));
+			.responseTimeout(ANSWER_TIMEOUT)
+			// Applies to https:// URLs only; http:// ones stay plain.
+			.secure((tls) -> tls.sslContext(
+					Http11SslContextSpec.forClient().configure((builder) -> builder.trustManager(trustManager))));
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).codecs((codecs) -> {
+			codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(this.json));
+			codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(this.json));
 			codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024);
 		}).build();
 	}
 
-	/** What the server at {@code url} says it is ({@code /sync/test}). */
-	public Mono<RemoteServer> probe(String url) {
-		return this.web.get().uri(url + PeerApi.TEST).retrieve().bodyToMono(PeerMessages.SyncTest.class).map((test) -> {
+	/** The client for calls that trust what {@code pin} says (null: the anchors). */
+	private WebClient web(String pin) {
+		if (pin == null) {
+			return this.web;
+		}
+		return this.pinned.get(pin, (provider) -> webClient(provider, this.trust.trustManager(pin)));
+	}
+
+	private WebClient web(RemoteSession session) {
+		return web(session.pin());
+	}
+
+	@Override
+	public void destroy() {
+		this.pinned.close();
+		this.connections.dispose();
+	}
+
+	/**
+	 * What the server at {@code url} says it is ({@code /sync/test}); {@code pin} (a
+	 * fingerprint in normal form, or null) is the certificate to accept.
+	 */
+	public Mono<RemoteServer> probe(String url, String pin) {
+		return web(pin).get().uri(url + PeerApi.TEST).retrieve().bodyToMono(PeerMessages.SyncTest.class).map((test) -> {
 			if (!test.success() || test.serverId() == null) {
 				throw new IllegalStateException("not a Live Sync server");
 			}
@@ -92,10 +136,10 @@ public class RemoteClient {
 
 	/**
 	 * A session on the remote, opened in this server's name with the remote's sync
-	 * password.
+	 * password; every call in it accepts the certificate {@code pin} names, if not null.
 	 */
-	public Mono<RemoteSession> connect(String url, String ourServerId, String password) {
-		return this.web.post()
+	public Mono<RemoteSession> connect(String url, String ourServerId, String password, String pin) {
+		return web(pin).post()
 			.uri(url + PeerApi.CONNECT)
 			.bodyValue(new PeerMessages.ConnectRequest(ourServerId, password))
 			.retrieve()
@@ -104,7 +148,7 @@ public class RemoteClient {
 				if (answer.sessionId() == null || answer.token() == null) {
 					throw new IllegalStateException(url + " opened no session");
 				}
-				return new RemoteSession(answer.sessionId(), answer.token(), answer.expiresIn());
+				return new RemoteSession(answer.sessionId(), answer.token(), answer.expiresIn(), pin);
 			})
 			.onErrorMap((ex) -> RemoteFailures.explain(ex, url, this.json));
 	}
@@ -114,7 +158,7 @@ public class RemoteClient {
 	 * stats last).
 	 */
 	public Flux<PeerMessages.HashLine> hashes(String url, RemoteSession session, Scope scope) {
-		return this.web.post()
+		return web(session).post()
 			.uri(url + PeerApi.HASHES)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.accept(MediaType.APPLICATION_NDJSON)
@@ -127,7 +171,7 @@ public class RemoteClient {
 
 	/** The remote's digest per kind. */
 	public Mono<PeerMessages.DigestResponse> digest(String url, RemoteSession session) {
-		return this.web.get()
+		return web(session).get()
 			.uri(url + PeerApi.DIGEST)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.retrieve()
@@ -141,7 +185,7 @@ public class RemoteClient {
 	 * the metadata line, with the remote's stable watermark).
 	 */
 	public Flux<PeerMessages.ChangeLine> changes(String url, RemoteSession session, Long since, String checkpointId) {
-		return this.web.get().uri(url + PeerApi.CHANGES, (uri) -> {
+		return web(session).get().uri(url + PeerApi.CHANGES, (uri) -> {
 			if (since != null) {
 				uri.queryParam(PeerApi.SINCE, since);
 			}
@@ -161,7 +205,7 @@ public class RemoteClient {
 	/** Records a new replication checkpoint on the remote. */
 	public Mono<PeerMessages.CheckpointResponse> checkpoint(String url, RemoteSession session,
 			PeerMessages.CheckpointRequest request) {
-		return this.web.post()
+		return web(session).post()
 			.uri(url + PeerApi.CHECKPOINT)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.bodyValue(request)
@@ -176,7 +220,7 @@ public class RemoteClient {
 	 * a compare shows field by field).
 	 */
 	public Flux<JsonNode> items(String url, RemoteSession session, ItemKind kind, List<String> keys) {
-		return this.web.post()
+		return web(session).post()
 			.uri(url + PeerApi.ITEMS)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.accept(MediaType.APPLICATION_NDJSON)
@@ -189,7 +233,7 @@ public class RemoteClient {
 
 	/** What the remote has of the nodes, keys and addresses a constraint check names. */
 	public Mono<ConstraintFacts.Facts> facts(String url, RemoteSession session, ConstraintFacts.Probe probe) {
-		return this.web.post()
+		return web(session).post()
 			.uri(url + PeerApi.FACTS)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.bodyValue(probe)
@@ -216,7 +260,7 @@ public class RemoteClient {
 	public Mono<ReceiveResult> send(String url, RemoteSession session, SyncPackage header, Flux<byte[]> ciphertext,
 			boolean dryRun, Long resumeFrom) {
 		Flux<DataBuffer> body = ciphertext.map(DefaultDataBufferFactory.sharedInstance::wrap);
-		return Mono.deferContextual((context) -> this.web.post()
+		return Mono.deferContextual((context) -> web(session).post()
 			.uri(url + PeerApi.RECEIVE_STREAM + "?" + PeerApi.DRY_RUN + "=" + dryRun)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.header(PeerApi.SESSION_HEADER, session.sessionId())
@@ -247,7 +291,7 @@ public class RemoteClient {
 	 * nothing.
 	 */
 	public Mono<PeerMessages.UploadStatus> uploadStatus(String url, RemoteSession session, String packageId) {
-		return this.web.get()
+		return web(session).get()
 			.uri(url + PeerApi.RECEIVE_STREAM_STATUS, packageId)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.exchangeToMono((response) -> {
@@ -271,7 +315,7 @@ public class RemoteClient {
 		Flux<DataBuffer> body = keys.map((key) -> DefaultDataBufferFactory.sharedInstance
 			.wrap((this.json.writeValueAsString(key) + "\n").getBytes(StandardCharsets.UTF_8)));
 		return pulled(url,
-				this.web.post()
+				web(session).post()
 					.uri(url + PeerApi.TRANSFER_STREAM)
 					.header(HttpHeaders.AUTHORIZATION, bearer(session))
 					.headers((headers) -> {
@@ -290,7 +334,7 @@ public class RemoteClient {
 	 * the remote no longer holds it.
 	 */
 	public Mono<Pulled> resumePull(String url, RemoteSession session, String packageId, long from) {
-		return pulled(url, this.web.get()
+		return pulled(url, web(session).get()
 			.uri(url + PeerApi.TRANSFER_STREAM_RESUME, packageId)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.header(PeerApi.RESUME_FROM_HEADER, Long.toString(from))
@@ -323,7 +367,7 @@ public class RemoteClient {
 	 */
 	public Mono<PeerMessages.ConfirmResponse> confirm(String url, RemoteSession session, String packageId,
 			List<ItemKey> leftAlone) {
-		return this.web.post()
+		return web(session).post()
 			.uri(url + PeerApi.CONFIRM)
 			.header(HttpHeaders.AUTHORIZATION, bearer(session))
 			.bodyValue(new PeerMessages.ConfirmRequest(session.sessionId(), packageId, leftAlone))
@@ -350,12 +394,16 @@ public class RemoteClient {
 				&& (ProblemCode.RELAYED_PREFIX + ProblemCode.UNAUTHORIZED.code()).equals(problem.code());
 	}
 
-	/** A session this server holds on a remote. */
-	public record RemoteSession(String sessionId, String token, long expiresIn) {
+	/**
+	 * A session this server holds on a remote, and the pinned fingerprint (or null) its
+	 * calls accept.
+	 */
+	public record RemoteSession(String sessionId, String token, long expiresIn, String pin) {
 
 		@Override
 		public String toString() {
-			return "RemoteSession[" + this.sessionId + ", token=<redacted>]";
+			return "RemoteSession[" + this.sessionId + ", token=<redacted>" + ((this.pin != null) ? ", pinned" : "")
+					+ "]";
 		}
 
 	}

@@ -8,6 +8,9 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
+import io.netty.handler.ssl.NotSslRecordException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +29,11 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  */
 final class RemoteFailures {
 
+	private static final Log log = LogFactory.getLog(RemoteFailures.class);
+
+	private static final String PIN_IT = "pin its fingerprint (remote_fingerprint; CLI --remote-fingerprint) "
+			+ "if it is the one you expect: SHA-256 ";
+
 	private RemoteFailures() {
 	}
 
@@ -40,15 +48,25 @@ final class RemoteFailures {
 				&& (cause instanceof IOException || cause instanceof TimeoutException))) {
 			return fromResponse(response, url, json);
 		}
+		ProblemException transport = transport(failure, cause, url);
+		// One line says it all: no stack trace (Reactor Netty's own report is turned down
+		// in application.yml for the same reason).
+		log.warn(((transport.code().equals(ProblemCode.REMOTE_TLS.code())) ? "TLS with a remote failed: "
+				: "A call to a remote failed: ") + transport.getMessage());
+		return transport;
+	}
+
+	/** A failure of the exchange itself, no answer having come. */
+	private static ProblemException transport(Throwable failure, Throwable cause, String url) {
 		if (cause instanceof UnknownHostException) {
 			return unreachable(url, "the host name is unknown");
 		}
 		if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
 			return unreachable(url, "the connection was refused (is the server running, and is this its port?)");
 		}
-		if (cause instanceof SSLException) {
-			return new ProblemException(ProblemCode.REMOTE_TLS, "the TLS handshake with " + url + " failed: "
-					+ message(cause) + " (is its certificate trusted by this server's Java trust store?)");
+		ProblemException tls = tls(failure, url);
+		if (tls != null) {
+			return tls;
 		}
 		if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
 			return new ProblemException(ProblemCode.REMOTE_TIMEOUT, url + " did not answer in time");
@@ -87,6 +105,47 @@ final class RemoteFailures {
 				"The remote server refused", url + " answered: " + detail);
 		String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return (retryAfter != null) ? relayed.withHeader(HttpHeaders.RETRY_AFTER, retryAfter) : relayed;
+	}
+
+	/**
+	 * A failed handshake, said by what failed: the certificate (not trusted, not for this
+	 * host, not the pinned one, with the fingerprint it has so that it can be pinned), or
+	 * the handshake itself; null when the failure is not about TLS.
+	 */
+	private static ProblemException tls(Throwable failure, String url) {
+		UntrustedCertificate untrusted = find(failure, UntrustedCertificate.class);
+		if (untrusted != null) {
+			String detail = "the certificate of " + url + " " + untrusted.getMessage();
+			String hint = switch (untrusted.reason()) {
+				case NOT_TRUSTED -> ": set SYNC_TRUST_CA_FILE to a PEM bundle with the certificate of its CA, or "
+						+ PIN_IT + untrusted.fingerprint();
+				case WRONG_HOST ->
+					": use a URL with a host name the certificate names, or " + PIN_IT + untrusted.fingerprint();
+				case PIN_MISMATCH -> " (was the remote's certificate replaced? pin the new one only if you expect it)";
+				case NONE_PRESENTED -> "";
+			};
+			return new ProblemException(ProblemCode.REMOTE_TLS, detail + hint);
+		}
+		if (find(failure, NotSslRecordException.class) != null) {
+			return new ProblemException(ProblemCode.REMOTE_TLS,
+					url + " does not answer in TLS: does it serve plain HTTP (an http:// URL)?");
+		}
+		SSLException handshake = find(failure, SSLException.class);
+		if (handshake != null) {
+			return new ProblemException(ProblemCode.REMOTE_TLS,
+					"the TLS handshake with " + url + " failed: " + message(handshake)
+							+ " (does it serve HTTPS on this port, with a TLS version this server speaks?)");
+		}
+		return null;
+	}
+
+	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	private static ProblemException unreachable(String url, String why) {

@@ -48,7 +48,7 @@ class SessionController {
 	@PostMapping("/sessions")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<ResponseEntity<SessionResponse>> create(@RequestBody CreateSessionRequest request) {
-		return this.sessions.create(request.remoteUrl(), request.password())
+		return this.sessions.create(request.remoteUrl(), request.password(), request.remoteFingerprint())
 			.map((session) -> ResponseEntity.created(URI.create("/api/v1/sync/sessions/" + session.id()))
 				.body(SessionResponse.of(session)));
 	}
@@ -76,19 +76,29 @@ class SessionController {
 
 	record CreateSessionRequest(
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "http://localhost:5001") String remoteUrl,
-			@Schema(description = "the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD") String password) {
+			@Schema(description = "the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD") String password,
+			@Schema(description = "pins the remote's certificate: the SHA-256 fingerprint of its DER encoding, "
+					+ "64 hex digits with or without colons (openssl x509 -noout -fingerprint -sha256). "
+					+ "When set, calls of the session accept that certificate and no other, "
+					+ "even self-signed or not in SYNC_TRUST_CA_FILE",
+					example = "3F:9A:0C:51:7E:22:B4:D8:90:6C:1E:A7:F3:45:08:DB:6E:12:C9:74:A0:5B:E3:18:4D:F6:27:93:BC:0E:61:5A") @Nullable String remoteFingerprint) {
 
 		@Override
 		public String toString() {
-			return "CreateSessionRequest[remoteUrl=" + this.remoteUrl + ", password=<redacted>]";
+			return "CreateSessionRequest[remoteUrl=" + this.remoteUrl + ", password=<redacted>, remoteFingerprint="
+					+ this.remoteFingerprint + "]";
 		}
 
 	}
 
-	record SessionResponse(String sessionId, RemoteServer remote, Instant createdAt, Comparison comparison) {
+	record SessionResponse(String sessionId, RemoteServer remote,
+			@Schema(description = "the pinned SHA-256 fingerprint of the remote's certificate, "
+					+ "upper-case hex pairs with colons; null when none is pinned") @Nullable String remoteFingerprint,
+			Instant createdAt, Comparison comparison) {
 
 		static SessionResponse of(SyncSession session) {
-			return new SessionResponse(session.id(), session.remote(), session.createdAt(), session.comparison());
+			return new SessionResponse(session.id(), session.remote(), session.remoteFingerprint(), session.createdAt(),
+					session.comparison());
 		}
 
 	}

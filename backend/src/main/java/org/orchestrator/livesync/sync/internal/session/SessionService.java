@@ -14,6 +14,7 @@ import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.sync.internal.compare.Comparison;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.constraint.ConstraintCheck;
+import org.orchestrator.livesync.sync.internal.remote.CertificateFingerprint;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.ProblemException;
@@ -56,23 +57,33 @@ public class SessionService {
 		this.clock = clock;
 	}
 
-	public Mono<SyncSession> create(String remoteUrl, String password) {
+	/**
+	 * A session with the remote at {@code remoteUrl}; {@code remoteFingerprint} (null:
+	 * the usual trust) pins the certificate all its calls accept.
+	 */
+	public Mono<SyncSession> create(String remoteUrl, String password, String remoteFingerprint) {
 		return Mono.fromCallable(() -> {
 			if (!this.sync.enabled()) {
 				throw SyncProblems.disabled();
 			}
 			String url = RemoteServer.baseUrl(remoteUrl, "remote_url");
+			String pin = CertificateFingerprint.parse(remoteFingerprint, "remote_fingerprint");
+			if (pin != null && !url.startsWith("https://")) {
+				// Over plain HTTP there is no certificate: the pin would protect nothing.
+				throw ProblemException.invalid("remote_fingerprint", "pins a certificate: remote_url must be https://");
+			}
 			String secret = (password != null && !password.isEmpty()) ? password : this.sync.password();
 			if (secret == null || secret.isEmpty()) {
 				throw ProblemException.invalid("password",
 						"is required: the remote's SYNC_PASSWORD (this server has no SYNC_PASSWORD to default to)");
 			}
-			return new Target(url, secret);
-		}).flatMap((target) -> this.remote.probe(target.url()).flatMap((server) -> {
+			return new Target(url, secret, pin);
+		}).flatMap((target) -> this.remote.probe(target.url(), target.pin()).flatMap((server) -> {
 			if (server.serverId().equals(this.identity.serverId().toString())) {
 				return Mono.error(ProblemException.invalid("remote_url", "points at this server itself"));
 			}
-			return this.remote.connect(target.url(), this.identity.serverId().toString(), target.password())
+			return this.remote
+				.connect(target.url(), this.identity.serverId().toString(), target.password(), target.pin())
 				.flatMap((peer) -> compare(new RemoteCompare.Remote(target.url(), server.serverId(), peer))
 					.map((comparison) -> new SyncSession(UUID.randomUUID().toString(), server, target.password(),
 							comparison, peer, this.clock.instant())))
@@ -117,7 +128,7 @@ public class SessionService {
 		this.sessions.values().removeIf((session) -> session.lastUsed().isBefore(cutoff));
 	}
 
-	private record Target(String url, String password) {
+	private record Target(String url, String password, String pin) {
 
 		@Override
 		public String toString() {

@@ -21,6 +21,8 @@ public final class SyncSession {
 
 	private final String password;
 
+	private final String remoteFingerprint;
+
 	private final Instant createdAt;
 
 	private final Comparison comparison;
@@ -41,6 +43,7 @@ public final class SyncSession {
 	SyncSession(String id, RemoteServer remote, String password, Comparison comparison, RemoteSession peerSession,
 			Instant now) {
 		this.id = id;
+		this.remoteFingerprint = (peerSession != null) ? peerSession.pin() : null;
 		this.peerSession = new AtomicReference<>(peerSession);
 		// Half its lifetime: a job that takes it has the other half to finish its first
 		// package in it.
@@ -64,6 +67,14 @@ public final class SyncSession {
 	/** The remote's sync password; never to be logged or returned. */
 	public String password() {
 		return this.password;
+	}
+
+	/**
+	 * The SHA-256 fingerprint (normal form) of the certificate the remote must present,
+	 * pinned by the operator; null when the usual trust applies. Not a secret.
+	 */
+	public String remoteFingerprint() {
+		return this.remoteFingerprint;
 	}
 
 	public Comparison comparison() {

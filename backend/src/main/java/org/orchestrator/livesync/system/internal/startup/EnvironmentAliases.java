@@ -20,7 +20,8 @@ public class EnvironmentAliases implements ApplicationContextInitializer<Configu
 	private static final Map<String, String> ALIASES = Map.of("SYNC_PASSWORD", "sync.password", "SYNC_REMOTE_URL",
 			"sync.default-remote-url", "SYNC_TOKEN_EXPIRY", "sync.token-expiry", "SYNC_RATE_LIMIT_PER_HOUR",
 			"sync.rate-limiting.max-requests-per-hour", "SYNC_APPLY_TIMEOUT", "sync.apply-timeout",
-			"SYNC_HISTORY_RETENTION_DAYS", "sync.history-retention-days", "MANAGEMENT_PORT", "management.server.port");
+			"SYNC_HISTORY_RETENTION_DAYS", "sync.history-retention-days", "MANAGEMENT_PORT", "management.server.port",
+			"SYNC_TRUST_CA_FILE", "sync.trust.ca-file");
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {

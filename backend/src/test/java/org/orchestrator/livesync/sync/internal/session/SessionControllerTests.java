@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.Problem;
 import org.orchestrator.livesync.system.ProblemCode;
@@ -60,7 +61,7 @@ class SessionControllerTests {
 	void aCreatedSessionIsFoundAtItsId() {
 		SyncSession session = new SyncSession("s-1", new RemoteServer("http://b:5001", "server-b", "b", "1.0.0"),
 				"secret", null, Instant.parse("2026-01-02T03:04:05Z"));
-		given(this.sessions.create("http://b:5001", "secret")).willReturn(Mono.just(session));
+		given(this.sessions.create("http://b:5001", "secret", null)).willReturn(Mono.just(session));
 		create(CREATE).expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -73,15 +74,30 @@ class SessionControllerTests {
 	}
 
 	@Test
+	void aPinnedFingerprintGoesToTheServiceAndIsShownInTheSession() {
+		String pin = "ab".repeat(32);
+		SyncSession session = new SyncSession("s-2", new RemoteServer("https://b:5001", "server-b", "b", "1.0.0"),
+				"secret", null, new RemoteSession("peer", "token", 3600, "AB:AB"),
+				Instant.parse("2026-01-02T03:04:05Z"));
+		given(this.sessions.create("https://b:5001", "secret", pin)).willReturn(Mono.just(session));
+		create("{\"remote_url\":\"https://b:5001\",\"password\":\"secret\",\"remote_fingerprint\":\"" + pin + "\"}")
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.remote_fingerprint")
+			.isEqualTo("AB:AB");
+	}
+
+	@Test
 	void whatTheRemoteDidIsAnsweredWithItsOwnCode() {
-		given(this.sessions.create("http://b:5001", "secret")).willReturn(
+		given(this.sessions.create("http://b:5001", "secret", null)).willReturn(
 				Mono.error(new ProblemException(ProblemCode.REMOTE_UNREACHABLE, "http://b:5001 did not answer")));
 		assertThat(problem(create(CREATE), 502, "remote-unreachable").detail())
 			.isEqualTo("http://b:5001 did not answer");
-		given(this.sessions.create("http://b:5001", "secret")).willReturn(Mono
+		given(this.sessions.create("http://b:5001", "secret", null)).willReturn(Mono
 			.error(new ProblemException(ProblemCode.REMOTE_REJECTED_PASSWORD, "the remote refused the password")));
 		problem(create(CREATE), 422, "remote-rejected-password");
-		given(this.sessions.create("http://b:5001", "secret"))
+		given(this.sessions.create("http://b:5001", "secret", null))
 			.willReturn(Mono.error(ProblemException.invalid("remote_url", "points at this server itself")));
 		invalidField(create(CREATE), "remote_url");
 	}
