@@ -547,6 +547,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered peers, by name */
+        get: operations["listSyncPeers"];
+        put?: never;
+        /** Register a peer */
+        post: operations["createSyncPeer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/peers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A peer, with its last contact, replication state and last job */
+        get: operations["getSyncPeer"];
+        /**
+         * Replace a peer's URL, pinned certificate and sync password
+         * @description A password left out keeps the stored one; an empty one removes it.
+         */
+        put: operations["replaceSyncPeer"];
+        post?: never;
+        /** Forget a peer (its jobs, history and replication state stay) */
+        delete: operations["deleteSyncPeer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/receive": {
         parameters: {
             query?: never;
@@ -969,16 +1009,34 @@ export interface components {
             /** @enum {string} */
             type: "duplicate_ip" | "node_in_two_clusters" | "missing_reference" | "broken_reference";
         };
+        CreatePeerRequest: {
+            /** @description pins the peer's certificate: SHA-256 of its DER encoding, 64 hex digits with or without colons; only with an https:// url */
+            fingerprint?: string | null;
+            /**
+             * @description 1 to 63 lower-case letters, digits and hyphens
+             * @example production-eu
+             */
+            name: string;
+            /** @description the peer's SYNC_PASSWORD, when it is not this server's; stored encrypted, never returned */
+            password?: string | null;
+            /** @example https://sync.eu.example.com:5000 */
+            url: string;
+        };
         CreateSessionRequest: {
             /** @description the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD */
             password?: string;
+            /** @description a registered peer (GET /sync/peers) whose URL, pinned certificate and password the session uses, unless given here */
+            peer?: string | null;
             /**
              * @description pins the remote's certificate: the SHA-256 fingerprint of its DER encoding, 64 hex digits with or without colons (openssl x509 -noout -fingerprint -sha256). When set, calls of the session accept that certificate and no other, even self-signed or not in SYNC_TRUST_CA_FILE
              * @example 3F:9A:0C:51:7E:22:B4:D8:90:6C:1E:A7:F3:45:08:DB:6E:12:C9:74:A0:5B:E3:18:4D:F6:27:93:BC:0E:61:5A
              */
             remote_fingerprint?: string | null;
-            /** @example http://localhost:5001 */
-            remote_url: string;
+            /**
+             * @description the remote; or name a registered peer instead
+             * @example http://localhost:5001
+             */
+            remote_url?: string | null;
         };
         Digest: {
             digest: string;
@@ -1372,6 +1430,16 @@ export interface components {
             nodes: components["schemas"]["Summary"];
             ssh_keys: components["schemas"]["Summary"];
         };
+        /** @description the last job with the peer's URL, whoever started it */
+        LastJob: {
+            direction: string;
+            /** Format: date-time */
+            finished_at: string;
+            id: string;
+            /** Format: date-time */
+            started_at: string;
+            status: string;
+        };
         LoginRequest: {
             password: string;
             username: string;
@@ -1482,6 +1550,28 @@ export interface components {
             name: string;
             server_id: string;
         };
+        PeerView: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description the pinned SHA-256 fingerprint of the peer's certificate, upper-case hex pairs with colons; null: the usual trust (JDK CAs and SYNC_TRUST_CA_FILE) */
+            fingerprint: string | null;
+            /** @description whether a sync password of its own is stored for the peer; without one, sessions use this server's SYNC_PASSWORD */
+            has_password: boolean;
+            /**
+             * Format: date-time
+             * @description the last session opened with the peer
+             */
+            last_contact_at: string | null;
+            last_job: components["schemas"]["LastJob"] | null;
+            name: string;
+            replication: components["schemas"]["Replication"];
+            /** @description the server id that answered at the last contact */
+            server_id: string | null;
+            server_name: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+        };
         Phase: {
             /** @enum {string} */
             phase: "connecting" | "fetching" | "comparing" | "packaging" | "transferring" | "applying" | "verifying";
@@ -1544,6 +1634,15 @@ export interface components {
             server_id: string;
             url: string;
             version: string;
+        };
+        Replication: {
+            checkpoint_id: string | null;
+            /** Format: int64 */
+            local_seq: number | null;
+            /** Format: int64 */
+            remote_seq: number | null;
+            /** @enum {string} */
+            state: "none" | "checkpoint";
         };
         /** @description items changed again since the entry (at most 1000 listed) */
         RollbackConflict: {
@@ -1759,6 +1858,13 @@ export interface components {
         TransferResponse: {
             package: components["schemas"]["SyncPackage"];
             success: boolean;
+        };
+        UpdatePeerRequest: {
+            fingerprint?: string | null;
+            /** @description the peer's SYNC_PASSWORD: left out keeps the stored one, "" removes it */
+            password?: string | null;
+            /** @example https://sync.eu.example.com:5000 */
+            url: string;
         };
         UploadStatus: {
             /** @description the package was applied already: sending it again answers what it did then */
@@ -4679,6 +4785,318 @@ export interface operations {
                 content: {
                     "text/event-stream": components["schemas"]["JobEvent"];
                 };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSyncPeers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerView"][];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSyncPeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePeerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The URL of what was created */
+                    Location?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerView"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSyncPeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerView"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceSyncPeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePeerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerView"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSyncPeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or invalid */
             400: {

@@ -51,7 +51,7 @@ public class AuditLog {
 	public enum Action {
 
 		LOGIN, LOGIN_FAILED, PEER_CONNECTED, PEER_REFUSED, JOB_STARTED, JOB_FINISHED, PACKAGE_APPLIED, ROLLBACK,
-		RESOLUTIONS;
+		RESOLUTIONS, PEER_SAVED, PEER_REMOVED;
 
 		public String value() {
 			return name().toLowerCase(Locale.ROOT);

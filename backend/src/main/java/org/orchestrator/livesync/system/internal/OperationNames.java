@@ -55,6 +55,11 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/sessions", "createSyncSession", SYNC);
 		name("GET /api/v1/sync/sessions/{id}", "getSyncSession", SYNC);
 		name("DELETE /api/v1/sync/sessions/{id}", "deleteSyncSession", SYNC);
+		name("GET /api/v1/sync/peers", "listSyncPeers", SYNC);
+		name("POST /api/v1/sync/peers", "createSyncPeer", SYNC);
+		name("GET /api/v1/sync/peers/{name}", "getSyncPeer", SYNC);
+		name("PUT /api/v1/sync/peers/{name}", "replaceSyncPeer", SYNC);
+		name("DELETE /api/v1/sync/peers/{name}", "deleteSyncPeer", SYNC);
 		name("POST /api/v1/sync/jobs", "startSyncJob", SYNC);
 		name("GET /api/v1/sync/jobs", "listSyncJobs", SYNC);
 		name("GET /api/v1/sync/jobs/{id}", "getSyncJob", SYNC);

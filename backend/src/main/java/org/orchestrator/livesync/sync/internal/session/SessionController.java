@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.sync.internal.compare.CompareService;
 import org.orchestrator.livesync.sync.internal.compare.Comparison;
+import org.orchestrator.livesync.sync.internal.registry.PeerService;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
+import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
 
 import org.springframework.http.HttpStatus;
@@ -38,8 +40,11 @@ class SessionController {
 
 	private final ServerIdentity identity;
 
-	SessionController(SessionService sessions, SyncProperties sync, ServerIdentity identity) {
+	private final PeerService peers;
+
+	SessionController(SessionService sessions, SyncProperties sync, ServerIdentity identity, PeerService peers) {
 		this.sessions = sessions;
+		this.peers = peers;
 		this.sync = sync;
 		this.identity = identity;
 	}
@@ -48,9 +53,29 @@ class SessionController {
 	@PostMapping("/sessions")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<ResponseEntity<SessionResponse>> create(@RequestBody CreateSessionRequest request) {
-		return this.sessions.create(request.remoteUrl(), request.password(), request.remoteFingerprint())
+		return session(request)
 			.map((session) -> ResponseEntity.created(URI.create("/api/v1/sync/sessions/" + session.id()))
 				.body(SessionResponse.of(session)));
+	}
+
+	/**
+	 * A session with {@code remote_url}, or with the registered peer {@code peer}: its
+	 * URL, pin and password, each unless the request gives its own.
+	 */
+	private Mono<SyncSession> session(CreateSessionRequest request) {
+		if (request.peer() == null) {
+			return this.sessions.create(request.remoteUrl(), request.password(), request.remoteFingerprint());
+		}
+		if (request.remoteUrl() != null) {
+			return Mono.error(ProblemException.invalid("remote_url", "give remote_url or peer, not both"));
+		}
+		return this.peers.target(request.peer())
+			.flatMap(
+					(peer) -> this.sessions
+						.create(peer.url(), (request.password() != null) ? request.password() : peer.password(),
+								(request.remoteFingerprint() != null) ? request.remoteFingerprint()
+										: peer.fingerprint())
+						.flatMap((session) -> this.peers.contacted(peer.name(), session.remote()).thenReturn(session)));
 	}
 
 	@Operation(summary = "A session and the comparison it holds")
@@ -75,7 +100,10 @@ class SessionController {
 	}
 
 	record CreateSessionRequest(
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "http://localhost:5001") String remoteUrl,
+			@Schema(description = "the remote; or name a registered peer instead",
+					example = "http://localhost:5001") @Nullable String remoteUrl,
+			@Schema(description = "a registered peer (GET /sync/peers) whose URL, pinned certificate and "
+					+ "password the session uses, unless given here") @Nullable String peer,
 			@Schema(description = "the remote's SYNC_PASSWORD; default: this server's SYNC_PASSWORD") String password,
 			@Schema(description = "pins the remote's certificate: the SHA-256 fingerprint of its DER encoding, "
 					+ "64 hex digits with or without colons (openssl x509 -noout -fingerprint -sha256). "
@@ -85,8 +113,8 @@ class SessionController {
 
 		@Override
 		public String toString() {
-			return "CreateSessionRequest[remoteUrl=" + this.remoteUrl + ", password=<redacted>, remoteFingerprint="
-					+ this.remoteFingerprint + "]";
+			return "CreateSessionRequest[remoteUrl=" + this.remoteUrl + ", peer=" + this.peer
+					+ ", password=<redacted>, remoteFingerprint=" + this.remoteFingerprint + "]";
 		}
 
 	}

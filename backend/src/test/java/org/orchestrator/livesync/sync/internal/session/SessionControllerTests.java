@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
+import org.orchestrator.livesync.sync.internal.registry.PeerService;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.Problem;
@@ -47,6 +48,9 @@ class SessionControllerTests {
 
 	@MockitoBean
 	ServerIdentity identity;
+
+	@MockitoBean
+	PeerService peers;
 
 	@Test
 	void anUnknownSessionIsNotFound() {
