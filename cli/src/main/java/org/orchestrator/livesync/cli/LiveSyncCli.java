@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 		version = "live-sync 1.0.0",
 		description = "Compare and sync the inventory of two Orchestrator Live Sync servers.",
 		subcommands = { TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class,
-				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, AuditCommand.class,
+				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, PeersCommand.class, AuditCommand.class,
 				DemoDataCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done (compare and sync exit 0 with differences or skipped conflicts too)",

@@ -146,6 +146,36 @@ class JsonOutputIntegrationTests {
 	}
 
 	@Test
+	void peersAreRegisteredListedChangedAndPickedByName() throws Exception {
+		JsonNode added = one(expect(0, cli("peers", "add", "json-peer", b.url(), "--json")));
+		assertThat(added.get("url").asString()).isEqualTo(b.url());
+		assertThat(added.get("has_password").asBoolean()).isFalse();
+		problem(expect(2, cli("peers", "add", "json-peer", b.url(), "--json")), "conflict", 2);
+		problem(expect(2, cli("peers", "add", "Not_A_Name", b.url(), "--json")), "validation", 2);
+
+		JsonNode session = one(expect(0, cli("compare", "--peer", "json-peer", "--json")));
+		assertThat(session.at("/remote/name").asString()).isEqualTo("json-b");
+		problem(expect(2, cli("compare", "--peer", "json-peer", "--remote", b.url(), "--json")), "usage", 2);
+		problem(expect(2, cli("compare", "--peer", "nope", "--json")), "not-found", 2);
+
+		JsonNode listed = one(expect(0, cli("peers", "-o", "json")));
+		assertThat(listed.valueStream().map((peer) -> peer.get("name").asString())).contains("json-peer");
+		assertThat(expect(0, cli("peers")).out()).contains("json-peer").contains("json-b");
+
+		JsonNode changed = one(
+				expect(0, cli("peers", "set", "json-peer", b.url(), "--sync-password", "not-it", "--json")));
+		assertThat(changed.get("has_password").asBoolean()).isTrue();
+		assertThat(expect(2, cli("connect", "--peer", "json-peer")).err()).doesNotContain("not-it");
+		problem(expect(2, cli("connect", "--peer", "json-peer", "--json")), "remote-rejected-password", 2);
+		one(expect(0, cli("peers", "set", "json-peer", b.url(), "--no-sync-password", "--json")));
+		one(expect(0, cli("connect", "--peer", "json-peer", "--json")));
+
+		assertThat(one(expect(0, cli("peers", "remove", "json-peer", "--json"))).get("removed").asString())
+			.isEqualTo("json-peer");
+		problem(expect(2, cli("peers", "remove", "json-peer", "--json")), "not-found", 2);
+	}
+
+	@Test
 	void asksForThePasswordOnATerminalWithoutEcho() throws Exception {
 		AtomicReference<String> asked = new AtomicReference<>();
 		Terminal terminal = new Terminal() {
