@@ -19,10 +19,18 @@ public final class SyncJobs {
 	 * A new session of {@code server} with the remote at {@code remoteUrl}, as created.
 	 */
 	public static JsonNode session(TestServer server, String remoteUrl) {
+		return session(server, Map.of("remote_url", remoteUrl));
+	}
+
+	/**
+	 * A new session of {@code server} ({@code request} as {@code POST /sync/sessions}
+	 * takes it).
+	 */
+	public static JsonNode session(TestServer server, Map<String, ?> request) {
 		return server.operator()
 			.post()
 			.uri("/api/v1/sync/sessions")
-			.bodyValue(Map.of("remote_url", remoteUrl))
+			.bodyValue(request)
 			.exchange()
 			.expectStatus()
 			.isCreated()

@@ -66,7 +66,7 @@ class PeerRegistryIntegrationTests {
 		assertThat(stored).isNotBlank().doesNotContain(REMOTE_PASSWORD);
 
 		create(local, Fixtures.node("peer-01"));
-		JsonNode session = session(Map.of("peer", "remote-site"));
+		JsonNode session = SyncJobs.session(local, Map.of("peer", "remote-site"));
 		assertThat(session.at("/remote/url").asString()).isEqualTo(remote.baseUrl());
 		SyncJobs.complete(local, Map.of("session_id", session.get("session_id").asString(), "selection", "all"));
 
@@ -103,7 +103,7 @@ class PeerRegistryIntegrationTests {
 		// A password left out keeps the stored one.
 		put("remote-site", Map.of("url", remote.baseUrl(), "password", REMOTE_PASSWORD));
 		put("remote-site", Map.of("url", remote.baseUrl()));
-		assertThat(session(Map.of("peer", "remote-site")).get("session_id").asString()).isNotBlank();
+		assertThat(SyncJobs.session(local, Map.of("peer", "remote-site")).get("session_id").asString()).isNotBlank();
 
 		String audit = local.operator()
 			.get()
@@ -160,19 +160,6 @@ class PeerRegistryIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	private static JsonNode session(Map<String, ?> request) {
-		return local.operator()
-			.post()
-			.uri("/api/v1/sync/sessions")
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isCreated()
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
