@@ -243,6 +243,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync the selection with each of the named peers: one job per peer
+         * @description Returns at once. At most SYNC_BROADCAST_PARALLELISM peers run at a time; a peer that is down or refuses fails on its own and neither stops nor undoes the others.
+         */
+        post: operations["startSyncBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/broadcasts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A broadcast and each peer's job and result */
+        get: operations["getSyncBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/broadcasts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A broadcast's live events: each peer's state (peer), its progress, and the end (finished) */
+        get: operations["streamSyncBroadcastEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/changes": {
         parameters: {
             query?: never;
@@ -794,6 +848,62 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        /** @description one event of a broadcast's stream; its type is the SSE event name */
+        BroadcastEvent: components["schemas"]["BroadcastProgress"] | components["schemas"]["BroadcastPeer"] | components["schemas"]["BroadcastFinished"];
+        BroadcastFinished: {
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            failed: number;
+            peers: components["schemas"]["PeerResult"][];
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "finished";
+        };
+        BroadcastPeer: {
+            peer: components["schemas"]["PeerResult"];
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "peer";
+        };
+        BroadcastProgress: {
+            /** Format: int64 */
+            bytes: number;
+            /** Format: int64 */
+            done: number;
+            peer: string;
+            /** Format: int64 */
+            total: number;
+            /**
+             * @description the SSE event name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "progress";
+        };
+        BroadcastStarted: {
+            broadcast_id: string;
+            events_url: string;
+        };
+        BroadcastView: {
+            broadcast_id: string;
+            direction: string;
+            dry_run: boolean;
+            /** Format: date-time */
+            finished_at: string | null;
+            peers: components["schemas"]["PeerResult"][];
+            /** Format: date-time */
+            started_at: string;
+            started_by: string | null;
+            /**
+             * @description completed when every peer's job completed, failed when any failed
+             * @enum {string}
+             */
+            status: "running" | "completed" | "failed";
         };
         CheckpointResponse: {
             checkpoint_id: string;
@@ -1550,6 +1660,14 @@ export interface components {
             name: string;
             server_id: string;
         };
+        PeerResult: {
+            job_id: string | null;
+            peer: string;
+            problem: components["schemas"]["Problem"] | null;
+            result: components["schemas"]["JsonNode"] | null;
+            /** @enum {string} */
+            status: "pending" | "connecting" | "running" | "completed" | "failed";
+        };
         PeerView: {
             /** Format: date-time */
             created_at: string;
@@ -1750,6 +1868,17 @@ export interface components {
             public_key: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        StartBroadcastRequest: {
+            conflict_policies?: components["schemas"]["KindPolicies"] | null;
+            conflict_policy?: string | null;
+            /** @enum {string|null} */
+            direction?: "push" | "pull" | "both" | null;
+            dry_run?: boolean | null;
+            mode?: string | null;
+            /** @description registered peers (GET /sync/peers), 1 to 100 */
+            peers: string[];
+            selection: components["schemas"]["SyncSelection"];
         };
         StartJobRequest: {
             conflict_policies?: components["schemas"]["KindPolicies"];
@@ -3527,6 +3656,200 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startSyncBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBroadcastRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastStarted"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSyncBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastView"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamSyncBroadcastEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["BroadcastEvent"];
+                };
             };
             /** @description The request is malformed or invalid */
             400: {

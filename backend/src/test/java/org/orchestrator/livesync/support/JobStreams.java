@@ -39,23 +39,21 @@ public final class JobStreams {
 	 * first connection).
 	 */
 	public static List<ServerSentEvent<JsonNode>> events(TestServer server, String job, String lastEventId) {
+		return stream(server, "/api/v1/sync/jobs/" + job + "/events", lastEventId);
+	}
+
+	/**
+	 * Every named event of the stream at {@code uri} (after {@code lastEventId}, unless
+	 * null), until the server closes it.
+	 */
+	public static List<ServerSentEvent<JsonNode>> stream(TestServer server, String uri, String lastEventId) {
 		List<ServerSentEvent<JsonNode>> events = new ArrayList<>();
-		StepVerifier.create(server.operator()
-			.get()
-			.uri("/api/v1/sync/jobs/" + job + "/events")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.headers((headers) -> {
-				if (lastEventId != null) {
-					headers.set("Last-Event-ID", lastEventId);
-				}
-			})
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
-			})
-			.getResponseBody()
-			.filter((event) -> event.event() != null))
+		StepVerifier.create(server.operator().get().uri(uri).accept(MediaType.TEXT_EVENT_STREAM).headers((headers) -> {
+			if (lastEventId != null) {
+				headers.set("Last-Event-ID", lastEventId);
+			}
+		}).exchange().expectStatus().isOk().returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+		}).getResponseBody().filter((event) -> event.event() != null))
 			.recordWith(() -> events)
 			.thenConsumeWhile((event) -> true)
 			.expectComplete()

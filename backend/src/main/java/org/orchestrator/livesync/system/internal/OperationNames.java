@@ -55,6 +55,9 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/sessions", "createSyncSession", SYNC);
 		name("GET /api/v1/sync/sessions/{id}", "getSyncSession", SYNC);
 		name("DELETE /api/v1/sync/sessions/{id}", "deleteSyncSession", SYNC);
+		name("POST /api/v1/sync/broadcasts", "startSyncBroadcast", SYNC);
+		name("GET /api/v1/sync/broadcasts/{id}", "getSyncBroadcast", SYNC);
+		name("GET /api/v1/sync/broadcasts/{id}/events", "streamSyncBroadcastEvents", SYNC);
 		name("GET /api/v1/sync/peers", "listSyncPeers", SYNC);
 		name("POST /api/v1/sync/peers", "createSyncPeer", SYNC);
 		name("GET /api/v1/sync/peers/{name}", "getSyncPeer", SYNC);

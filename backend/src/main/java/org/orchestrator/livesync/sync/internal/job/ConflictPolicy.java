@@ -22,7 +22,7 @@ import org.orchestrator.livesync.sync.internal.compare.ClassifiedItem;
  * The older names stay: {@code skip} is {@code manual}; {@code overwrite} makes the job's
  * source win (this server for a push, the remote for a pull), so it needs one.
  */
-record ConflictPolicy(Winner preferred, Map<ItemKind, Winner> byKind) {
+public record ConflictPolicy(Winner preferred, Map<ItemKind, Winner> byKind) {
 
 	/** Who wins a conflict. */
 	enum Winner {
@@ -86,7 +86,7 @@ record ConflictPolicy(Winner preferred, Map<ItemKind, Winner> byKind) {
 	}
 
 	/** Per kind, a policy that overrides the job's; a kind left out (null) has none. */
-	record KindPolicies(@Schema(allowableValues = {
+	public record KindPolicies(@Schema(allowableValues = {
 			"manual", "prefer_local", "prefer_remote", "newest" }) String nodes,
 			@Schema(allowableValues = { "manual", "prefer_local", "prefer_remote", "newest" }) String clusters,
 			@Schema(allowableValues = { "manual", "prefer_local", "prefer_remote", "newest" }) String sshKeys,

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public final class JobSchemas implements OpenApiCustomizer, Ordered {
 
-	static final String SELECTION = "SyncSelection";
+	public static final String SELECTION = "SyncSelection";
 
 	public static final String KIND_SELECTION = "KindSelection";
 
@@ -110,12 +110,22 @@ public final class JobSchemas implements OpenApiCustomizer, Ordered {
 	}
 
 	/** Gives each event its required {@code type} and the stream their union. */
-	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static void addEvents(OpenAPI openApi) {
+		addUnion(openApi, EVENT, "one event of a job's stream; its type is the SSE event name", EVENTS);
+	}
+
+	/**
+	 * A union of event records told apart by their {@code type} (the SSE event name):
+	 * each member gets its required {@code type}, the union a discriminator, so that
+	 * generated clients pick the right one.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	public static void addUnion(OpenAPI openApi, String union, String description,
+			Map<String, ? extends Class<?>> members) {
 		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
 		Discriminator discriminator = new Discriminator().propertyName("type");
-		List<Schema> members = new ArrayList<>();
-		EVENTS.forEach((type, eventClass) -> {
+		List<Schema> refs = new ArrayList<>();
+		members.forEach((type, eventClass) -> {
 			Map<String, Schema> read = ModelConverters.getInstance(true).readAll(eventClass);
 			read.forEach(schemas::putIfAbsent);
 			String name = schemaName(eventClass);
@@ -124,13 +134,10 @@ public final class JobSchemas implements OpenApiCustomizer, Ordered {
 			typeProperty.setEnum(new ArrayList<>(List.of(type)));
 			typeProperty.description("the SSE event name");
 			discriminator.mapping(type, "#/components/schemas/" + name);
-			members.add(ref(name));
+			refs.add(ref(name));
 		});
 		openApi.getComponents()
-			.addSchemas(EVENT,
-					new Schema<>().description("one event of a job's stream; its type is the SSE event name")
-						.oneOf(members)
-						.discriminator(discriminator));
+			.addSchemas(union, new Schema<>().description(description).oneOf(refs).discriminator(discriminator));
 	}
 
 	private static String schemaName(Class<?> type) {

@@ -73,15 +73,24 @@ public class JobService {
 	}
 
 	/** What an operator asks a job to do. */
-	record Request(String sessionId, JsonNode selection, String direction, boolean dryRun, String conflictPolicy,
+	public record Request(String sessionId, JsonNode selection, String direction, boolean dryRun, String conflictPolicy,
 			ConflictPolicy.KindPolicies conflictPolicies, String mode, List<Resolution> resolutions) {
+	}
+
+	/**
+	 * Checks a request as {@link #start} does, without starting a job: a problem names
+	 * what is wrong.
+	 */
+	public void check(Request request) {
+		JobSelection.parse(request.selection(), request.conflictPolicy(), request.conflictPolicies(),
+				request.direction(), request.mode(), request.resolutions());
 	}
 
 	/**
 	 * Starts a job for {@code actor}, who decides its resolutions, and returns it at
 	 * once.
 	 */
-	Mono<SyncJob> start(Request request, String actor) {
+	public Mono<SyncJob> start(Request request, String actor) {
 		return Mono.fromCallable(() -> {
 			SyncSession session = this.sessions.find(request.sessionId());
 			JobSelection parsed = JobSelection.parse(request.selection(), request.conflictPolicy(),

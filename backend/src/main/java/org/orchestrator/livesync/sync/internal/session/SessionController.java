@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.sync.internal.compare.CompareService;
 import org.orchestrator.livesync.sync.internal.compare.Comparison;
-import org.orchestrator.livesync.sync.internal.registry.PeerService;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.ServerIdentity;
@@ -40,11 +39,8 @@ class SessionController {
 
 	private final ServerIdentity identity;
 
-	private final PeerService peers;
-
-	SessionController(SessionService sessions, SyncProperties sync, ServerIdentity identity, PeerService peers) {
+	SessionController(SessionService sessions, SyncProperties sync, ServerIdentity identity) {
 		this.sessions = sessions;
-		this.peers = peers;
 		this.sync = sync;
 		this.identity = identity;
 	}
@@ -69,13 +65,7 @@ class SessionController {
 		if (request.remoteUrl() != null) {
 			return Mono.error(ProblemException.invalid("remote_url", "give remote_url or peer, not both"));
 		}
-		return this.peers.target(request.peer())
-			.flatMap(
-					(peer) -> this.sessions
-						.create(peer.url(), (request.password() != null) ? request.password() : peer.password(),
-								(request.remoteFingerprint() != null) ? request.remoteFingerprint()
-										: peer.fingerprint())
-						.flatMap((session) -> this.peers.contacted(peer.name(), session.remote()).thenReturn(session)));
+		return this.sessions.createWithPeer(request.peer(), request.password(), request.remoteFingerprint());
 	}
 
 	@Operation(summary = "A session and the comparison it holds")

@@ -14,6 +14,7 @@ import org.orchestrator.livesync.sync.internal.SyncProperties;
 import org.orchestrator.livesync.sync.internal.compare.Comparison;
 import org.orchestrator.livesync.sync.internal.compare.RemoteCompare;
 import org.orchestrator.livesync.sync.internal.constraint.ConstraintCheck;
+import org.orchestrator.livesync.sync.internal.registry.PeerService;
 import org.orchestrator.livesync.sync.internal.remote.CertificateFingerprint;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
@@ -47,8 +48,11 @@ public class SessionService {
 
 	private final ConstraintCheck constraints;
 
+	private final PeerService peers;
+
 	SessionService(RemoteClient remote, RemoteCompare compare, SyncProperties sync, ServerIdentity identity,
-			Clock clock, ConstraintCheck constraints) {
+			Clock clock, ConstraintCheck constraints, PeerService peers) {
+		this.peers = peers;
 		this.constraints = constraints;
 		this.remote = remote;
 		this.compare = compare;
@@ -92,6 +96,17 @@ public class SessionService {
 					return session;
 				});
 		}));
+	}
+
+	/**
+	 * A session with the registered peer {@code peerName}: its URL, pin and password, the
+	 * latter two unless given; the contact is recorded on the peer.
+	 */
+	public Mono<SyncSession> createWithPeer(String peerName, String password, String remoteFingerprint) {
+		return this.peers.target(peerName)
+			.flatMap((peer) -> create(peer.url(), (password != null) ? password : peer.password(),
+					(remoteFingerprint != null) ? remoteFingerprint : peer.fingerprint())
+				.flatMap((session) -> this.peers.contacted(peer.name(), session.remote()).thenReturn(session)));
 	}
 
 	/** The compare a session holds, with the rules a sync of it would break. */

@@ -7,7 +7,6 @@ import reactor.core.publisher.Mono;
 
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.sync.internal.SyncProperties;
-import org.orchestrator.livesync.sync.internal.registry.PeerService;
 import org.orchestrator.livesync.sync.internal.remote.RemoteClient.RemoteSession;
 import org.orchestrator.livesync.sync.internal.remote.RemoteServer;
 import org.orchestrator.livesync.system.Problem;
@@ -48,9 +47,6 @@ class SessionControllerTests {
 
 	@MockitoBean
 	ServerIdentity identity;
-
-	@MockitoBean
-	PeerService peers;
 
 	@Test
 	void anUnknownSessionIsNotFound() {
