@@ -28,6 +28,26 @@ final class JobEvents {
 	 * Reads events until the job's last one (completed or failed) or the stream's end.
 	 */
 	static void read(Server server, String eventsPath, Consumer<Event> listener) {
+		stream(server, eventsPath, (message) -> parse(server, message), listener);
+	}
+
+	/**
+	 * Reads a broadcast's events (or any stream's) with each event's data as a JSON tree,
+	 * until {@code finished} or the stream's end.
+	 */
+	static void readTrees(Server server, String eventsPath, Consumer<Event> listener) {
+		stream(server, eventsPath, (message) -> {
+			try {
+				return new Event(message.getEventName(), server.json().readTree(message.getData()));
+			}
+			catch (JsonProcessingException ex) {
+				return new Event(message.getEventName(), null);
+			}
+		}, listener);
+	}
+
+	private static void stream(Server server, String eventsPath,
+			java.util.function.Function<MessageEvent, Event> parser, Consumer<Event> listener) {
 		ConnectStrategy connect = ConnectStrategy.http(server.uri(eventsPath))
 			.header("Authorization", "Bearer " + server.token())
 			.connectTimeout(5, TimeUnit.SECONDS)
@@ -37,7 +57,7 @@ final class JobEvents {
 		// after the Last-Event-ID, but a script is better told than kept waiting).
 		try (EventSource source = new EventSource.Builder(connect).errorStrategy(ErrorStrategy.alwaysThrow()).build()) {
 			while (true) {
-				Event event = parse(server, source.readMessage());
+				Event event = parser.apply(source.readMessage());
 				listener.accept(event);
 				if (event.isEnd()) {
 					return;
@@ -70,7 +90,7 @@ final class JobEvents {
 	record Event(String name, Object data) {
 
 		boolean isEnd() {
-			return this.name.equals("completed") || this.name.equals("failed");
+			return this.name.equals("completed") || this.name.equals("failed") || this.name.equals("finished");
 		}
 
 	}

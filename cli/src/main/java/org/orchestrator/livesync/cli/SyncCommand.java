@@ -11,6 +11,7 @@ import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.JobStarted;
 import org.orchestrator.livesync.client.model.KindSelection;
 import org.orchestrator.livesync.client.model.SessionResponse;
+import org.orchestrator.livesync.client.model.StartBroadcastRequest;
 import org.orchestrator.livesync.client.model.StartJobRequest;
 import org.orchestrator.livesync.client.model.SyncSelection;
 import org.orchestrator.livesync.client.model.StartJobRequest.ConflictPolicyEnum;
@@ -75,6 +76,11 @@ class SyncCommand implements Callable<Integer> {
 	@Mixin
 	OutputOptions output;
 
+	@Option(names = "--peers", paramLabel = "NAME", split = ",",
+			description = "sync with each of these registered peers at once (a broadcast: a job per peer; "
+					+ "one that is down fails alone), instead of --remote or --peer")
+	List<String> peers = new ArrayList<>();
+
 	@Option(names = "--mirror",
 			description = "make the target like the source for the selection, overwriting what changed only on the "
 					+ "target (default: leave that alone and report it)")
@@ -95,6 +101,9 @@ class SyncCommand implements Callable<Integer> {
 					"--conflicts overwrite needs a side to win: use it with --direction push or pull");
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
+		if (!this.peers.isEmpty()) {
+			return broadcast(selection, conflictPolicy, direction, out);
+		}
 		// With --json, standard output carries the JSON alone; words go to standard
 		// error.
 		PrintWriter say = this.output.json() ? this.spec.commandLine().getErr() : out;
@@ -143,6 +152,26 @@ class SyncCommand implements Callable<Integer> {
 		ProgressDisplay display = new ProgressDisplay(out, this.cli.terminal != null, direction == DirectionEnum.BOTH);
 		JobEvents.read(api, started.getEventsUrl(), display::show);
 		return new JobReport(out, remoteName, direction).words(display.end());
+	}
+
+	private int broadcast(SyncSelection selection, ConflictPolicyEnum conflictPolicy, DirectionEnum direction,
+			PrintWriter out) {
+		if (this.remote.remote != null || this.remote.peer != null) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--peers syncs with registered peers: leave out " + "--remote and --peer");
+		}
+		PrintWriter say = this.output.json() ? this.spec.commandLine().getErr() : out;
+		if (!this.yes) {
+			confirm(String.join(", ", this.peers), direction, say);
+		}
+		Server api = this.cli.operator();
+		StartBroadcastRequest request = new StartBroadcastRequest().peers(this.peers)
+			.selection(selection)
+			.direction(StartBroadcastRequest.DirectionEnum.fromValue(direction.getValue()))
+			.dryRun(this.dryRun)
+			.conflictPolicy(conflictPolicy.getValue())
+			.mode(this.mirror ? ModeEnum.MIRROR.getValue() : ModeEnum.SYNC.getValue());
+		return new BroadcastRun(api, this.output, out, this.spec.commandLine().getErr()).run(request);
 	}
 
 	/** "to" the remote, "from" it, or "both ways with" it. */

@@ -176,6 +176,32 @@ class JsonOutputIntegrationTests {
 	}
 
 	@Test
+	void syncWithManyPeersIsABroadcastThatFailsOnlyForThePeerThatIsDown() throws Exception {
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		one(expect(0, cli("peers", "add", "bc-b", b.url(), "--json")));
+		one(expect(0, cli("peers", "add", "bc-down", "http://127.0.0.1:" + closed, "--json")));
+
+		CliRun words = expect(0, cli("sync", "--peers", "bc-b", "--select", "node:json-02", "--yes"));
+		assertThat(words.out()).contains("bc-b: running, job ")
+			.contains("bc-b: completed, applied 1")
+			.contains("All 1 peers completed.");
+
+		CliRun both = expect(1, cli("sync", "--peers", "bc-b,bc-down", "--select", "node:json-02", "--yes", "--json"));
+		List<JsonNode> events = lines(both);
+		assertThat(events.get(0).get("type").asString()).isEqualTo("started");
+		JsonNode finished = events.get(events.size() - 1);
+		assertThat(finished.get("type").asString()).isEqualTo("finished");
+		assertThat(finished.get("completed").asLong()).isEqualTo(1);
+		assertThat(finished.get("failed").asLong()).isEqualTo(1);
+		assertThat(problem(both, "broadcast-failed", 1).get("detail").asString()).contains("bc-down");
+		problem(expect(2, cli("sync", "--peers", "bc-b", "--remote", b.url(), "--all", "--yes", "--json")), "usage", 2);
+		problem(expect(2, cli("sync", "--peers", "nowhere", "--all", "--yes", "--json")), "validation", 2);
+	}
+
+	@Test
 	void asksForThePasswordOnATerminalWithoutEcho() throws Exception {
 		AtomicReference<String> asked = new AtomicReference<>();
 		Terminal terminal = new Terminal() {
