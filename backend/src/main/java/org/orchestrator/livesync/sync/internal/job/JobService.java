@@ -65,6 +65,9 @@ public class JobService {
 		this.store = store;
 	}
 
+	/** How often the saved state of a job another replica runs is read again. */
+	private static final Duration SAVED_INTERVAL = Duration.ofMillis(500);
+
 	/** Starts a job and returns it at once; it runs on its own. */
 	public Mono<SyncJob> start(String sessionId, JsonNode selection, String direction, boolean dryRun,
 			String conflictPolicy, ConflictPolicy.KindPolicies conflictPolicies, String mode) {
@@ -224,12 +227,10 @@ public class JobService {
 		return this.metrics.sseSubscriber(Flux.defer(() -> {
 			SyncJob job = live(id);
 			SyncJob.Cursor cursor = SyncJob.Cursor.after(lastEventId);
-			if (job == null) {
-				return saved(id, cursor);
-			}
-			Flux<ServerSentEvent<JobEvent>> changes = Flux.interval(Duration.ZERO, EVENT_INTERVAL)
-				.concatMapIterable((tick) -> job.since(cursor))
-				.map(JobService::event);
+			Flux<ServerSentEvent<JobEvent>> changes = (job == null) ? saved(id, cursor)
+					: Flux.interval(Duration.ZERO, EVENT_INTERVAL)
+						.concatMapIterable((tick) -> job.since(cursor))
+						.map(JobService::event);
 			Flux<ServerSentEvent<JobEvent>> heartbeat = Flux.interval(HEARTBEAT, HEARTBEAT)
 				.map((tick) -> ServerSentEvent.<JobEvent>builder().comment("keep-alive").build());
 			return Flux.merge(changes, heartbeat)
@@ -240,23 +241,32 @@ public class JobService {
 
 	/**
 	 * The saved events of a job this process does not hold, after {@code cursor}: its
-	 * phases, last progress and end.
+	 * phases, progress and end. While another replica runs it, it is read again every
+	 * moment, its new phases and changed progress sent, until its end.
 	 */
 	private Flux<ServerSentEvent<JobEvent>> saved(String id, SyncJob.Cursor cursor) {
-		return this.store.find(id)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("sync job '" + id + "'")))
-			.flatMapMany((stored) -> {
+		int[] phasesSent = { cursor.phases() };
+		JobEvent.Progress[] progressSent = { null };
+		Mono<JobStore.Stored> read = this.store.find(id);
+		return read.switchIfEmpty(Mono.error(() -> ProblemException.notFound("sync job '" + id + "'")))
+			.concatWith(Flux.interval(SAVED_INTERVAL, SAVED_INTERVAL).concatMap((tick) -> read))
+			.concatMapIterable((stored) -> {
 				List<SyncJob.Identified> events = new ArrayList<>();
 				List<JobPhase> phases = stored.phases();
-				for (int i = cursor.phases(); i < phases.size(); i++) {
+				for (int i = phasesSent[0]; i < phases.size(); i++) {
 					events.add(new SyncJob.Identified(SyncJob.Cursor.id(i + 1, 0), new JobEvent.Phase(phases.get(i))));
 				}
-				events.add(new SyncJob.Identified(SyncJob.Cursor.id(phases.size(), 0), stored.view().progress()));
+				phasesSent[0] = Math.max(phasesSent[0], phases.size());
+				if (!stored.view().progress().equals(progressSent[0])) {
+					progressSent[0] = stored.view().progress();
+					events.add(new SyncJob.Identified(SyncJob.Cursor.id(phases.size(), 0), progressSent[0]));
+				}
 				if (stored.end() != null) {
 					events.add(new SyncJob.Identified(SyncJob.Cursor.END, stored.end()));
 				}
-				return Flux.fromIterable(events);
+				return events;
 			})
+			.takeUntil((identified) -> SyncJob.Cursor.END.equals(identified.id()))
 			.map(JobService::event);
 	}
 

@@ -3,12 +3,13 @@ package org.orchestrator.livesync.sync.internal.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -43,7 +44,8 @@ class JobStore {
 
 	private final JsonMapper json;
 
-	private final Set<String> running = ConcurrentHashMap.newKeySet();
+	/** The jobs this process runs, by id. */
+	private final Map<String, SyncJob> running = new ConcurrentHashMap<>();
 
 	/**
 	 * Reads what {@link #json} wrote: a view's events carry their {@code type}, which
@@ -67,7 +69,7 @@ class JobStore {
 
 	Mono<Void> started(SyncJob job) {
 		SyncJob.JobView view = job.view();
-		this.running.add(job.id());
+		this.running.put(job.id(), job);
 		return this.database
 			.sql("INSERT INTO sync_jobs (id, status, direction, remote_url, remote_name, started_by, started_at, view) "
 					+ "VALUES ($1, 'running', $2, $3, $4, $5, $6, CAST($7 AS jsonb))")
@@ -143,14 +145,20 @@ class JobStore {
 	private record Counted(SyncJob.JobView view, long total) {
 	}
 
-	/** The running jobs of this process are alive. */
-	@Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
+	/**
+	 * The running jobs of this process are alive, and where they stand is saved: a
+	 * replica on the same database shows their progress and streams their events.
+	 */
+	@Scheduled(fixedDelay = 1_000, initialDelay = 1_000)
 	void beat() {
-		if (this.running.isEmpty()) {
-			return;
-		}
-		this.database.sql("UPDATE sync_jobs SET heart_at = now() WHERE id = ANY($1)")
-			.bind(0, this.running.stream().map(UUID::fromString).toArray(UUID[]::new))
+		Flux.fromIterable(this.running.values())
+			.concatMap((job) -> this.database
+				.sql("UPDATE sync_jobs SET heart_at = now(), view = CAST($2 AS jsonb), phases = CAST($3 AS jsonb) "
+						+ "WHERE id = $1 AND status = 'running'")
+				.bind(0, UUID.fromString(job.id()))
+				.bind(1, this.json.writeValueAsString(job.view()))
+				.bind(2, this.json.writeValueAsString(job.phases()))
+				.then())
 			.then()
 			.onErrorResume((failure) -> {
 				log.warn("Could not mark the running sync jobs alive: {}", failure.getMessage());
@@ -178,7 +186,7 @@ class JobStore {
 			.bind(0, (double) STOPPED_AFTER.toSeconds())
 			.map((row) -> new Stale(row.get(0, UUID.class), row.get(1, String.class), row.get(3, Instant.class)))
 			.all()
-			.filter((stale) -> !this.running.contains(stale.id().toString()))
+			.filter((stale) -> !this.running.containsKey(stale.id().toString()))
 			.concatMap(this::interrupt)
 			.then();
 	}

@@ -1,0 +1,81 @@
+package org.orchestrator.livesync.sync.internal.job;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.orchestrator.livesync.support.JobStreams;
+import org.orchestrator.livesync.support.Nodes;
+import org.orchestrator.livesync.support.Peers;
+import org.orchestrator.livesync.support.SyncJobs;
+import org.orchestrator.livesync.support.TestServer;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two replicas of one server on one database: a job started through one streams its
+ * events, live, through the other, which reads them from the database while it runs.
+ */
+class ReplicaJobEventsIntegrationTests {
+
+	private static final int NODES = 20_000;
+
+	@RegisterExtension
+	static TestServer first = Peers.server("replicated");
+
+	@RegisterExtension
+	static TestServer remote = Peers.server("remote");
+
+	static TestServer second;
+
+	@BeforeAll
+	static void replicas() {
+		second = Peers.server("replicated").with("DATABASE_URL", first.database().toUrlWithPassword()).start();
+		Nodes.importFixtures(first, IntStream.range(0, NODES).mapToObj((i) -> String.format("replica-%05d", i)));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (second != null) {
+			second.close();
+		}
+	}
+
+	@Test
+	void aJobRunningOnOneReplicaStreamsLiveThroughTheOther() {
+		JsonNode session = SyncJobs.session(first, remote.baseUrl());
+		String job = SyncJobs.start(first,
+				Map.of("session_id", session.get("session_id").asString(), "selection", "all"));
+
+		List<ServerSentEvent<JsonNode>> events = JobStreams.events(second, job);
+
+		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
+		assertThat(end.event()).isEqualTo("completed");
+		assertThat(end.id()).isEqualTo("end");
+		assertThat(end.data().at("/applied/nodes").asLong()).isEqualTo(NODES);
+		assertThat(events).filteredOn((event) -> "phase".equals(event.event()))
+			.extracting((event) -> event.data().get("phase").asString())
+			.startsWith("connecting")
+			.contains("transferring", "applying", "verifying")
+			.doesNotHaveDuplicates();
+		// Read while it ran: the progress changed between reads, not one saved snapshot.
+		assertThat(events).filteredOn((event) -> "progress".equals(event.event())).hasSizeGreaterThan(1);
+		JsonNode view = second.operator()
+			.get()
+			.uri("/api/v1/sync/jobs/" + job)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(view.get("status").asString()).isEqualTo("completed");
+	}
+
+}
