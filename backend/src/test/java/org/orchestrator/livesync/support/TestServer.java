@@ -79,11 +79,14 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 	}
 
 	public TestServer start() {
-		try {
-			this.directory = Files.createTempDirectory("live-sync-test");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		// Kept across a restart: the master keyset must stay the one the database knows.
+		if (this.directory == null) {
+			try {
+				this.directory = Files.createTempDirectory("live-sync-test");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 		List<String> args = new ArrayList<>();
 		// A DATABASE_URL given with with() is the caller's: this server neither creates
@@ -94,10 +97,24 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 			}
 			args.add("--DATABASE_URL=" + this.database.toUrlWithPassword());
 		}
-		args.add("--live-sync.master-key-file=" + this.directory.resolve("master-keyset.json"));
+		if (!this.properties.containsKey("MASTER_KEY_FILE")) {
+			args.add("--live-sync.master-key-file=" + this.directory.resolve("master-keyset.json"));
+		}
 		this.properties.forEach((name, value) -> args.add("--" + name + "=" + value));
 		this.context = new SpringApplicationBuilder(LiveSyncApplication.class).run(args.toArray(String[]::new));
 		return this;
+	}
+
+	/**
+	 * Another replica of this running server, not started yet: the same database and
+	 * master keyset, with the same other settings.
+	 */
+	public TestServer replica() {
+		TestServer replica = new TestServer();
+		replica.properties.putAll(this.properties);
+		String url = (this.database != null) ? this.database.toUrlWithPassword() : this.properties.get("DATABASE_URL");
+		return replica.with("DATABASE_URL", url)
+			.with("MASTER_KEY_FILE", this.directory.resolve("master-keyset.json").toString());
 	}
 
 	/**

@@ -38,7 +38,7 @@ class ReplicaJobEventsIntegrationTests {
 
 	@BeforeAll
 	static void replicas() {
-		second = Peers.server("replicated").with("DATABASE_URL", first.database().toUrlWithPassword()).start();
+		second = first.replica().start();
 		Nodes.importFixtures(first, IntStream.range(0, NODES).mapToObj((i) -> String.format("replica-%05d", i)));
 	}
 
