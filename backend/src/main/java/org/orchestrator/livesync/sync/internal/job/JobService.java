@@ -94,8 +94,7 @@ public class JobService {
 	 * once.
 	 */
 	public Mono<SyncJob> start(Request request, String actor) {
-		return Mono.fromCallable(() -> {
-			SyncSession session = this.sessions.find(request.sessionId());
+		return this.sessions.find(request.sessionId()).map((session) -> {
 			JobSelection parsed = JobSelection.parse(request.selection(), request.conflictPolicy(),
 					request.conflictPolicies(), request.direction(), request.mode(), request.resolutions());
 			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), request.dryRun(),

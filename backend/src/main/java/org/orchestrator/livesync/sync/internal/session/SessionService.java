@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Opens operator sessions with remote servers: probe, connect with the remote's sync
- * password, read its inventory as a stream and compare it with ours. Sessions live in
- * memory and are forgotten after an hour unused.
+ * password, read its inventory as a stream and compare it with ours. Sessions are kept in
+ * the database (and in memory where they were opened or used), shared by the server's
+ * replicas, and forgotten after an hour unused.
  */
 @Service
 public class SessionService {
@@ -50,9 +51,12 @@ public class SessionService {
 
 	private final PeerService peers;
 
+	private final SessionStore store;
+
 	SessionService(RemoteClient remote, RemoteCompare compare, SyncProperties sync, ServerIdentity identity,
-			Clock clock, ConstraintCheck constraints, PeerService peers) {
+			Clock clock, ConstraintCheck constraints, PeerService peers, SessionStore store) {
 		this.peers = peers;
+		this.store = store;
 		this.constraints = constraints;
 		this.remote = remote;
 		this.compare = compare;
@@ -91,6 +95,7 @@ public class SessionService {
 				.flatMap((peer) -> compare(new RemoteCompare.Remote(target.url(), server.serverId(), peer))
 					.map((comparison) -> new SyncSession(UUID.randomUUID().toString(), server, target.password(),
 							comparison, peer, this.clock.instant())))
+				.flatMap((session) -> this.store.save(session).thenReturn(session))
 				.map((session) -> {
 					this.sessions.put(session.id(), session);
 					return session;
@@ -115,25 +120,40 @@ public class SessionService {
 	}
 
 	public Mono<SyncSession> get(String id) {
-		return Mono.fromCallable(() -> find(id));
+		return find(id);
 	}
 
-	/** The session, marked as used now, or a 404 problem. */
-	public SyncSession find(String id) {
-		SyncSession session = (id != null) ? this.sessions.get(id) : null;
-		if (session == null) {
-			throw ProblemException.notFound("sync session '" + id + "' (sessions end after " + IDLE_LIMIT.toMinutes()
-					+ " minutes unused or when the server restarts)");
-		}
-		session.used(this.clock.instant());
-		return session;
+	/**
+	 * The session, marked as used now, or a 404 problem: this replica's own, or one
+	 * another replica opened, read from the database.
+	 */
+	public Mono<SyncSession> find(String id) {
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			SyncSession held = (id != null) ? this.sessions.get(id) : null;
+			if (held != null) {
+				held.used(now);
+				return this.store.used(id, now).flatMap((kept) -> {
+					if (kept) {
+						return Mono.just(held);
+					}
+					this.sessions.remove(id, held);
+					return Mono.empty();
+				});
+			}
+			return (id == null) ? Mono.<SyncSession>empty() : this.store.find(id, now).doOnNext((restored) -> {
+				this.sessions.put(id, restored);
+			});
+		})
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound(
+					"sync session '" + id + "' (sessions end after " + IDLE_LIMIT.toMinutes() + " minutes unused)")));
 	}
 
 	public Mono<Void> forget(String id) {
-		return Mono.fromRunnable(() -> {
-			if (this.sessions.remove(id) == null) {
-				throw ProblemException.notFound("sync session '" + id + "'");
-			}
+		return this.store.delete(id).flatMap((deleted) -> {
+			boolean held = (id != null) && this.sessions.remove(id) != null;
+			return (deleted || held) ? Mono.<Void>empty()
+					: Mono.error(ProblemException.notFound("sync session '" + id + "'"));
 		});
 	}
 
@@ -141,6 +161,7 @@ public class SessionService {
 	void forgetIdle() {
 		Instant cutoff = this.clock.instant().minus(IDLE_LIMIT);
 		this.sessions.values().removeIf((session) -> session.lastUsed().isBefore(cutoff));
+		this.store.forgetUnusedSince(cutoff).onErrorResume((failure) -> Mono.empty()).subscribe();
 	}
 
 	private record Target(String url, String password, String pin) {

@@ -42,8 +42,19 @@ public final class SyncSession {
 
 	SyncSession(String id, RemoteServer remote, String password, Comparison comparison, RemoteSession peerSession,
 			Instant now) {
+		this(id, remote, password, (peerSession != null) ? peerSession.pin() : null, comparison, peerSession, now, now);
+	}
+
+	/** A session as another replica saved it: without its peer session. */
+	static SyncSession restored(String id, RemoteServer remote, String password, String remoteFingerprint,
+			Comparison comparison, Instant createdAt, Instant now) {
+		return new SyncSession(id, remote, password, remoteFingerprint, comparison, null, createdAt, now);
+	}
+
+	private SyncSession(String id, RemoteServer remote, String password, String remoteFingerprint,
+			Comparison comparison, RemoteSession peerSession, Instant createdAt, Instant now) {
 		this.id = id;
-		this.remoteFingerprint = (peerSession != null) ? peerSession.pin() : null;
+		this.remoteFingerprint = remoteFingerprint;
 		this.peerSession = new AtomicReference<>(peerSession);
 		// Half its lifetime: a job that takes it has the other half to finish its first
 		// package in it.
@@ -52,7 +63,7 @@ public final class SyncSession {
 		this.password = password;
 		this.comparison = comparison;
 		this.reviewed = new ReviewedHashes(comparison);
-		this.createdAt = now;
+		this.createdAt = createdAt;
 		this.lastUsed = now;
 	}
 

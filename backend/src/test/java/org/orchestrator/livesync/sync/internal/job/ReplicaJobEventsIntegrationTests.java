@@ -50,6 +50,39 @@ class ReplicaJobEventsIntegrationTests {
 	}
 
 	@Test
+	void aSessionOpenedOnOneReplicaStartsItsJobOnTheOtherAndEndsOnEither() {
+		JsonNode session = SyncJobs.session(first, remote.baseUrl());
+		String id = session.get("session_id").asString();
+		JsonNode seen = second.operator()
+			.get()
+			.uri("/api/v1/sync/sessions/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(seen.at("/comparison/summary")).isEqualTo(session.at("/comparison/summary"));
+		assertThat(seen.at("/remote/server_id")).isEqualTo(session.at("/remote/server_id"));
+
+		String job = SyncJobs.start(second,
+				Map.of("session_id", id, "selection", Map.of("nodes", List.of("replica-00001", "replica-00002"))));
+		List<ServerSentEvent<JsonNode>> events = JobStreams.events(first, job);
+		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
+		assertThat(end.event()).as("%s", end.data()).isEqualTo("completed");
+		assertThat(end.data().get("verified").asBoolean()).isTrue();
+		remote.operator().get().uri("/api/v1/nodes/replica-00002").exchange().expectStatus().isOk();
+
+		second.operator().delete().uri("/api/v1/sync/sessions/" + id).exchange().expectStatus().isNoContent();
+		first.operator().get().uri("/api/v1/sync/sessions/" + id).exchange().expectStatus().isNotFound();
+		assertThat(first.bean(org.springframework.r2dbc.core.DatabaseClient.class)
+			.sql("SELECT count(*) FROM sync_sessions WHERE password_secret LIKE '%" + Peers.SYNC_PASSWORD + "%'")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block()).isZero();
+	}
+
+	@Test
 	void aJobRunningOnOneReplicaStreamsLiveThroughTheOther() {
 		JsonNode session = SyncJobs.session(first, remote.baseUrl());
 		String job = SyncJobs.start(first,

@@ -161,7 +161,7 @@ class SyncJobIntegrationTests {
 	void aJobGoesOnInTheComparesPeerSessionOrInANewOneWhenTheRemoteForgotIt() {
 		create(a, Fixtures.node("job-reused-01"));
 		String kept = session(b.baseUrl(), null).get("session_id").asString();
-		SyncSession keeping = a.bean(SessionService.class).find(kept);
+		SyncSession keeping = a.bean(SessionService.class).find(kept).block();
 		String peerSession = keeping.peerSessionId();
 		assertThat(peerSession).as("the compare's peer session, kept for the job").isNotNull();
 		assertThat(b.bean(PeerSessions.class).find(peerSession)).isNotNull();
@@ -174,7 +174,7 @@ class SyncJobIntegrationTests {
 		// As after a restart of B: the session is gone there; the job connects anew.
 		create(a, Fixtures.node("job-reused-02"));
 		String forgotten = session(b.baseUrl(), null).get("session_id").asString();
-		b.bean(PeerSessions.class).revoke(a.bean(SessionService.class).find(forgotten).peerSessionId());
+		b.bean(PeerSessions.class).revoke(a.bean(SessionService.class).find(forgotten).block().peerSessionId());
 		end = last(events(startJob(forgotten, Map.of("nodes", List.of("job-reused-02")), false)));
 		assertThat(end.data().get("verified").asBoolean()).as("%s", end.data()).isTrue();
 		b.operator().get().uri("/api/v1/nodes/job-reused-02").exchange().expectStatus().isOk();
