@@ -10,6 +10,9 @@ export function usePeers() {
   return useQuery<Peer[], ApiProblem>({
     queryKey: PEERS_KEY,
     queryFn: ({ signal }) => call(api.GET('/api/v1/sync/peers', { signal })),
+    // Sessions and jobs elsewhere change a peer's last contact, replication and
+    // last job: read the list again whenever a page showing it opens.
+    staleTime: 0,
   });
 }
 
