@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/ssh-keys', label: 'SSH keys' },
   { to: '/configurations', label: 'Configurations' },
   { to: '/sync/interactive', label: 'Sync' },
+  { to: '/sync/peers', label: 'Peers' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/history', label: 'History' },
 ];

@@ -18,6 +18,7 @@ import { HistoryEntryPage } from '@/features/history/components/history-entry-pa
 import { HistoryPage } from '@/features/history/components/history-page';
 import { JobPage } from '@/features/sync/components/jobs/job-page';
 import { JobsPage } from '@/features/sync/components/jobs/jobs-page';
+import { PeersPage } from '@/features/sync/components/peers/peers-page';
 import { SyncInteractivePage } from '@/features/sync/components/sync-interactive-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -52,6 +53,7 @@ export function AppRoutes() {
           {/* The seed's address of the sync page; `make sync-interactive` opens it. */}
           <Route path="sync" element={<Navigate to="/sync/interactive" replace />} />
           <Route path="sync/interactive" element={<SyncInteractivePage />} />
+          <Route path="sync/peers" element={<PeersPage />} />
           <Route path="jobs" element={<JobsPage />} />
           <Route path="jobs/:id" element={<JobPage />} />
           <Route path="history" element={<HistoryPage />} />

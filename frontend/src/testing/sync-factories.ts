@@ -175,3 +175,21 @@ export function refusedEvent(conflicts: Schemas['ConstraintConflict'][]): Schema
     constraint_conflicts: conflicts,
   };
 }
+
+/** A registered peer: never contacted, no pin, this server's password, unless told. */
+export function peer(overrides: Partial<Schemas['PeerView']> = {}): Schemas['PeerView'] {
+  return {
+    name: 'server-b',
+    url: 'http://server-b:5000',
+    fingerprint: null,
+    has_password: false,
+    server_id: null,
+    server_name: null,
+    last_contact_at: null,
+    replication: { state: 'none', checkpoint_id: null, local_seq: null, remote_seq: null },
+    last_job: null,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}

@@ -4,6 +4,9 @@ import type { ApiProblem } from '@/api/problem';
 import type { SyncSession } from './types';
 
 export interface ConnectRequest {
+  /** A registered peer's name: its URL, pin and password, unless the fields below override them. */
+  peer?: string;
+  /** The remote's URL; unused when a peer is named. */
   remoteUrl: string;
   /** The remote's sync password; empty means this server's own SYNC_PASSWORD. */
   password: string;
@@ -17,11 +20,12 @@ export interface ConnectRequest {
  */
 export function useCreateSession() {
   return useMutation<SyncSession, ApiProblem, ConnectRequest>({
-    mutationFn: ({ remoteUrl, password, remoteFingerprint }) =>
+    mutationFn: ({ peer, remoteUrl, password, remoteFingerprint }) =>
       call(
         api.POST('/api/v1/sync/sessions', {
           body: {
-            remote_url: remoteUrl.trim(),
+            // One or the other: the server refuses both.
+            ...(peer ? { peer } : { remote_url: remoteUrl.trim() }),
             ...(password ? { password } : {}),
             ...(remoteFingerprint?.trim() ? { remote_fingerprint: remoteFingerprint.trim() } : {}),
           },

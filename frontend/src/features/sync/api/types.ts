@@ -61,3 +61,8 @@ export type ConstraintConflict = Schemas['ConstraintConflict'];
 
 /** The operator's decision on the conflicting fields of one item (POST /sync/jobs `resolutions`). */
 export type ConflictResolution = Schemas['ConflictResolution'];
+
+/** A registered remote (GET /sync/peers): picked by name, with its last contact and job. */
+export type Peer = Schemas['PeerView'];
+export type PeerReplication = Schemas['Replication'];
+export type PeerLastJob = Schemas['LastJob'];

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiProblem } from '@/api/problem';
 import { Alert } from '@/components/ui/alert';
-import { TextField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import type { ConnectRequest } from '../api/sessions';
+import type { Peer } from '../api/types';
 
 /** What to try next for each way a connection fails; the problem's detail says what happened. */
 const ADVICE: Record<string, string> = {
@@ -18,6 +19,8 @@ interface ConnectFormProps {
   defaultUrl: string;
   /** Whether this server has a SYNC_PASSWORD to use when the field is left empty. */
   ownPasswordSet: boolean;
+  /** The registered peers to pick from by name; none, and the form takes a URL only. */
+  peers?: Peer[];
   pending: boolean;
   error: ApiProblem | null;
   onConnect: (request: ConnectRequest) => void;
@@ -26,11 +29,14 @@ interface ConnectFormProps {
 export function ConnectForm({
   defaultUrl,
   ownPasswordSet,
+  peers = [],
   pending,
   error,
   onConnect,
 }: ConnectFormProps) {
+  const [peerName, setPeerName] = useState('');
   const [remoteUrl, setRemoteUrl] = useState(defaultUrl);
+  const peer = peers.find((candidate) => candidate.name === peerName);
   // Kept only in this form's state while the page is open: never stored, never shown back.
   const [password, setPassword] = useState('');
   const [remoteFingerprint, setRemoteFingerprint] = useState('');
@@ -38,30 +44,62 @@ export function ConnectForm({
     error?.fieldErrors.find((candidate) => candidate.field === field)?.message;
   const otherError =
     error &&
+    !fieldError('peer') &&
     !fieldError('remote_url') &&
     !fieldError('password') &&
     !fieldError('remote_fingerprint');
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onConnect({ remoteUrl, password, remoteFingerprint });
+    onConnect(
+      peer
+        ? { peer: peer.name, remoteUrl: '', password, remoteFingerprint }
+        : { remoteUrl, password, remoteFingerprint },
+    );
   }
 
   return (
     <form className="connect-form" onSubmit={submit} aria-label="Connect to a remote server">
       <div className="form-grid">
-        <TextField
-          path="remote_url"
-          label="Remote server URL"
-          value={remoteUrl}
-          onChange={(event) => setRemoteUrl(event.target.value)}
-          placeholder="https://server2:5000"
-          inputMode="url"
-          autoComplete="url"
-          spellCheck={false}
-          required
-          error={fieldError('remote_url')}
-        />
+        {peers.length > 0 && (
+          <SelectField
+            path="peer"
+            label="Registered peer"
+            value={peerName}
+            onChange={(event) => setPeerName(event.target.value)}
+            error={fieldError('peer')}
+            hint={
+              peer ? (
+                <>
+                  Connects to <code>{peer.url}</code> with its stored settings.
+                </>
+              ) : (
+                'Pick a peer by name, or type a URL.'
+              )
+            }
+          >
+            <option value="">None: type a URL</option>
+            {peers.map((candidate) => (
+              <option key={candidate.name} value={candidate.name}>
+                {candidate.name} ({candidate.url})
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {!peer && (
+          <TextField
+            path="remote_url"
+            label="Remote server URL"
+            value={remoteUrl}
+            onChange={(event) => setRemoteUrl(event.target.value)}
+            placeholder="https://server2:5000"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            required
+            error={fieldError('remote_url')}
+          />
+        )}
         <TextField
           path="password"
           label="Sync password (optional)"
@@ -71,9 +109,13 @@ export function ConnectForm({
           autoComplete="off"
           error={fieldError('password')}
           hint={
-            ownPasswordSet
-              ? "The remote's SYNC_PASSWORD. Leave it empty when both servers share this server's."
-              : "The remote's SYNC_PASSWORD: this server has none of its own to use."
+            peer
+              ? peer.has_password
+                ? "Overrides the peer's stored password; empty uses the stored one."
+                : "Empty uses this server's SYNC_PASSWORD (no password is stored for the peer)."
+              : ownPasswordSet
+                ? "The remote's SYNC_PASSWORD. Leave it empty when both servers share this server's."
+                : "The remote's SYNC_PASSWORD: this server has none of its own to use."
           }
         />
         <TextField
@@ -85,7 +127,13 @@ export function ConnectForm({
           autoComplete="off"
           spellCheck={false}
           error={fieldError('remote_fingerprint')}
-          hint="For an https:// remote: the SHA-256 of its certificate. Only that certificate is then accepted, even self-signed."
+          hint={
+            peer
+              ? peer.fingerprint
+                ? "Overrides the peer's pinned certificate; empty uses its pin."
+                : 'For an https:// peer: the SHA-256 of its certificate. None is pinned for it.'
+              : 'For an https:// remote: the SHA-256 of its certificate. Only that certificate is then accepted, even self-signed.'
+          }
         />
       </div>
       {otherError && (

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { LoadingState, ErrorState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { usePeers } from '../api/peers';
 import { useCreateSession } from '../api/sessions';
 import { useSyncSettings } from '../api/sync-settings';
 import { ConnectForm } from './connect-form';
@@ -13,6 +14,8 @@ export function SyncInteractivePage() {
   useDocumentTitle('Sync');
   const settings = useSyncSettings();
   const connect = useCreateSession();
+  // Peers are a convenience: if they cannot be read, the form still takes a URL.
+  const peers = usePeers();
   const [recompared, setRecompared] = useState(false);
   const localName = settings.data?.server?.name ?? 'this server';
 
@@ -39,6 +42,7 @@ export function SyncInteractivePage() {
           <ConnectForm
             defaultUrl={settings.data.default_remote_url ?? ''}
             ownPasswordSet={settings.data.sync_password_set !== false}
+            peers={peers.data}
             pending={connect.isPending}
             error={connect.error}
             onConnect={(request) => {
