@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -216,6 +217,18 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 	/** A client logged in as the operator. */
 	public WebTestClient operator() {
 		return anonymous().mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken()).build();
+	}
+
+	/** What the operator gets from {@code GET uri}, which must answer 200. */
+	public JsonNode getJson(String uri) {
+		return operator().get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	public String operatorToken() {

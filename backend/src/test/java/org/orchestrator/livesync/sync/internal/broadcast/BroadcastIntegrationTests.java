@@ -62,15 +62,7 @@ class BroadcastIntegrationTests {
 					+ event.data().at("/peer/status").asString())
 			.contains("down:failed", "east:running", "east:completed", "west:completed");
 
-		JsonNode view = hub.operator()
-			.get()
-			.uri("/api/v1/sync/broadcasts/" + started.get("broadcast_id").asString())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode view = hub.getJson("/api/v1/sync/broadcasts/" + started.get("broadcast_id").asString());
 		assertThat(view.get("status").asString()).isEqualTo("failed");
 		for (JsonNode peer : view.get("peers")) {
 			switch (peer.get("peer").asString()) {

@@ -53,15 +53,7 @@ class ReplicaJobEventsIntegrationTests {
 	void aSessionOpenedOnOneReplicaStartsItsJobOnTheOtherAndEndsOnEither() {
 		JsonNode session = SyncJobs.session(first, remote.baseUrl());
 		String id = session.get("session_id").asString();
-		JsonNode seen = second.operator()
-			.get()
-			.uri("/api/v1/sync/sessions/" + id)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode seen = second.getJson("/api/v1/sync/sessions/" + id);
 		assertThat(seen.at("/comparison/summary")).isEqualTo(session.at("/comparison/summary"));
 		assertThat(seen.at("/remote/server_id")).isEqualTo(session.at("/remote/server_id"));
 
@@ -101,13 +93,7 @@ class ReplicaJobEventsIntegrationTests {
 			.doesNotHaveDuplicates();
 		// Read while it ran: the progress changed between reads, not one saved snapshot.
 		assertThat(events).filteredOn((event) -> "progress".equals(event.event())).hasSizeGreaterThan(1);
-		JsonNode view = second.operator()
-			.get()
-			.uri("/api/v1/sync/jobs/" + job)
-			.exchange()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode view = second.getJson("/api/v1/sync/jobs/" + job);
 		assertThat(view.get("status").asString()).isEqualTo("completed");
 	}
 

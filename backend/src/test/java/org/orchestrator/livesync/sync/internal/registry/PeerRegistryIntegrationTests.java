@@ -154,15 +154,7 @@ class PeerRegistryIntegrationTests {
 	}
 
 	private static JsonNode get(String name) {
-		return local.operator()
-			.get()
-			.uri("/api/v1/sync/peers/" + name)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return local.getJson("/api/v1/sync/peers/" + name);
 	}
 
 }
