@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,8 @@ class ScheduleRunner {
 	 */
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+	private final AtomicBoolean polling = new AtomicBoolean();
+
 	ScheduleRunner(ScheduleStore store, PeerService peers, SessionService sessions, JobService jobs,
 			ScheduleProperties properties, JsonMapper json, Clock clock) {
 		this.store = store;
@@ -67,15 +70,23 @@ class ScheduleRunner {
 		this.clock = clock;
 	}
 
-	/** Spring subscribes and waits for the end before it schedules the next poll. */
+	/**
+	 * Looks for due schedules, unless the last look has not ended: a slow database does
+	 * not pile up polls.
+	 */
 	@Scheduled(fixedDelayString = "${live-sync.schedules.poll-interval:1s}",
 			initialDelayString = "${live-sync.schedules.poll-interval:1s}")
-	Mono<Void> poll() {
-		Instant now = now();
-		return this.store.due(now).concatMap((schedule) -> claim(schedule, now)).then().onErrorResume((failure) -> {
+	void poll() {
+		if (!this.polling.compareAndSet(false, true)) {
+			return;
+		}
+		Mono.defer(() -> {
+			Instant now = now();
+			return this.store.due(now).concatMap((schedule) -> claim(schedule, now)).then();
+		}).onErrorResume((failure) -> {
 			log.warn("Could not look for due sync schedules: {}", failure.getMessage());
 			return Mono.empty();
-		});
+		}).doFinally((signal) -> this.polling.set(false)).subscribe();
 	}
 
 	private Mono<Void> claim(ScheduleStore.StoredSchedule schedule, Instant now) {
