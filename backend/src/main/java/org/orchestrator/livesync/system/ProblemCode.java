@@ -24,6 +24,7 @@ public enum ProblemCode {
 	CONSTRAINT_CONFLICTS("constraint-conflicts", HttpStatus.CONFLICT, "Constraint conflicts"),
 	ROLLBACK_CONFLICTS("rollback-conflicts", HttpStatus.CONFLICT, "Rollback conflicts"),
 	JOB_INTERRUPTED("job-interrupted", HttpStatus.SERVICE_UNAVAILABLE, "Job interrupted"),
+	NEEDS_ATTENTION("needs-attention", HttpStatus.CONFLICT, "Needs attention"),
 
 	// Who may call what
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),

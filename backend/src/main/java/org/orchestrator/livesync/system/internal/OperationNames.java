@@ -63,6 +63,14 @@ final class OperationNames implements OpenApiCustomizer {
 		name("GET /api/v1/sync/peers/{name}", "getSyncPeer", SYNC);
 		name("PUT /api/v1/sync/peers/{name}", "replaceSyncPeer", SYNC);
 		name("DELETE /api/v1/sync/peers/{name}", "deleteSyncPeer", SYNC);
+		name("GET /api/v1/sync/schedules", "listSyncSchedules", SYNC);
+		name("POST /api/v1/sync/schedules", "createSyncSchedule", SYNC);
+		name("GET /api/v1/sync/schedules/{name}", "getSyncSchedule", SYNC);
+		name("PUT /api/v1/sync/schedules/{name}", "replaceSyncSchedule", SYNC);
+		name("DELETE /api/v1/sync/schedules/{name}", "deleteSyncSchedule", SYNC);
+		name("POST /api/v1/sync/schedules/{name}/pause", "pauseSyncSchedule", SYNC);
+		name("POST /api/v1/sync/schedules/{name}/resume", "resumeSyncSchedule", SYNC);
+		name("POST /api/v1/sync/schedules/{name}/run", "runSyncSchedule", SYNC);
 		name("POST /api/v1/sync/jobs", "startSyncJob", SYNC);
 		name("GET /api/v1/sync/jobs", "listSyncJobs", SYNC);
 		name("GET /api/v1/sync/jobs/{id}", "getSyncJob", SYNC);

@@ -110,10 +110,7 @@ class BroadcastService {
 			return Mono.error(ProblemException.invalid("peers", "must name 1 to " + MAX_PEERS + " registered peers"));
 		}
 		List<String> names = List.copyOf(new LinkedHashSet<>(requested));
-		return Flux.fromIterable(names)
-			.concatMap((name) -> this.peers.target(name).map((peer) -> "").onErrorResume((failure) -> Mono.just(name)))
-			.filter((missing) -> !missing.isEmpty())
-			.collectList()
+		return this.peers.unregistered(names)
 			.flatMap((missing) -> missing.isEmpty() ? Mono.just(names)
 					: Mono.error(ProblemException.invalid("peers", "names peers that are not registered: " + missing)));
 	}

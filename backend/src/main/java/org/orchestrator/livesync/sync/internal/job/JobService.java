@@ -12,13 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.sync.internal.compare.ThreeWayMerge;
+import org.orchestrator.livesync.sync.internal.constraint.ConstraintConflict;
 import org.orchestrator.livesync.sync.internal.session.SessionService;
 import org.orchestrator.livesync.sync.internal.session.SyncSession;
 import org.orchestrator.livesync.sync.internal.transfer.ItemKey;
+import org.orchestrator.livesync.system.Problem;
+import org.orchestrator.livesync.system.ProblemCode;
 import org.orchestrator.livesync.system.ProblemException;
 import org.orchestrator.livesync.system.SyncMetrics;
 
@@ -75,6 +79,62 @@ public class JobService {
 				null);
 	}
 
+	/**
+	 * Starts a job for {@code actor} (a schedule) and returns its id at once, with a Mono
+	 * that completes when the job has ended and been saved: a schedule does not start its
+	 * next run while one still goes.
+	 */
+	public Mono<Started> start(String sessionId, JsonNode selection, String direction, String conflictPolicy,
+			String actor) {
+		Sinks.Empty<Void> ended = Sinks.empty();
+		return start(new Request(sessionId, selection, direction, false, conflictPolicy, null, null, null), actor,
+				() -> ended.tryEmitEmpty())
+			.map((job) -> new Started(job.id(), ended.asMono()));
+	}
+
+	/**
+	 * What is wrong with a job's selection, direction and conflict policy, as a start
+	 * would say it; empty when a job could start with them.
+	 */
+	public static List<Problem.FieldError> check(JsonNode selection, String direction, String conflictPolicy) {
+		try {
+			JobSelection.parse(selection, conflictPolicy, null, direction, null, null);
+			return List.of();
+		}
+		catch (ProblemException ex) {
+			return (ex.errors() != null) ? ex.errors() : List.of();
+		}
+	}
+
+	/** A started job's id, and its end. */
+	public record Started(String jobId, Mono<Void> ended) {
+	}
+
+	/**
+	 * Records a job that did not run because the session's compare found conflicts that
+	 * its starter wanted an operator to see first: it ends failed at once with the code
+	 * {@code needs-attention}, so that the jobs list and the audit log show it like any
+	 * other.
+	 */
+	public Mono<String> needsAttention(String sessionId, String direction, String actor, String detail,
+			List<ConstraintConflict> constraintConflicts) {
+		return this.sessions.find(sessionId).map((session) -> {
+			JobDirection way = (JobDirection.of(direction) != null) ? JobDirection.of(direction) : JobDirection.PUSH;
+			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), way, false, this.clock.instant())
+				.startedBy(actor, List.of())
+				.remote(session.remote());
+			job.failed(new JobEvent.Failed(ProblemCode.NEEDS_ATTENTION.exception(detail).toProblem(null), 0,
+					(constraintConflicts != null && !constraintConflicts.isEmpty()) ? constraintConflicts : null));
+			remember(job);
+			return job;
+		})
+			.flatMap((job) -> this.store.started(job)
+				.then(Mono.defer(() -> this.store.finished(job)))
+				.then(Mono.defer(() -> this.audit.recordQuietly(AuditLog.Action.JOB_FINISHED, actor, null,
+						auditDetails(job.view()))))
+				.thenReturn(job.id()));
+	}
+
 	/** What an operator asks a job to do. */
 	public record Request(String sessionId, JsonNode selection, String direction, boolean dryRun, String conflictPolicy,
 			ConflictPolicy.KindPolicies conflictPolicies, String mode, List<Resolution> resolutions) {
@@ -94,6 +154,12 @@ public class JobService {
 	 * once.
 	 */
 	public Mono<SyncJob> start(Request request, String actor) {
+		return start(request, actor, () -> {
+		});
+	}
+
+	/** The same; {@code ended} runs once the job's end is saved (or could not be). */
+	private Mono<SyncJob> start(Request request, String actor, Runnable ended) {
 		return this.sessions.find(request.sessionId()).map((session) -> {
 			JobSelection parsed = JobSelection.parse(request.selection(), request.conflictPolicy(),
 					request.conflictPolicies(), request.direction(), request.mode(), request.resolutions());
@@ -123,6 +189,7 @@ public class JobService {
 					log.warn("Could not save the end of sync job {}: {}", job.id(), failure.getMessage());
 					return Mono.empty();
 				})
+				.doFinally((signal) -> ended.run())
 				.subscribe();
 			return job;
 		});

@@ -103,6 +103,14 @@ public class PeerService {
 					peer.fingerprint()));
 	}
 
+	/** Those of {@code names} that name no registered peer, in their order. */
+	public Mono<List<String>> unregistered(List<String> names) {
+		return Flux.fromIterable(names)
+			.concatMap((name) -> this.store.find(name).map((peer) -> "").defaultIfEmpty(name))
+			.filter((missing) -> !missing.isEmpty())
+			.collectList();
+	}
+
 	/** Remembers that {@code remote} answered as the peer {@code name} just now. */
 	public Mono<Void> contacted(String name, RemoteServer remote) {
 		return this.store.contacted(name, remote.serverId(), remote.name(), now());
