@@ -16,6 +16,7 @@ import {
 } from '@/features/inventory/components/ssh-keys/ssh-key-pages';
 import { HistoryEntryPage } from '@/features/history/components/history-entry-page';
 import { HistoryPage } from '@/features/history/components/history-page';
+import { BroadcastPage } from '@/features/sync/components/broadcasts/broadcast-page';
 import { JobPage } from '@/features/sync/components/jobs/job-page';
 import { JobsPage } from '@/features/sync/components/jobs/jobs-page';
 import { PeersPage } from '@/features/sync/components/peers/peers-page';
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route path="sync" element={<Navigate to="/sync/interactive" replace />} />
           <Route path="sync/interactive" element={<SyncInteractivePage />} />
           <Route path="sync/peers" element={<PeersPage />} />
+          <Route path="sync/broadcasts/:id" element={<BroadcastPage />} />
           <Route path="jobs" element={<JobsPage />} />
           <Route path="jobs/:id" element={<JobPage />} />
           <Route path="history" element={<HistoryPage />} />

@@ -66,3 +66,11 @@ export type ConflictResolution = Schemas['ConflictResolution'];
 export type Peer = Schemas['PeerView'];
 export type PeerReplication = Schemas['Replication'];
 export type PeerLastJob = Schemas['LastJob'];
+
+/** A sync to many peers at once (GET /sync/broadcasts/{id}): a job per peer. */
+export type Broadcast = Schemas['BroadcastView'];
+export type BroadcastStatus = Broadcast['status'];
+export type BroadcastStarted = Schemas['BroadcastStarted'];
+/** One peer of a broadcast: its state, its job, and its result or problem. */
+export type BroadcastPeerResult = Schemas['PeerResult'];
+export type BroadcastPeerStatus = BroadcastPeerResult['status'];

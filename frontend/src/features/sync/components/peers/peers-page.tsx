@@ -2,13 +2,15 @@
 // name; add, edit and delete them. Each row says how the last contact found
 // the peer, whether the next compare can be incremental, and its last job.
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useStartBroadcast, type StartBroadcastRequest } from '../../api/broadcasts';
 import { useCreatePeer, useDeletePeer, usePeers, useUpdatePeer } from '../../api/peers';
 import type { Peer } from '../../api/types';
+import { BroadcastForm } from './broadcast-form';
 import { PeerForm, type PeerFormValues } from './peer-form';
 import { PeersTable } from './peers-table';
 
@@ -24,6 +26,28 @@ export function PeersPage() {
   const [pendingDelete, setPendingDelete] = useState<Peer | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const startBroadcast = useStartBroadcast();
+  const navigate = useNavigate();
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [broadcasting, setBroadcasting] = useState(false);
+  // Only peers still listed count: a deleted one drops out of the pick.
+  const selected = (peers.data ?? []).map((peer) => peer.name).filter((name) => picked.has(name));
+
+  function toggle(name: string, on: boolean) {
+    setPicked((before) => {
+      const next = new Set(before);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+  }
+
+  function broadcast(request: StartBroadcastRequest) {
+    startBroadcast.mutate(request, {
+      onSuccess: (started) =>
+        void navigate(`/sync/broadcasts/${encodeURIComponent(started.broadcast_id)}`),
+    });
+  }
 
   // A deleted row or a closed form took the focused control with it.
   useEffect(() => {
@@ -92,6 +116,29 @@ export function PeersPage() {
           onCancel={() => setForm(null)}
         />
       )}
+      {selected.length > 0 && !broadcasting && (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              startBroadcast.reset();
+              setBroadcasting(true);
+            }}
+          >
+            Sync to selected peers ({selected.length})
+          </button>
+        </div>
+      )}
+      {broadcasting && selected.length > 0 && (
+        <BroadcastForm
+          peers={selected}
+          pending={startBroadcast.isPending}
+          error={startBroadcast.error}
+          onSubmit={broadcast}
+          onCancel={() => setBroadcasting(false)}
+        />
+      )}
       {peers.isPending ? (
         <LoadingState label="Loading the peers…" />
       ) : peers.isError ? (
@@ -104,6 +151,8 @@ export function PeersPage() {
         <PeersTable
           peers={peers.data}
           busy={peers.isFetching}
+          selected={new Set(selected)}
+          onToggle={toggle}
           onEdit={(peer) => openForm({ mode: 'edit', peer })}
           onDelete={(peer) => {
             remove.reset();

@@ -24,9 +24,12 @@ interface PeersTableProps {
   busy: boolean;
   onEdit: (peer: Peer) => void;
   onDelete: (peer: Peer) => void;
+  /** The peers picked for a broadcast, by name. */
+  selected: ReadonlySet<string>;
+  onToggle: (name: string, selected: boolean) => void;
 }
 
-export function PeersTable({ peers, busy, onEdit, onDelete }: PeersTableProps) {
+export function PeersTable({ peers, busy, onEdit, onDelete, selected, onToggle }: PeersTableProps) {
   return (
     <div className="table-wrap" aria-busy={busy}>
       {/* Explicit roles: the stacked layout of narrow windows would drop them. */}
@@ -34,6 +37,9 @@ export function PeersTable({ peers, busy, onEdit, onDelete }: PeersTableProps) {
         <caption className="visually-hidden">Registered peers, by name</caption>
         <thead role="rowgroup">
           <tr role="row">
+            <th scope="col" role="columnheader">
+              <span className="visually-hidden">Selected</span>
+            </th>
             {HEADERS.map((header) => (
               <th key={header} scope="col" role="columnheader">
                 {header}
@@ -47,6 +53,14 @@ export function PeersTable({ peers, busy, onEdit, onDelete }: PeersTableProps) {
         <tbody role="rowgroup">
           {peers.map((peer) => (
             <tr key={peer.name} role="row" data-peer={peer.name}>
+              <td role="cell" className="row-select">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${peer.name}`}
+                  checked={selected.has(peer.name)}
+                  onChange={(event) => onToggle(peer.name, event.target.checked)}
+                />
+              </td>
               <td role="cell" data-label="Name">
                 <strong>{peer.name}</strong>
               </td>
