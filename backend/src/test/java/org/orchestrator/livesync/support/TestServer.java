@@ -57,6 +57,9 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 
 	private String operatorToken;
 
+	/** Where clients reach this server, when not at its own port. */
+	private String reachedAt;
+
 	public TestServer() {
 		this.properties.put("server.port", "0");
 		this.properties.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -169,7 +172,19 @@ public class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClos
 	}
 
 	public String baseUrl() {
-		return "http://localhost:" + port();
+		return (this.reachedAt != null) ? this.reachedAt : "http://localhost:" + port();
+	}
+
+	/**
+	 * This running server as its clients reach it through {@code url} (a proxy in front
+	 * of it and its replicas): the clients of the view call that URL, and its beans are
+	 * this server's. The view is not started or closed on its own.
+	 */
+	public TestServer reachedThrough(String url) {
+		TestServer view = new TestServer();
+		view.context = this.context;
+		view.reachedAt = url;
+		return view;
 	}
 
 	/**

@@ -44,7 +44,10 @@ class AuthController {
 
 	@PostMapping("/login")
 	Mono<LoginResponse> login(@RequestBody LoginRequest request, ServerHttpRequest http) {
-		this.throttle.checkAllowed(http);
+		return this.throttle.checkAllowed(http).then(Mono.defer(() -> authenticate(request, http)));
+	}
+
+	private Mono<LoginResponse> authenticate(LoginRequest request, ServerHttpRequest http) {
 		if (request.username() == null || request.password() == null) {
 			return Mono
 				.error(ProblemException.invalid((request.username() == null) ? "username" : "password", "is required"));
@@ -54,11 +57,11 @@ class AuthController {
 		boolean passwordMatches = ConstantTime.equals(request.password(), this.admin.password());
 		String client = AuditLog.client(http);
 		if (!(userMatches & passwordMatches)) {
-			this.throttle.recordFailure(http);
 			// Not the name tried: a password typed into the name field would be written.
 			String actor = userMatches ? this.admin.username() : null;
-			return this.audit
-				.recordQuietly(AuditLog.Action.LOGIN_FAILED, actor, client, Map.of("known_user", userMatches))
+			return this.throttle.recordFailure(http)
+				.then(this.audit.recordQuietly(AuditLog.Action.LOGIN_FAILED, actor, client,
+						Map.of("known_user", userMatches)))
 				.then(Mono.error(new ProblemException(ProblemCode.BAD_CREDENTIALS, "wrong username or password")));
 		}
 		String token = this.tokens.issue(TokenService.Audience.OPERATOR, this.admin.username(), null,

@@ -69,9 +69,9 @@ class SecurityConfig {
 	/** A peer token whose session is still open: ending a session revokes its token. */
 	private static ReactiveAuthorizationManager<AuthorizationContext> peerInOpenSession(PeerSessions sessions) {
 		return (authentication, context) -> authentication
-			.map((auth) -> auth instanceof TokenAuthentication verified && verified.token() != null
-					&& verified.token().audience() == TokenService.Audience.PEER
-					&& sessions.find(verified.token().sessionId()) != null)
+			.filter((auth) -> auth instanceof TokenAuthentication verified && verified.token() != null)
+			.flatMap((auth) -> sessions.authorize(context.getExchange(), ((TokenAuthentication) auth).token()))
+			.map((session) -> true)
 			.defaultIfEmpty(false)
 			.map(AuthorizationDecision::new);
 	}

@@ -1,21 +1,16 @@
 package org.orchestrator.livesync.security.internal;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.livesync.audit.AuditLog;
 import org.orchestrator.livesync.security.TokenService;
 import org.orchestrator.livesync.support.ControllerSlice;
 import org.orchestrator.livesync.system.Problem;
-import org.orchestrator.livesync.system.SyncMetrics;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -28,27 +23,29 @@ import static org.orchestrator.livesync.support.ProblemAssert.invalidField;
 import static org.orchestrator.livesync.support.ProblemAssert.problem;
 
 /**
- * The login endpoint alone, with its real throttle: what each refusal says, and that no
- * token is issued for a refused login.
+ * The login endpoint alone: what each refusal says, and that no token is issued for a
+ * refused login. Its throttle keeps its counts in the database, so it is tested with a
+ * server ({@link LoginThrottleIntegrationTests}).
  */
 @ControllerSlice(AuthController.class)
-@Import({ LoginThrottle.class, SyncMetrics.class, SimpleMeterRegistry.class })
 @EnableConfigurationProperties(AdminProperties.class)
 class AuthControllerTests {
 
 	@MockitoBean
 	AuditLog audit;
 
+	@MockitoBean
+	LoginThrottle throttle;
+
 	@BeforeEach
-	void theAuditLogRecords() {
+	void theAuditLogRecordsAndTheThrottleLetsThrough() {
 		given(this.audit.recordQuietly(any(), any(), any(), any())).willReturn(Mono.empty());
+		given(this.throttle.checkAllowed(any())).willReturn(Mono.empty());
+		given(this.throttle.recordFailure(any())).willReturn(Mono.empty());
 	}
 
 	@Autowired
 	WebTestClient client;
-
-	@Autowired
-	MeterRegistry metrics;
 
 	@MockitoBean
 	TokenService tokens;
@@ -64,32 +61,6 @@ class AuthControllerTests {
 		Problem problem = problem(login("{\"username\":\"admin\",\"password\":\"guess\"}"), 401, "bad-credentials");
 		assertThat(problem.detail()).isEqualTo("wrong username or password").doesNotContain("guess");
 		verifyNoInteractions(this.tokens);
-	}
-
-	@Test
-	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
-	void aClientThatKeepsGuessingIsToldWhenToComeBack() {
-		for (int i = 0; i < LoginThrottle.FAILURES; i++) {
-			problem(login("{\"username\":\"admin\",\"password\":\"guess-" + i + "\"}"), 401, "bad-credentials");
-		}
-		String retryAfter = this.client.post()
-			.uri("/api/v1/auth/login")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"username\":\"admin\",\"password\":\"slice-test\"}")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(429)
-			.returnResult(String.class)
-			.getResponseHeaders()
-			.getFirst("Retry-After");
-		assertThat(Long.parseLong(retryAfter)).isPositive();
-		verifyNoInteractions(this.tokens);
-		assertThat(loginFailures("bad_credentials")).isEqualTo(LoginThrottle.FAILURES);
-		assertThat(loginFailures("throttled")).isEqualTo(1);
-	}
-
-	private double loginFailures(String reason) {
-		return this.metrics.get("live_sync.login.failures").tag("reason", reason).counter().count();
 	}
 
 	@Test

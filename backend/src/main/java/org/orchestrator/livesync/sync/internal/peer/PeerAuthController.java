@@ -70,7 +70,9 @@ class PeerAuthController {
 			if (request.password() == null || !ConstantTime.equals(request.password(), this.sync.password())) {
 				throw new ProblemException(ProblemCode.BAD_SYNC_PASSWORD, "the sync password is wrong or missing");
 			}
-			PeerSessions.PeerSession session = this.sessions.open(serverId, this.sync.tokenLifetime());
+			return serverId;
+		}).flatMap((serverId) -> this.sessions.open(serverId, this.sync.tokenLifetime())).map((session) -> {
+			String serverId = session.peerServerId();
 			String token = this.tokens.issue(TokenService.Audience.PEER, serverId, session.sessionId(),
 					this.sync.tokenLifetime());
 			return new PeerMessages.ConnectResponse(true, token, session.sessionId(), this.sync.tokenExpiry(),

@@ -98,7 +98,8 @@ class PeerPackageController {
 			if (request.encrypted() != null && request.encrypted() != request.syncPackage().encrypted()) {
 				return Mono.error(ProblemException.invalid("encrypted", "does not match the package"));
 			}
-			return this.receive.receive(request.syncPackage()).doOnSuccess((result) -> this.check.end(session));
+			return this.receive.receive(request.syncPackage())
+				.flatMap((result) -> this.check.end(session).thenReturn(result));
 		});
 	}
 
@@ -129,11 +130,8 @@ class PeerPackageController {
 		return Mono.fromCallable(() -> this.check.session(exchange, sessionId)).flatMap((session) -> {
 			Flux<byte[]> body = BodyBytes.of(exchange.getRequest().getBody());
 			if (resumeFrom == null) {
-				return this.receiveStream.receive(header, body, dryRun).doOnSuccess((result) -> {
-					if (!dryRun) {
-						this.check.end(session);
-					}
-				});
+				return this.receiveStream.receive(header, body, dryRun)
+					.flatMap((result) -> (dryRun ? Mono.<Void>empty() : this.check.end(session)).thenReturn(result));
 			}
 			if (resumeFrom < 0) {
 				return Mono.error(ProblemException.invalid(PeerApi.RESUME_FROM_HEADER, "must not be negative"));
@@ -142,7 +140,7 @@ class PeerPackageController {
 				return Mono.error(ProblemException.invalid(PeerApi.DRY_RUN, "a resumable upload is never a dry run"));
 			}
 			return this.receiveStream.receiveResumable(header, resumeFrom, body, session.peerServerId())
-				.doOnSuccess((result) -> this.check.end(session));
+				.flatMap((result) -> this.check.end(session).thenReturn(result));
 		}).contextWrite(Provenance.pushed(jobId, startedBy).context());
 	}
 
@@ -172,7 +170,7 @@ class PeerPackageController {
 				.then(this.transfer.confirm(request.packageId(), session.peerServerId()))
 				.flatMap((recorded) -> this.spools.release(request.packageId(), session.peerServerId())
 					.thenReturn(recorded))
-				.doOnSuccess((recorded) -> this.check.end(session)))
+				.flatMap((recorded) -> this.check.end(session).thenReturn(recorded)))
 			.map((recorded) -> new PeerMessages.ConfirmResponse(true, request.packageId(), recorded));
 	}
 

@@ -1,5 +1,7 @@
 package org.orchestrator.livesync.sync.internal.peer;
 
+import reactor.core.publisher.Mono;
+
 import org.orchestrator.livesync.security.PeerSessions;
 import org.orchestrator.livesync.sync.internal.SyncProblems;
 import org.orchestrator.livesync.system.ProblemException;
@@ -42,8 +44,8 @@ class PeerSessionCheck {
 	}
 
 	/** Ends the session: one package per session. */
-	void end(PeerSessions.PeerSession session) {
-		this.sessions.revoke(session.sessionId());
+	Mono<Void> end(PeerSessions.PeerSession session) {
+		return this.sessions.revoke(session.sessionId());
 	}
 
 }

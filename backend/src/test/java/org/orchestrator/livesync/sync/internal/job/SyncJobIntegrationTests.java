@@ -164,17 +164,18 @@ class SyncJobIntegrationTests {
 		SyncSession keeping = a.bean(SessionService.class).find(kept).block();
 		String peerSession = keeping.peerSessionId();
 		assertThat(peerSession).as("the compare's peer session, kept for the job").isNotNull();
-		assertThat(b.bean(PeerSessions.class).find(peerSession)).isNotNull();
+		assertThat(b.bean(PeerSessions.class).find(peerSession).blockOptional()).isPresent();
 		ServerSentEvent<JsonNode> end = last(events(startJob(kept, Map.of("nodes", List.of("job-reused-01")), false)));
 		assertThat(end.data().get("verified").asBoolean()).as("%s", end.data()).isTrue();
 		assertThat(keeping.peerSessionId()).as("taken by the job").isNull();
-		assertThat(b.bean(PeerSessions.class).find(peerSession)).as("ended by the package the job pushed in it")
-			.isNull();
+		assertThat(b.bean(PeerSessions.class).find(peerSession).blockOptional())
+			.as("ended by the package the job pushed in it")
+			.isEmpty();
 
-		// As after a restart of B: the session is gone there; the job connects anew.
+		// As when B ended the session meanwhile (or it expired): the job connects anew.
 		create(a, Fixtures.node("job-reused-02"));
 		String forgotten = session(b.baseUrl(), null).get("session_id").asString();
-		b.bean(PeerSessions.class).revoke(a.bean(SessionService.class).find(forgotten).block().peerSessionId());
+		b.bean(PeerSessions.class).revoke(a.bean(SessionService.class).find(forgotten).block().peerSessionId()).block();
 		end = last(events(startJob(forgotten, Map.of("nodes", List.of("job-reused-02")), false)));
 		assertThat(end.data().get("verified").asBoolean()).as("%s", end.data()).isTrue();
 		b.operator().get().uri("/api/v1/nodes/job-reused-02").exchange().expectStatus().isOk();

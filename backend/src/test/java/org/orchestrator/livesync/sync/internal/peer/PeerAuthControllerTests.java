@@ -71,7 +71,7 @@ class PeerAuthControllerTests {
 	@Test
 	void theRightPasswordOpensASessionWithAPeerToken() {
 		given(this.sessions.open("server-a", Duration.ofHours(1)))
-			.willReturn(new PeerSessions.PeerSession("s-1", "server-a", Instant.now().plusSeconds(3600)));
+			.willReturn(Mono.just(new PeerSessions.PeerSession("s-1", "server-a", Instant.now().plusSeconds(3600))));
 		given(this.tokens.issue(eq(TokenService.Audience.PEER), eq("server-a"), eq("s-1"), any())).willReturn("t0ken");
 		given(this.identity.serverId()).willReturn(UUID.fromString("7b0c8a52-4c9e-4d55-9a55-8e0f4f4a0c11"));
 		given(this.identity.name()).willReturn("target");

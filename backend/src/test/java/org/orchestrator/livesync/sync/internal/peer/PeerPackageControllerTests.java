@@ -81,6 +81,7 @@ class PeerPackageControllerTests {
 	void sessionS1IsTheCallersOnly() {
 		given(this.check.session(any(), eq("s-1"))).willReturn(SESSION);
 		given(this.check.session(any(), eq("s-2"))).willThrow(SyncProblems.wrongSession());
+		given(this.check.end(any())).willReturn(Mono.empty());
 		given(this.transfer.withdrawFromOffer(any(), any())).willReturn(Mono.empty());
 	}
 

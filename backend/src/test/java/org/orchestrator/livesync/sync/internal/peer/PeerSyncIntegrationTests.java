@@ -428,7 +428,7 @@ class PeerSyncIntegrationTests {
 		var ended = problem(onB.client().get().uri("/api/v1/sync/inventory").exchange(), 401, "unauthorized");
 		assertThat(ended.detail()).contains("session has ended");
 
-		PeerSessions.PeerSession expiring = a.bean(PeerSessions.class).open(idB, Duration.ofSeconds(-1));
+		PeerSessions.PeerSession expiring = a.bean(PeerSessions.class).open(idB, Duration.ofSeconds(-1)).block();
 		String expiredToken = a.bean(TokenService.class)
 			.issue(TokenService.Audience.PEER, idB, expiring.sessionId(), Duration.ofHours(1));
 		problem(withToken(a, expiredToken).get().uri("/api/v1/sync/inventory").exchange(), 401, "unauthorized");
