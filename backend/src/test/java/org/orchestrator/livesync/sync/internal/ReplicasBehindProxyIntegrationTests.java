@@ -33,8 +33,9 @@ import static org.orchestrator.livesync.support.Items.create;
  * Server A as three replicas on one database behind a balancer that sends every request
  * to the next replica, and server B as two: an operator's session, its job and the job's
  * events each go through another replica of A, while A's peer calls in one peer session
- * go through both replicas of B; and a schedule due once runs once, with three replicas
- * looking for due schedules four times a second.
+ * go through both replicas of B; a broadcast started on one replica is followed through
+ * another; and a schedule due once runs once, with three replicas looking for due
+ * schedules four times a second.
  */
 class ReplicasBehindProxyIntegrationTests {
 
@@ -119,6 +120,43 @@ class ReplicasBehindProxyIntegrationTests {
 		assertThat(serversPerPeerToken.values())
 			.as("a peer session opened on one replica of B, used on the other: %s", peerCalls)
 			.anyMatch((servers) -> servers.size() == 2);
+	}
+
+	@Test
+	void aBroadcastStartedOnOneReplicaIsFollowedLiveThroughAnother() {
+		create(a, Fixtures.node("broadcast-01"));
+		a.operator()
+			.post()
+			.uri("/api/v1/sync/peers")
+			// Nothing listens there.
+			.bodyValue(Map.of("name", "down", "url", "http://127.0.0.1:" + Peers.freePort()))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		JsonNode started = a.operator()
+			.post()
+			.uri("/api/v1/sync/broadcasts")
+			.bodyValue(
+					Map.of("peers", List.of("site-b", "down"), "selection", Map.of("nodes", List.of("broadcast-01"))))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		int startedOn = proxyA.lastServerOf("POST", "/api/v1/sync/broadcasts");
+		List<ServerSentEvent<JsonNode>> events = JobStreams.stream(a, started.get("events_url").asString(), null);
+		assertThat(proxyA.lastServerOf("GET", started.get("events_url").asString())).isNotEqualTo(startedOn);
+
+		ServerSentEvent<JsonNode> end = events.get(events.size() - 1);
+		assertThat(end.event()).as("%s", events).isEqualTo("finished");
+		assertThat(end.data().get("completed").asLong()).isEqualTo(1);
+		assertThat(end.data().get("failed").asLong()).isEqualTo(1);
+		assertThat(events).filteredOn((event) -> "peer".equals(event.event()))
+			.extracting((event) -> event.data().at("/peer/peer").asString() + ":"
+					+ event.data().at("/peer/status").asString())
+			.contains("down:failed", "site-b:completed");
+		b.operator().get().uri("/api/v1/nodes/broadcast-01").exchange().expectStatus().isOk();
 	}
 
 	@Test

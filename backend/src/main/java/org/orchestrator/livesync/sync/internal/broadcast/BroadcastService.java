@@ -3,11 +3,14 @@ package org.orchestrator.livesync.sync.internal.broadcast;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,9 @@ class BroadcastService {
 
 	private static final Duration KEPT = Duration.ofMinutes(10);
 
+	/** How often other replicas read a broadcast this one runs, and it saves it. */
+	static final Duration SAVED_INTERVAL = Duration.ofMillis(500);
+
 	/**
 	 * Broadcasts this process runs, and those it ran lately (their streams replay from
 	 * here).
@@ -64,6 +70,8 @@ class BroadcastService {
 	private final Clock clock;
 
 	private final int parallelism;
+
+	private final AtomicBoolean saving = new AtomicBoolean();
 
 	BroadcastService(SessionService sessions, JobService jobs, PeerService peers, BroadcastStore store, JsonMapper json,
 			Clock clock, @Value("${live-sync.broadcast-parallelism:4}") int parallelism) {
@@ -151,6 +159,22 @@ class BroadcastService {
 	}
 
 	/**
+	 * Saves the running broadcasts, for the other replicas' readers; one save at a time,
+	 * a slow database skips a turn.
+	 */
+	@Scheduled(fixedDelayString = "500ms", initialDelayString = "500ms")
+	void saveRunning() {
+		if (!this.saving.compareAndSet(false, true)) {
+			return;
+		}
+		Flux.fromIterable(List.copyOf(this.broadcasts.values()))
+			.filter((broadcast) -> broadcast.view().finishedAt() == null)
+			.concatMap(this::save)
+			.doFinally((signal) -> this.saving.set(false))
+			.subscribe();
+	}
+
+	/**
 	 * Finished broadcasts stay here a while for late readers, then the database has them.
 	 */
 	@Scheduled(fixedDelay = 60_000)
@@ -180,30 +204,47 @@ class BroadcastService {
 
 	/**
 	 * Its events: those so far, then new ones a few times a second, a heartbeat comment
-	 * while quiet, closing after {@code finished}. A broadcast this process does not hold
-	 * answers its peers' results and the end, from the database.
+	 * while quiet, closing after {@code finished}. A broadcast another replica runs (or
+	 * ran) is read from the database as that replica saves it: each peer's state as it
+	 * changes, and the end.
 	 */
 	Flux<ServerSentEvent<BroadcastEvent>> events(String id) {
 		return Flux.defer(() -> {
 			Broadcast live = this.broadcasts.get(id);
-			if (live == null) {
-				return view(id).flatMapMany((view) -> Flux.<BroadcastEvent>fromIterable(
-						view.peers().stream().map(BroadcastEvent.Peer::new).map(BroadcastEvent.class::cast).toList())
-					.concatWith((view.finishedAt() != null) ? Mono.just(finished(view)) : Mono.empty()))
-					.map(BroadcastService::event);
-			}
-			int[] seen = { 0 };
-			Flux<ServerSentEvent<BroadcastEvent>> changes = Flux.interval(Duration.ZERO, EVENT_INTERVAL)
-				.concatMapIterable((tick) -> {
-					List<BroadcastEvent> next = live.since(seen[0]);
-					seen[0] += next.size();
-					return next;
-				})
-				.map(BroadcastService::event);
+			Flux<BroadcastEvent> events = (live != null) ? liveEvents(live) : savedEvents(id);
 			Flux<ServerSentEvent<BroadcastEvent>> heartbeat = Flux.interval(HEARTBEAT, HEARTBEAT)
 				.map((tick) -> ServerSentEvent.<BroadcastEvent>builder().comment("keep-alive").build());
-			return Flux.merge(changes, heartbeat).takeUntil((event) -> event.data() instanceof BroadcastEvent.Finished);
+			return Flux.merge(events.map(BroadcastService::event), heartbeat)
+				.takeUntil((event) -> event.data() instanceof BroadcastEvent.Finished);
 		});
+	}
+
+	private static Flux<BroadcastEvent> liveEvents(Broadcast live) {
+		int[] seen = { 0 };
+		return Flux.interval(Duration.ZERO, EVENT_INTERVAL).concatMapIterable((tick) -> {
+			List<BroadcastEvent> next = live.since(seen[0]);
+			seen[0] += next.size();
+			return next;
+		});
+	}
+
+	/** Each saved peer state that differs from the one seen before it, then the end. */
+	private Flux<BroadcastEvent> savedEvents(String id) {
+		Map<String, BroadcastView.PeerResult> seen = new HashMap<>();
+		return view(id)
+			.concatWith(Flux.interval(SAVED_INTERVAL, SAVED_INTERVAL)
+				.concatMap((tick) -> parse(id).flatMap(this.store::find)))
+			.takeUntil((view) -> view.finishedAt() != null)
+			.concatMapIterable((view) -> {
+				List<BroadcastEvent> next = new ArrayList<>();
+				view.peers().stream().filter((peer) -> !peer.equals(seen.put(peer.peer(), peer))).forEach((peer) -> {
+					next.add(new BroadcastEvent.Peer(peer));
+				});
+				if (view.finishedAt() != null) {
+					next.add(finished(view));
+				}
+				return next;
+			});
 	}
 
 	private static BroadcastEvent finished(BroadcastView view) {

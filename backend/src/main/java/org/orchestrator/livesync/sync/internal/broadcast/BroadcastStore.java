@@ -29,10 +29,11 @@ class BroadcastStore {
 	}
 
 	Mono<Void> save(BroadcastView view) {
-		return this.database
-			.sql("INSERT INTO sync_broadcasts (id, started_by, started_at, finished_at, view) "
-					+ "VALUES ($1, $2, $3, $4, CAST($5 AS jsonb)) ON CONFLICT (id) DO UPDATE "
-					+ "SET finished_at = EXCLUDED.finished_at, view = EXCLUDED.view")
+		return this.database.sql("INSERT INTO sync_broadcasts (id, started_by, started_at, finished_at, view) "
+				+ "VALUES ($1, $2, $3, $4, CAST($5 AS jsonb)) ON CONFLICT (id) DO UPDATE "
+				+ "SET finished_at = EXCLUDED.finished_at, view = EXCLUDED.view "
+				// A late save of a running snapshot never undoes the end.
+				+ "WHERE sync_broadcasts.finished_at IS NULL")
 			.bind(0, UUID.fromString(view.broadcastId()))
 			.bind(1, SqlValues.orNull(view.startedBy(), String.class))
 			.bind(2, view.startedAt())
