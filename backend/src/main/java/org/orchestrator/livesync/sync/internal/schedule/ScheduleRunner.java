@@ -53,7 +53,9 @@ class ScheduleRunner {
 
 	/**
 	 * Schedules whose run goes on in this process: a due time that comes meanwhile is
-	 * skipped, so that two runs never sync with the same peers at once.
+	 * skipped, so that two runs never sync with the same peers at once. Runs of other
+	 * replicas are seen by their jobs still running
+	 * ({@link ScheduleStore#lastRunGoesOn}).
 	 */
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -97,25 +99,28 @@ class ScheduleRunner {
 		}
 		boolean late = schedule.nextRunAt().isBefore(now.minus(this.properties.missedAfter()));
 		int missed = late ? cron.dueBetween(schedule.nextRunAt(), now) : 0;
-		boolean busy = this.running.contains(schedule.name());
-		return this.store.claim(schedule.name(), schedule.nextRunAt(), next, now, missed + (busy ? 1 : 0))
-			.flatMap((won) -> {
-				if (!won) {
-					return Mono.empty();
-				}
-				if (missed > 0) {
-					log.warn("Sync schedule '{}' missed {} due time(s) since {}: running once now", schedule.name(),
-							missed, schedule.nextRunAt());
-				}
-				if (busy) {
-					log.warn("Sync schedule '{}' is still running its last run: this due time is skipped",
-							schedule.name());
-					return Mono.empty();
-				}
-				// Runs on its own: a long job does not hold up the other schedules.
-				run(schedule).subscribe();
-				return Mono.empty();
-			});
+		Mono<Boolean> goesOn = this.running.contains(schedule.name()) ? Mono.just(true)
+				: this.store.lastRunGoesOn(schedule.name());
+		return goesOn.flatMap(
+				(busy) -> this.store.claim(schedule.name(), schedule.nextRunAt(), next, now, missed + (busy ? 1 : 0))
+					.flatMap((won) -> {
+						if (!won) {
+							return Mono.empty();
+						}
+						if (missed > 0) {
+							log.warn("Sync schedule '{}' missed {} due time(s) since {}: running once now",
+									schedule.name(), missed, schedule.nextRunAt());
+						}
+						if (busy) {
+							log.warn("Sync schedule '{}' is still running its last run: this due time is skipped",
+									schedule.name());
+							return Mono.empty();
+						}
+						// Runs on its own: a long job does not hold up the other
+						// schedules.
+						run(schedule).subscribe();
+						return Mono.empty();
+					}));
 	}
 
 	/**

@@ -136,6 +136,21 @@ class ScheduleStore {
 			.map((rows) -> rows == 1);
 	}
 
+	/**
+	 * Whether a job of the schedule's last run is still running, on any replica (one that
+	 * stopped gets its jobs marked interrupted by the others).
+	 */
+	Mono<Boolean> lastRunGoesOn(String name) {
+		return this.database.sql("""
+				SELECT EXISTS (SELECT 1 FROM sync_schedules s
+				  JOIN sync_jobs j ON j.id = ANY (CAST(s.last_job_ids AS uuid[]))
+				  WHERE s.name = $1 AND j.status = 'running')""")
+			.bind(0, name)
+			.map((row) -> row.get(0, Boolean.class))
+			.one()
+			.defaultIfEmpty(false);
+	}
+
 	/** What the last run started, and why it failed if it did (null: it did not). */
 	Mono<Void> ran(String name, List<String> jobIds, String error) {
 		return this.database.sql("UPDATE sync_schedules SET last_job_ids = $2, last_error = $3 WHERE name = $1")

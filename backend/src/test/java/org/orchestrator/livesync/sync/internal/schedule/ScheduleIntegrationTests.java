@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,8 @@ import org.orchestrator.livesync.support.Peers;
 import org.orchestrator.livesync.support.SyncJobs;
 import org.orchestrator.livesync.support.TestServer;
 import org.orchestrator.livesync.system.Problem;
+
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orchestrator.livesync.support.Items.create;
@@ -145,6 +148,45 @@ class ScheduleIntegrationTests {
 		assertThat(get("yearly").get("missed_runs").asInt()).as("a pause is not missing").isZero();
 		delete("yearly");
 		problem(local.operator().get().uri("/api/v1/sync/schedules/yearly").exchange(), 404, "not-found");
+	}
+
+	@Test
+	void aDueTimeIsSkippedWhileAJobOfTheLastRunStillRunsOnAnyReplica() {
+		post(schedule("busy", "@yearly", "always")).expectStatus().isCreated();
+		local.operator().post().uri("/api/v1/sync/schedules/busy/pause").exchange().expectStatus().isOk();
+		String id = local.operator()
+			.post()
+			.uri("/api/v1/sync/schedules/busy/run")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("job_ids")
+			.get(0)
+			.asString();
+		awaitJob("busy", (each) -> !"running".equals(each.get("status").asString()));
+		// As another replica's job that goes on (its heart beating).
+		jobStatus(id, "running");
+		put("busy", schedule("busy", "* * * * * *", "always"));
+		local.operator().post().uri("/api/v1/sync/schedules/busy/resume").exchange().expectStatus().isOk();
+		sleep(Duration.ofSeconds(3));
+		assertThat(jobs("busy")).as("no run while the last one goes on").hasSize(1);
+		assertThat(get("busy").get("missed_runs").asInt()).as("skipped due times are counted").isPositive();
+
+		jobStatus(id, "completed");
+		awaitJob("busy", (each) -> !id.equals(each.get("job_id").asString()));
+		delete("busy");
+	}
+
+	private static void jobStatus(String id, String status) {
+		local.bean(DatabaseClient.class)
+			.sql("UPDATE sync_jobs SET status = $2, heart_at = now() WHERE id = $1")
+			.bind(0, UUID.fromString(id))
+			.bind(1, status)
+			.then()
+			.block();
 	}
 
 	@Test
