@@ -38,7 +38,8 @@ final class ScheduleRunReport {
 
 	int started(String name, ScheduleRun run) {
 		if (this.output.json()) {
-			this.output.print(this.api.json(), run);
+			// One line, as sync's first: a failed run's standard output stays NDJSON.
+			this.output.print(this.api.json(), run, true);
 		}
 		else {
 			run.getJobIds().forEach((id) -> this.out.println("Started job " + id));
@@ -63,9 +64,12 @@ final class ScheduleRunReport {
 				if (failure.exitCode() != CliFailure.SYNC_FAILED) {
 					throw failure;
 				}
-				// Said now and the next job followed: one peer's failure is its own.
-				this.say.println("Job " + id + ": " + failure.getMessage());
-				this.say.flush();
+				// Said now and the next job followed: one peer's failure is its own. A
+				// run's one job's failure is said once, at the end.
+				if (run.getJobIds().size() > 1) {
+					this.say.println("Job " + id + ": " + failure.getMessage());
+					this.say.flush();
+				}
 				failures.add(failure);
 			}
 		}
