@@ -16,12 +16,13 @@ import picocli.CommandLine.Option;
 @Command(name = "live-sync", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
 		version = "live-sync 1.0.0",
 		description = "Compare and sync the inventory of two Orchestrator Live Sync servers.",
-		subcommands = { TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class,
-				HistoryCommand.class, RollbackCommand.class, JobsCommand.class, PeersCommand.class, AuditCommand.class,
-				DemoDataCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class },
+		subcommands = {
+				TestCommand.class, ConnectCommand.class, CompareCommand.class, SyncCommand.class, HistoryCommand.class,
+				RollbackCommand.class, JobsCommand.class, PeersCommand.class, SchedulesCommand.class,
+				AuditCommand.class, DemoDataCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done (compare and sync exit 0 with differences or skipped conflicts too)",
-				"1:the operation ran and failed: a sync failed or did not verify, a rollback was refused, "
+				"1:the operation ran and failed: a sync failed or did not verify, a schedule run failed, a rollback was refused, "
 						+ "the audit log is not intact",
 				"2:usage error, no password, not a terminal (add --yes), cancelled, or a server cannot be "
 						+ "reached or refused the request" })

@@ -2,14 +2,11 @@ package org.orchestrator.livesync.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.orchestrator.livesync.client.api.SyncApi;
 import org.orchestrator.livesync.client.model.JobStarted;
-import org.orchestrator.livesync.client.model.KindSelection;
 import org.orchestrator.livesync.client.model.SessionResponse;
 import org.orchestrator.livesync.client.model.StartBroadcastRequest;
 import org.orchestrator.livesync.client.model.StartJobRequest;
@@ -42,13 +39,8 @@ class SyncCommand implements Callable<Integer> {
 	@Mixin
 	RemoteOptions remote;
 
-	@Option(names = "--select", paramLabel = "KIND:KEY",
-			description = "an item to sync, e.g. node:node-01, cluster:production, ssh_key:deploy; repeatable")
-	List<String> select = new ArrayList<>();
-
-	@Option(names = "--all",
-			description = "sync everything that differs (conflicts are skipped unless --prefer names a side)")
-	boolean all;
+	@Mixin
+	SelectionOptions selection;
 
 	@Option(names = "--dry-run", description = "report what would be applied, change nothing")
 	boolean dryRun;
@@ -56,16 +48,8 @@ class SyncCommand implements Callable<Integer> {
 	@Option(names = { "--yes", "-y" }, description = "do not ask for confirmation")
 	boolean yes;
 
-	@Option(names = "--conflicts", paramLabel = "skip|overwrite",
-			description = "skip (default) or overwrite items changed on both sides with the job's source")
-	String conflicts;
-
-	@Option(names = "--prefer", paramLabel = "local|remote|newest",
-			description = "who wins an item changed on both sides: this server's version, the remote's, or the "
-					+ "newer change by the servers' logical clocks (a push can only carry this server's, a pull the "
-					+ "remote's; both ways, either, and only for the fields changed on both sides); default: nobody, "
-					+ "the conflict is skipped and reported")
-	String prefer;
+	@Mixin
+	ConflictOptions conflicts;
 
 	@Option(names = "--direction", paramLabel = "push|pull|both",
 			description = "push (default): from this server to the remote; pull: from the remote to this server; "
@@ -88,9 +72,9 @@ class SyncCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		SyncSelection selection = selection();
-		ConflictPolicyEnum conflictPolicy = conflictPolicy();
-		DirectionEnum direction = direction();
+		SyncSelection selection = this.selection.required();
+		ConflictPolicyEnum conflictPolicy = this.conflicts.orManual();
+		DirectionEnum direction = direction(this.spec, this.direction);
 		if (direction == DirectionEnum.BOTH && this.mirror) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--mirror makes one side like the other: use it with --direction push or pull");
@@ -183,73 +167,19 @@ class SyncCommand implements Callable<Integer> {
 		};
 	}
 
-	private DirectionEnum direction() {
+	/** {@code --direction} read; anything but push, pull or both is a usage error. */
+	static DirectionEnum direction(CommandSpec spec, String direction) {
 		try {
-			return DirectionEnum.fromValue(this.direction);
+			return DirectionEnum.fromValue(direction);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ParameterException(this.spec.commandLine(),
-					"--direction " + this.direction + ": expected push, pull or both");
+			throw new ParameterException(spec.commandLine(),
+					"--direction " + direction + ": expected push, pull or both");
 		}
 	}
 
 	private static boolean pull(DirectionEnum direction) {
 		return direction == DirectionEnum.PULL;
-	}
-
-	private SyncSelection selection() {
-		if (this.all == !this.select.isEmpty()) {
-			throw new ParameterException(this.spec.commandLine(),
-					"choose what to sync: --all, or one or more --select kind:key");
-		}
-		if (this.all) {
-			return new SyncSelection("all");
-		}
-		Map<String, List<String>> keys = new LinkedHashMap<>();
-		for (String item : this.select) {
-			ItemKinds.Named named = ItemKinds.parse(item);
-			if (named == null) {
-				throw new ParameterException(this.spec.commandLine(),
-						"--select " + item + ": expected kind:key with kind node, cluster, ssh_key or configuration");
-			}
-			keys.computeIfAbsent(named.section(), (section) -> new ArrayList<>()).add(named.key());
-		}
-		// Only the kinds named: the generated setters would send a kind given null as
-		// null.
-		KindSelection kinds = new KindSelection();
-		keys.forEach((kind, named) -> {
-			switch (kind) {
-				case "nodes" -> kinds.nodes(named);
-				case "clusters" -> kinds.clusters(named);
-				case "ssh_keys" -> kinds.sshKeys(named);
-				default -> kinds.configurations(named);
-			}
-		});
-		return new SyncSelection(kinds);
-	}
-
-	private ConflictPolicyEnum conflictPolicy() {
-		if (this.prefer != null && this.conflicts != null) {
-			throw new ParameterException(this.spec.commandLine(), "choose --prefer or --conflicts, not both");
-		}
-		if (this.prefer != null) {
-			return switch (this.prefer) {
-				case "local" -> ConflictPolicyEnum.PREFER_LOCAL;
-				case "remote" -> ConflictPolicyEnum.PREFER_REMOTE;
-				case "newest" -> ConflictPolicyEnum.NEWEST;
-				default -> throw new ParameterException(this.spec.commandLine(),
-						"--prefer " + this.prefer + ": expected local, remote or newest");
-			};
-		}
-		if (this.conflicts == null) {
-			return ConflictPolicyEnum.MANUAL;
-		}
-		return switch (this.conflicts) {
-			case "skip" -> ConflictPolicyEnum.SKIP;
-			case "overwrite" -> ConflictPolicyEnum.OVERWRITE;
-			default -> throw new ParameterException(this.spec.commandLine(),
-					"--conflicts " + this.conflicts + ": expected skip or overwrite");
-		};
 	}
 
 	private void confirm(String remoteName, DirectionEnum direction, PrintWriter out) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliConventionsTests {
 
 	private static final List<String> COMMANDS = List.of("test", "connect", "compare", "sync", "history", "rollback",
-			"jobs", "audit", "completion");
+			"jobs", "peers", "schedules", "audit", "completion");
 
 	@Test
 	void everyCommandAnswersHelpWithItsUsage() {
@@ -24,6 +24,10 @@ class CliConventionsTests {
 		}
 		assertThat(run("history", "show", "--help").out()).startsWith("Usage: live-sync history show");
 		assertThat(run("audit", "verify", "--help").out()).startsWith("Usage: live-sync audit verify");
+		for (String schedules : List.of("show", "add", "set", "remove", "pause", "resume", "run")) {
+			assertThat(run("schedules", schedules, "--help").out())
+				.startsWith("Usage: live-sync schedules " + schedules);
+		}
 		Result help = run("help", "rollback");
 		assertThat(help.code()).isZero();
 		assertThat(help.out()).startsWith("Usage: live-sync rollback");
@@ -35,6 +39,7 @@ class CliConventionsTests {
 		Result bash = run("completion", "bash");
 		assertThat(bash.code()).isZero();
 		assertThat(bash.out()).contains("live-sync Bash Completion").contains("rollback").contains("--prefer");
+		assertThat(bash.out()).contains("schedules").contains("--cron").contains("--wait");
 		assertThat(run("completion", "zsh").out()).startsWith("autoload -U +X compinit");
 		assertThat(run("completion", "fish").code()).isEqualTo(2);
 	}

@@ -1,5 +1,6 @@
 package org.orchestrator.livesync.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orchestrator.livesync.client.api.NodesApi;
+import org.orchestrator.livesync.client.api.SyncApi;
+import org.orchestrator.livesync.client.model.JobView;
 import org.orchestrator.livesync.client.model.Node;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -202,6 +205,138 @@ class JsonOutputIntegrationTests {
 	}
 
 	@Test
+	void schedulesAreAddedListedShownChangedPausedRunAndRemoved() throws Exception {
+		one(expect(0, cli("peers", "add", "sched-b", b.url(), "--json")));
+		new NodesApi(a.operator().client())
+			.createNode(new Node().hostname("json-sched").ip("10.5.3.1").username("ubuntu"));
+		// Yearly: it runs when told to, never by itself while the test goes on.
+		JsonNode added = one(expect(0, cli("schedules", "add", "json-yearly", "--cron", "@yearly", "--peer", "sched-b",
+				"--select", "node:json-sched", "--prefer", "local", "--apply", "only_if_conflict_free", "--json")));
+		assertThat(added.get("peers").valueStream().map(JsonNode::asString)).containsExactly("sched-b");
+		assertThat(added.at("/selection/nodes/0").asString()).isEqualTo("json-sched");
+		assertThat(added.get("direction").asString()).isEqualTo("push");
+		assertThat(added.get("conflict_policy").asString()).isEqualTo("prefer_local");
+		assertThat(added.get("apply").asString()).isEqualTo("only_if_conflict_free");
+		assertThat(added.get("paused").asBoolean()).isFalse();
+		assertThat(added.get("next_runs")).hasSize(5);
+		problem(expect(2,
+				cli("schedules", "add", "json-yearly", "--cron", "@yearly", "--peer", "sched-b", "--all", "--json")),
+				"conflict", 2);
+
+		JsonNode listed = one(expect(0, cli("schedules", "-o", "json")));
+		assertThat(listed.valueStream().map((schedule) -> schedule.get("name").asString())).contains("json-yearly");
+		assertThat(expect(0, cli("schedules")).out()).containsPattern("json-yearly +@yearly +sched-b +push "
+				+ "+only_if_conflict_free +active +" + added.at("/next_runs/0").asString().substring(0, 10));
+
+		JsonNode shown = one(expect(0, cli("schedules", "show", "json-yearly", "--json")));
+		assertThat(shown.get("next_runs")).isEqualTo(added.get("next_runs"));
+		String details = expect(0, cli("schedules", "show", "json-yearly")).out();
+		assertThat(details).contains("Schedule json-yearly: active")
+			.contains("selection:   nodes: json-sched")
+			.contains("conflicts:   prefer_local");
+		assertThat(details.lines().filter((line) -> line.matches(" +(next runs:)? +\\d{4}-.*Z"))).hasSize(5);
+		problem(expect(2, cli("schedules", "show", "missing", "--json")), "not-found", 2);
+
+		JsonNode changed = one(expect(0, cli("schedules", "set", "json-yearly", "--apply", "always", "--json")));
+		assertThat(changed.get("apply").asString()).isEqualTo("always");
+		assertThat(changed.get("cron").asString()).as("what was not given stays").isEqualTo("@yearly");
+		assertThat(changed.get("selection")).isEqualTo(added.get("selection"));
+		assertThat(changed.get("conflict_policy").asString()).isEqualTo("prefer_local");
+		problem(expect(2, cli("schedules", "set", "json-yearly", "--json")), "usage", 2);
+		problem(expect(2, cli("schedules", "set", "json-yearly", "--direction", "sideways", "--json")), "usage", 2);
+		problem(expect(2, cli("schedules", "set", "missing", "--all", "--json")), "not-found", 2);
+
+		JsonNode paused = one(expect(0, cli("schedules", "pause", "json-yearly", "--json")));
+		assertThat(paused.get("paused").asBoolean()).isTrue();
+		assertThat(paused.get("next_runs")).isEmpty();
+		assertThat(expect(0, cli("schedules")).out()).containsPattern("json-yearly .* paused +- ");
+
+		// Run now, paused or not, followed to its end: the job's events, each with its
+		// id.
+		List<JsonNode> events = lines(expect(0, cli("schedules", "run", "json-yearly", "--wait", "--json")));
+		assertThat(events.get(0).get("type").asString()).isEqualTo("started");
+		String job = events.get(0).at("/job_ids/0").asString();
+		JsonNode end = events.get(events.size() - 1);
+		assertThat(end.get("type").asString()).isEqualTo("completed");
+		assertThat(end.get("job_id").asString()).isEqualTo(job);
+		assertThat(end.at("/applied/nodes").asLong()).isEqualTo(1);
+		assertThat(new NodesApi(b.operator().client()).getNode("json-sched").getIp()).isEqualTo("10.5.3.1");
+		assertThat(expect(0, cli("schedules", "run", "json-yearly", "--wait")).out()).contains("Synced to json-b")
+			.contains("Verified");
+		assertThat(expect(0, cli("schedules")).out()).contains("completed ");
+
+		JsonNode resumed = one(expect(0, cli("schedules", "resume", "json-yearly", "--json")));
+		assertThat(resumed.get("paused").asBoolean()).isFalse();
+		assertThat(resumed.get("next_runs")).hasSize(5);
+		assertThat(resumed.get("last_job_ids")).isNotEmpty();
+
+		JsonNode run = one(expect(0, cli("schedules", "run", "json-yearly", "--json")));
+		assertThat(run.get("job_ids")).hasSize(1);
+		assertThat(run.get("errors").isNull()).isTrue();
+		awaitEnd(run.at("/job_ids/0").asString());
+
+		assertThat(one(expect(0, cli("schedules", "remove", "json-yearly", "--json"))).get("removed").asString())
+			.isEqualTo("json-yearly");
+		problem(expect(2, cli("schedules", "remove", "json-yearly", "--json")), "not-found", 2);
+		problem(expect(2, cli("schedules", "run", "json-yearly", "--json")), "not-found", 2);
+	}
+
+	@Test
+	void badSchedulesAreRefusedAndFailedRunsExitOne() throws Exception {
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		one(expect(0, cli("peers", "add", "sched-fail-b", b.url(), "--json")));
+		one(expect(0, cli("peers", "add", "sched-down", "http://127.0.0.1:" + closed, "--json")));
+
+		JsonNode badCron = problem(expect(2, cli("schedules", "add", "json-bad", "--cron", "every tuesday", "--peer",
+				"sched-fail-b", "--all", "--json")), "validation", 2);
+		assertThat(badCron.get("status").asInt()).isEqualTo(400);
+		problem(expect(2,
+				cli("schedules", "add", "json-bad", "--cron", "@daily", "--peer", "nobody", "--all", "--json")),
+				"validation", 2);
+		problem(expect(2,
+				cli("schedules", "add", "Bad_Name", "--cron", "@daily", "--peer", "sched-fail-b", "--all", "--json")),
+				"validation", 2);
+		problem(expect(2, cli("schedules", "add", "json-bad", "--peer", "sched-fail-b", "--all", "--json")), "usage",
+				2);
+		problem(expect(2, cli("schedules", "add", "json-bad", "--cron", "@daily", "--peer", "sched-fail-b", "--json")),
+				"usage", 2);
+		problem(expect(2, cli("schedules", "add", "json-bad", "--cron", "@daily", "--peer", "sched-fail-b", "--all",
+				"--apply", "sometimes", "--json")), "usage", 2);
+		assertThat(one(expect(0, cli("schedules", "--json"))).valueStream()
+			.map((schedule) -> schedule.get("name").asString())).doesNotContain("json-bad", "Bad_Name");
+
+		// A peer that is down: the run starts no job for it and says so.
+		one(expect(0,
+				cli("schedules", "add", "json-down", "--cron", "@yearly", "--peers", "sched-down", "--all", "--json")));
+		CliRun down = expect(1, cli("schedules", "run", "json-down", "--json"));
+		assertThat(one(down).get("job_ids")).isEmpty();
+		assertThat(problem(down, "schedule-run-failed", 1).get("detail").asString()).contains("sched-down");
+		one(expect(0, cli("schedules", "remove", "json-down", "--json")));
+
+		// Changed on both sides since the last sync: only_if_conflict_free applies
+		// nothing.
+		NodesApi onA = new NodesApi(a.operator().client());
+		NodesApi onB = new NodesApi(b.operator().client());
+		onA.createNode(new Node().hostname("json-careful").ip("10.5.4.1").username("ubuntu"));
+		one(expect(0, cli("schedules", "add", "json-careful", "--cron", "@yearly", "--peer", "sched-fail-b", "--select",
+				"node:json-careful", "--apply", "only_if_conflict_free", "--json")));
+		lines(expect(0, cli("schedules", "run", "json-careful", "--wait", "--json")));
+		onA.replaceNode("json-careful", new Node().hostname("json-careful").ip("10.5.4.2").username("ubuntu"));
+		onB.replaceNode("json-careful", new Node().hostname("json-careful").ip("10.5.4.3").username("ubuntu"));
+		CliRun careful = expect(1, cli("schedules", "run", "json-careful", "--wait", "--json"));
+		assertThat(lines(careful).get(lines(careful).size() - 1).get("type").asString()).isEqualTo("failed");
+		problem(careful, "needs-attention", 1);
+		assertThat(expect(1, cli("schedules", "run", "json-careful", "--wait")).err())
+			.contains("live-sync: sync failed:");
+		assertThat(expect(0, cli("schedules", "show", "json-careful")).out()).contains("failed needs-attention ");
+		assertThat(onB.getNode("json-careful").getIp()).as("the target is unchanged").isEqualTo("10.5.4.3");
+		one(expect(0, cli("schedules", "remove", "json-careful", "--json")));
+	}
+
+	@Test
 	void asksForThePasswordOnATerminalWithoutEcho() throws Exception {
 		AtomicReference<String> asked = new AtomicReference<>();
 		Terminal terminal = new Terminal() {
@@ -241,6 +376,16 @@ class JsonOutputIntegrationTests {
 				"--select", "node:json-02", "--json");
 		problem(expect(2, cancelled), "cancelled", 2);
 		assertThat(cancelled.out()).isEmpty();
+	}
+
+	/** Waits for a job started without --wait, so that it ends before its schedule. */
+	private static void awaitEnd(String job) throws Exception {
+		SyncApi sync = new SyncApi(a.operator().client());
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (sync.getSyncJob(job).getStatus() == JobView.StatusEnum.RUNNING) {
+			assertThat(Instant.now()).as("job %s ends", job).isBefore(deadline);
+			Thread.sleep(200);
+		}
 	}
 
 	private static CliRun expect(int exitCode, CliRun run) {
