@@ -132,6 +132,7 @@ class ScheduleRunner {
 		if (!this.running.add(schedule.name())) {
 			return Mono.error(ProblemException.conflict("schedule '" + schedule.name() + "' is running already"));
 		}
+		Instant started = now();
 		List<String> errors = new ArrayList<>();
 		List<Mono<Void>> ends = new ArrayList<>();
 		return Flux.fromIterable(schedule.peers())
@@ -142,7 +143,8 @@ class ScheduleRunner {
 				return Mono.empty();
 			}))
 			.collectList()
-			.flatMap((ids) -> this.store.ran(schedule.name(), ids, errors.isEmpty() ? null : String.join("; ", errors))
+			.flatMap((ids) -> this.store
+				.ran(schedule.name(), started, ids, errors.isEmpty() ? null : String.join("; ", errors))
 				.onErrorResume((failure) -> {
 					log.warn("Could not record the run of sync schedule '{}': {}", schedule.name(),
 							failure.getMessage());

@@ -151,12 +151,17 @@ class ScheduleStore {
 			.defaultIfEmpty(false);
 	}
 
-	/** What the last run started, and why it failed if it did (null: it did not). */
-	Mono<Void> ran(String name, List<String> jobIds, String error) {
-		return this.database.sql("UPDATE sync_schedules SET last_job_ids = $2, last_error = $3 WHERE name = $1")
+	/**
+	 * When the last run began (run now too), what it started, and why it failed if it did
+	 * (null: it did not).
+	 */
+	Mono<Void> ran(String name, Instant at, List<String> jobIds, String error) {
+		return this.database
+			.sql("UPDATE sync_schedules SET last_run_at = $2, last_job_ids = $3, last_error = $4 WHERE name = $1")
 			.bind(0, name)
-			.bind(1, jobIds.toArray(String[]::new))
-			.bind(2, SqlValues.orNull(error, String.class))
+			.bind(1, at)
+			.bind(2, jobIds.toArray(String[]::new))
+			.bind(3, SqlValues.orNull(error, String.class))
 			.then();
 	}
 

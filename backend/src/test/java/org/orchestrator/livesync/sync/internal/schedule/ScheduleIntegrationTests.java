@@ -136,6 +136,7 @@ class ScheduleIntegrationTests {
 			.getResponseBody();
 		assertThat(run.get("job_ids")).hasSize(1);
 		String id = run.get("job_ids").get(0).asString();
+		assertThat(get("yearly").get("last_run_at").isNull()).as("run now is a run").isFalse();
 		assertThat(awaitJob("yearly", (each) -> id.equals(each.get("job_id").asString())).get("started_by").asString())
 			.isEqualTo("schedule:yearly");
 
