@@ -22,6 +22,16 @@ export const CONFLICT_POLICIES = {
   overwrite: "The job's source wins (push or pull)",
 } as const satisfies Record<AnyConflictPolicy, string>;
 
+/** The same, short enough for a table cell: "conflicts: newer wins". */
+export const CONFLICT_POLICIES_SHORT = {
+  manual: 'manual',
+  prefer_local: "this server's wins",
+  prefer_remote: "the remote's wins",
+  newest: 'newer wins',
+  skip: 'skipped',
+  overwrite: 'source wins',
+} as const satisfies Record<AnyConflictPolicy, string>;
+
 export const CONFLICT_POLICY_IDS = Object.keys(CONFLICT_POLICIES) as AnyConflictPolicy[];
 
 export function isConflictPolicy(value: unknown): value is AnyConflictPolicy {

@@ -82,7 +82,7 @@ describe('the schedules page', () => {
     expect(nightly.getByText('eu, us')).toBeInTheDocument();
     expect(nightly.getByText('clusters production; all configurations')).toBeInTheDocument();
     expect(nightly.getByText('Both ways')).toBeInTheDocument();
-    expect(nightly.getByText(/conflicts: the newer change wins/)).toBeInTheDocument();
+    expect(nightly.getByText('conflicts: newer wins')).toBeInTheDocument();
     expect(nightly.getByText('Only if conflict-free')).toBeInTheDocument();
     expect(nightly.getByText('active')).toBeInTheDocument();
     expect(within(nightly.getByTestId('next-run')).getByRole('time')).toHaveAttribute(

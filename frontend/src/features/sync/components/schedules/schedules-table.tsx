@@ -3,7 +3,7 @@ import type { Schedule } from '../../api/types';
 import { DIRECTIONS, isDirection } from '../../utils/job-list';
 import {
   APPLY,
-  CONFLICT_POLICIES,
+  CONFLICT_POLICIES_SHORT,
   isApply,
   isConflictPolicy,
   selectionText,
@@ -113,7 +113,7 @@ function ScheduleRow({ schedule, waiting, onRun, onPause, onEdit, onDelete }: Ro
         <span className="muted">
           conflicts:{' '}
           {isConflictPolicy(schedule.conflict_policy)
-            ? CONFLICT_POLICIES[schedule.conflict_policy].toLowerCase()
+            ? CONFLICT_POLICIES_SHORT[schedule.conflict_policy]
             : schedule.conflict_policy}
         </span>
       </td>
