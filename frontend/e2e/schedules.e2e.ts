@@ -80,9 +80,7 @@ describe('scheduled sync journey', () => {
       .locator('time')
       .evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute('datetime') ?? '')));
     expect(runs).toHaveLength(5);
-    expect(runs.slice(1).map((at, index) => at - (runs[index] as number))).toEqual([
-      3000, 3000, 3000, 3000,
-    ]);
+    expect(runs.slice(1).map((at, index) => at - runs[index])).toEqual([3000, 3000, 3000, 3000]);
 
     const row = scheduleRow();
     await row.waitFor();
