@@ -3,6 +3,8 @@
 // seconds (a seconds-field cron) is created from the form, its next five runs
 // shown 3 seconds apart; the Jobs page then shows its first run, started by
 // schedule:NAME, completed, and B has A's node. Paused again, its row says so.
+// Then both servers change that node, the schedule is set to apply only when
+// conflict-free and run now: its job reads "Needs attention" and B keeps its own.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
@@ -15,6 +17,7 @@ const PEER = 'e2e-schedule-peer-b';
 const SCHEDULE = 'e2e-every-3s';
 const CRON = '*/3 * * * * *';
 const NODE_ON_A = 'e2e-scheduled-node';
+const NODE = { hostname: NODE_ON_A, ip: '10.31.0.1', username: 'ops' };
 /** How long the first run may take to show: due within 3 s, then polled every second. */
 const FIRST_RUN_WITHIN_MS = 45_000;
 
@@ -25,11 +28,7 @@ let page: Page;
 
 beforeAll(async () => {
   [a, b] = (await startServers('A', 'B')) as [TestServer, TestServer];
-  await a.request('POST', '/api/v1/nodes', {
-    hostname: NODE_ON_A,
-    ip: '10.31.0.1',
-    username: 'ops',
-  });
+  await a.request('POST', '/api/v1/nodes', NODE);
   browser = await launchBrowser();
   page = browser.page;
 });
@@ -141,4 +140,50 @@ describe('scheduled sync journey', () => {
     expect(stored.paused).toBe(true);
     expect(stored.last_job_ids).toHaveLength(1);
   });
+
+  it('labels a run held back by a conflict "Needs attention" in the list and on its page', async () => {
+    await noJobRunning(a);
+    // Both sides change the node the schedule synced: a conflict at the next compare.
+    await a.request('PUT', `/api/v1/nodes/${NODE_ON_A}`, { ...NODE, ip: '10.31.0.2' });
+    await b.request('PUT', `/api/v1/nodes/${NODE_ON_A}`, { ...NODE, ip: '10.31.0.3' });
+
+    const row = scheduleRow();
+    await row.getByRole('button', { name: `Edit ${SCHEDULE}` }).click();
+    const form = page.getByRole('form', { name: `Edit schedule ${SCHEDULE}` });
+    await form.getByRole('combobox', { name: 'Apply' }).selectOption('only_if_conflict_free');
+    await form.getByRole('button', { name: 'Save schedule' }).click();
+    await page.getByTestId('schedule-saved').waitFor();
+    expect(await row.textContent()).toContain('Only if conflict-free');
+
+    // Paused, it still runs when asked.
+    await row.getByRole('button', { name: `Run ${SCHEDULE} now` }).click();
+    const ran = page.getByRole('status').filter({ hasText: `Schedule ${SCHEDULE} ran now` });
+    await ran.waitFor();
+    const held = row.locator('.job-status[data-status="needs-attention"]');
+    await held.waitFor();
+    expect(await held.textContent()).toContain('Needs attention');
+    await browser.screenshot('schedules-needs-attention');
+
+    await openFromNav('Jobs');
+    const newest = page.locator('tbody tr').first();
+    await newest.locator('.job-status[data-status="needs-attention"]').waitFor();
+    expect(await newest.textContent()).toContain(`schedule:${SCHEDULE}`);
+    expect(await newest.textContent()).not.toContain('failed');
+    await newest.getByRole('link', { name: /^Open job / }).click();
+    const facts = page.getByTestId('job-facts');
+    await facts.getByText('Why it needs attention').waitFor();
+    expect(await facts.textContent()).toContain('Needs attention');
+    expect(await facts.textContent()).toContain('nothing was applied');
+    expect(await nodeOn(b, NODE_ON_A)).toMatchObject({ ip: '10.31.0.3' });
+  });
 });
+
+/** Waits until A runs no job (the schedule's last run may still go), at most 30 s. */
+async function noJobRunning(server: TestServer) {
+  for (let i = 0; i < 60; i++) {
+    const running = (await server.request('GET', '/api/v1/sync/jobs?status=running')) as unknown[];
+    if (running.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('a job still runs');
+}
