@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: '/configurations', label: 'Configurations' },
   { to: '/sync/interactive', label: 'Sync' },
   { to: '/sync/peers', label: 'Peers' },
+  { to: '/sync/schedules', label: 'Schedules' },
   { to: '/jobs', label: 'Jobs' },
   { to: '/history', label: 'History' },
 ];

@@ -20,6 +20,7 @@ import { BroadcastPage } from '@/features/sync/components/broadcasts/broadcast-p
 import { JobPage } from '@/features/sync/components/jobs/job-page';
 import { JobsPage } from '@/features/sync/components/jobs/jobs-page';
 import { PeersPage } from '@/features/sync/components/peers/peers-page';
+import { SchedulesPage } from '@/features/sync/components/schedules/schedules-page';
 import { SyncInteractivePage } from '@/features/sync/components/sync-interactive-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
@@ -55,6 +56,7 @@ export function AppRoutes() {
           <Route path="sync" element={<Navigate to="/sync/interactive" replace />} />
           <Route path="sync/interactive" element={<SyncInteractivePage />} />
           <Route path="sync/peers" element={<PeersPage />} />
+          <Route path="sync/schedules" element={<SchedulesPage />} />
           <Route path="sync/broadcasts/:id" element={<BroadcastPage />} />
           <Route path="jobs" element={<JobsPage />} />
           <Route path="jobs/:id" element={<JobPage />} />

@@ -193,3 +193,34 @@ export function peer(overrides: Partial<Schemas['PeerView']> = {}): Schemas['Pee
     ...overrides,
   };
 }
+
+/** A schedule: active, every night at 02:00 with server-b, never run, unless told. */
+export function schedule(
+  overrides: Partial<Schemas['ScheduleView']> = {},
+): Schemas['ScheduleView'] {
+  return {
+    name: 'nightly',
+    cron: '0 0 2 * * *',
+    peers: ['server-b'],
+    selection: 'all',
+    direction: 'push',
+    conflict_policy: 'manual',
+    apply: 'always',
+    paused: false,
+    next_runs: [
+      '2026-03-05T02:00:00Z',
+      '2026-03-06T02:00:00Z',
+      '2026-03-07T02:00:00Z',
+      '2026-03-08T02:00:00Z',
+      '2026-03-09T02:00:00Z',
+    ],
+    last_run_at: null,
+    last_job_ids: [],
+    last_error: null,
+    missed_runs: 0,
+    last_missed_at: null,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}

@@ -74,3 +74,18 @@ export type BroadcastStarted = Schemas['BroadcastStarted'];
 /** One peer of a broadcast: its state, its job, and its result or problem. */
 export type BroadcastPeerResult = Schemas['PeerResult'];
 export type BroadcastPeerStatus = BroadcastPeerResult['status'];
+
+/** A sync schedule (GET /sync/schedules): cron, peers, what and how, its next runs and last run. */
+export type Schedule = Schemas['ScheduleView'];
+/** Whether a scheduled run applies whatever it finds, or only when its compare finds no conflict. */
+export type ScheduleApply = Schedule['apply'];
+/** What "Run now" recorded: a job per peer that answered, and why the others did not. */
+export type ScheduleRun = Schemas['ScheduleRun'];
+/** Every conflict policy a job (and so a schedule) takes, manual included. */
+export type AnyConflictPolicy = NonNullable<Schemas['StartJobRequest']['conflict_policy']>;
+
+/**
+ * Per kind, "all" or a list of natural keys, kinds not named left alone; or
+ * "all" of every kind (a job's and a schedule's `selection`).
+ */
+export type SelectionOfKinds = 'all' | Partial<Record<KindId, 'all' | string[]>>;

@@ -5,7 +5,7 @@ import type { JobEvents } from '../hooks/use-job-events';
 import type { SelectionState } from '../hooks/use-selection';
 import type { Row } from '../utils/comparison';
 import { PHASE_LABELS } from '../utils/format-job';
-import { JOB_INTERRUPTED, isRefused } from '../utils/job-events';
+import { JOB_INTERRUPTED, JOB_NEEDS_ATTENTION, isRefused } from '../utils/job-events';
 import { ConstraintConflictList } from './constraint-conflict-list';
 import { JobDirections } from './job-directions';
 import { JobItems } from './job-items';
@@ -38,6 +38,8 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
     return job.result.verified ? 'Sync finished and verified.' : 'Sync finished, not verified.';
   }
   if (isRefused(job)) return `${what} refused: nothing was moved.`;
+  if (job.status === 'failed' && job.problem?.code === JOB_NEEDS_ATTENTION)
+    return 'Needs attention: nothing was applied.';
   if (job.status === 'failed' && job.problem?.code === JOB_INTERRUPTED)
     return `${what} interrupted: its server stopped.`;
   if (job.status === 'failed') return `${what} failed.`;
@@ -46,9 +48,15 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
   return phase ? `${what}: ${PHASE_LABELS[phase]}…` : `${what}: starting…`;
 }
 
-/** A job that stopped with its server (job-interrupted) did not fail on its own: say so. */
+/**
+ * A job that stopped with its server (job-interrupted) did not fail on its own,
+ * and a scheduled run that found conflicts (needs-attention) did not fail at
+ * all but waits for an operator: say so.
+ */
 function failureTitle(dryRun: boolean, code: string): string {
   const what = dryRun ? 'The preview' : 'The sync';
+  if (code === JOB_NEEDS_ATTENTION)
+    return 'Needs attention: the compare found conflicts, nothing was applied';
   return code === JOB_INTERRUPTED
     ? `${what} was interrupted: its server stopped while it ran`
     : `${what} failed`;
@@ -125,6 +133,14 @@ export function JobPanel({
         job.problem && (
           <Alert title={failureTitle(dryRun, job.problem.code)}>
             <p>{job.problem.detail}</p>
+            {/* A scheduled run held back by inventory rules names them, as a refused job does. */}
+            {job.problem.code === JOB_NEEDS_ATTENTION && job.constraintConflicts.length > 0 && (
+              <ConstraintConflictList
+                conflicts={job.constraintConflicts}
+                localName={localName}
+                remoteName={remoteName}
+              />
+            )}
           </Alert>
         )
       )}

@@ -92,6 +92,12 @@ export const CONSTRAINT_CONFLICTS = 'constraint-conflicts';
 /** The problem code of a job whose server stopped while it ran (a restart or a crash). */
 export const JOB_INTERRUPTED = 'job-interrupted';
 
+/**
+ * The problem code of a scheduled run under `apply: only_if_conflict_free` whose
+ * compare found conflicts: it applied nothing and waits for an operator.
+ */
+export const JOB_NEEDS_ATTENTION = 'needs-attention';
+
 /** Whether the job ended refused before it moved anything: the comparison still holds. */
 export function isRefused(state: JobEventsState): boolean {
   return state.status === 'failed' && state.problem?.code === CONSTRAINT_CONFLICTS;

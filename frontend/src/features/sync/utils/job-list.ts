@@ -2,7 +2,7 @@
 import { elapsedMs, formatDuration } from '@/utils/format';
 import type { Direction, JobStatus, JobView } from '../api/types';
 import { PHASE_LABELS, countsText } from './format-job';
-import { JOB_INTERRUPTED } from './job-events';
+import { JOB_INTERRUPTED, JOB_NEEDS_ATTENTION } from './job-events';
 
 export const DIRECTIONS = {
   push: { icon: '→', label: 'Push', sentence: (remote: string) => `Push to ${remote}` },
@@ -39,12 +39,34 @@ export function isInterrupted(job: JobView): boolean {
   return job.status === 'failed' && job.problem?.code === JOB_INTERRUPTED;
 }
 
+/**
+ * Whether the job is a scheduled run that found conflicts and, under
+ * `apply: only_if_conflict_free`, applied nothing: failed to the server, but
+ * an operator's decision to make rather than a fault, so it is labelled apart.
+ */
+export function needsAttention(job: Pick<JobView, 'status' | 'problem'>): boolean {
+  return job.status === 'failed' && job.problem?.code === JOB_NEEDS_ATTENTION;
+}
+
+export const NEEDS_ATTENTION = { icon: '⚠', label: 'Needs attention' } as const;
+
+/**
+ * Icon, words and a tone for a job's status badge: the tone is the status,
+ * or `needs-attention` for a run that waits for an operator.
+ */
+export function jobStatusBadge(job: JobView): { icon: string; text: string; tone: string } {
+  if (needsAttention(job))
+    return { icon: NEEDS_ATTENTION.icon, text: NEEDS_ATTENTION.label, tone: 'needs-attention' };
+  return { icon: JOB_STATUSES[job.status].icon, text: jobStatusText(job), tone: job.status };
+}
+
 /** Why an interrupted job ended, in a few words for the list. */
 export const INTERRUPTED_REASON = 'Interrupted: its server stopped while the job ran';
 
-/** "running: Transferring", "completed", "failed", "failed: interrupted". */
+/** "running: Transferring", "completed", "failed", "failed: interrupted", "Needs attention". */
 export function jobStatusText(job: JobView): string {
   const status = JOB_STATUSES[job.status].label;
+  if (needsAttention(job)) return NEEDS_ATTENTION.label;
   if (job.status === 'running' && job.phase) return `${status}: ${PHASE_LABELS[job.phase]}`;
   return isInterrupted(job) ? `${status}: interrupted` : status;
 }

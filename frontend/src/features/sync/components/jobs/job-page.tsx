@@ -15,6 +15,7 @@ import {
   isInterrupted,
   jobDuration,
   jobStatusText,
+  needsAttention,
   recordsHere,
   recordsOnRemote,
 } from '../../utils/job-list';
@@ -55,13 +56,23 @@ function JobDetail({ job }: { job: JobView }) {
           <dt>Status</dt>
           <dd>{jobStatusText(job)}</dd>
         </div>
-        {job.status === 'failed' && job.problem && (
+        {needsAttention(job) && job.problem ? (
           <div>
-            <dt>Why it failed</dt>
-            <dd className={isInterrupted(job) ? 'job-interrupted' : undefined}>
-              {isInterrupted(job) ? INTERRUPTED_REASON : (job.problem.detail ?? job.problem.title)}
-            </dd>
+            <dt>Why it needs attention</dt>
+            <dd className="job-needs-attention">{job.problem.detail ?? job.problem.title}</dd>
           </div>
+        ) : (
+          job.status === 'failed' &&
+          job.problem && (
+            <div>
+              <dt>Why it failed</dt>
+              <dd className={isInterrupted(job) ? 'job-interrupted' : undefined}>
+                {isInterrupted(job)
+                  ? INTERRUPTED_REASON
+                  : (job.problem.detail ?? job.problem.title)}
+              </dd>
+            </div>
+          )
         )}
         <div>
           <dt>Direction</dt>

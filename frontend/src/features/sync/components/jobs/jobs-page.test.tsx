@@ -15,6 +15,9 @@ const PUSH = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const PULL = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 const FAILED = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
 const STOPPED = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
+const HELD = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const HELD_DETAIL =
+  "the compare with peer 'eu' found 2 conflict(s) and 0 constraint conflict(s); schedule 'nightly' applies only when there are none: nothing was applied";
 const INTERRUPTED_DETAIL =
   'the server stopped while the job ran; whatever it applied was applied whole, the rest was not: compare again and run it again';
 
@@ -71,6 +74,22 @@ const INTERRUPTED = jobView({
   },
 });
 
+/** A scheduled run under only_if_conflict_free that found conflicts: failed, needs-attention. */
+const NEEDS_ATTENTION = jobView({
+  job_id: HELD,
+  status: 'failed',
+  phase: null,
+  result: null,
+  started_by: 'schedule:nightly',
+  problem: {
+    type: 'urn:live-sync:problem:needs-attention',
+    title: 'Needs attention',
+    status: 409,
+    code: 'needs-attention',
+    detail: HELD_DETAIL,
+  },
+});
+
 let api: FakeApi;
 let streams: EventStream[];
 
@@ -82,7 +101,7 @@ beforeEach(() => {
     .on('GET', `${JOBS}/{id}`, (_request, params) =>
       json(
         200,
-        [...LIST, INTERRUPTED].find((job) => job.job_id === params.id),
+        [...LIST, INTERRUPTED, NEEDS_ATTENTION].find((job) => job.job_id === params.id),
       ),
     )
     .on('GET', `${JOBS}/{id}/events`, (request) => {
@@ -240,6 +259,41 @@ describe('Jobs page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The sync was interrupted: its server stopped while it ran');
     expect(alert).toHaveTextContent(INTERRUPTED_DETAIL);
+  });
+
+  it('labels a scheduled run held back by conflicts "Needs attention", not failed', async () => {
+    api.on('GET', JOBS, countedJson([NEEDS_ATTENTION, ...LIST]));
+    const { user } = renderApp('/jobs');
+    await screen.findByRole('link', { name: 'Open job aaaaaaaa' });
+    const row = rowOf(HELD);
+    const badge = within(row).getByText('Needs attention');
+    expect(badge).toHaveAttribute('data-status', 'needs-attention');
+    expect(row).not.toHaveTextContent('failed');
+    expect(row).toHaveTextContent('schedule:nightly');
+    expect(row).toHaveTextContent(HELD_DETAIL);
+    // A plain failure keeps its label.
+    expect(rowOf(FAILED)).toHaveTextContent('✖ failed');
+
+    await user.click(screen.getByRole('link', { name: 'Open job aaaaaaaa' }));
+    const facts = await screen.findByTestId('job-facts');
+    expect(within(facts).getByText('Status').nextElementSibling).toHaveTextContent(
+      'Needs attention',
+    );
+    expect(within(facts).queryByText('Why it failed')).toBeNull();
+    expect(within(facts).getByText('Why it needs attention').nextElementSibling).toHaveTextContent(
+      HELD_DETAIL,
+    );
+
+    await waitFor(() => expect(streams).toHaveLength(1));
+    const stream = streams[0] as EventStream;
+    stream.event('failed', { problem: NEEDS_ATTENTION.problem, duration_ms: 0 });
+    stream.close();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Needs attention: the compare found conflicts, nothing was applied',
+    );
+    expect(alert).not.toHaveTextContent('The sync failed');
+    expect(alert).toHaveTextContent(HELD_DETAIL);
   });
 
   it('says when there is no job yet', async () => {

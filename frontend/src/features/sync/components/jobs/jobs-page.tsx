@@ -12,11 +12,10 @@ import type { JobView } from '../../api/types';
 import { useJobsParams } from '../../hooks/use-jobs-params';
 import {
   DIRECTIONS,
-  JOB_STATUSES,
   isInterrupted,
+  jobStatusBadge,
   jobCounts,
   jobDuration,
-  jobStatusText,
   jobsTotalText,
 } from '../../utils/job-list';
 import { JobRemote } from './job-remote';
@@ -114,10 +113,7 @@ function JobsTable({ jobs, busy }: { jobs: JobView[]; busy: boolean }) {
                 <DateTime iso={job.started_at} />
               </td>
               <td role="cell" data-label="Status">
-                <span className="job-status" data-status={job.status}>
-                  <span aria-hidden="true">{JOB_STATUSES[job.status].icon} </span>
-                  {jobStatusText(job)}
-                </span>
+                <JobStatusBadge job={job} />
               </td>
               <td role="cell" data-label="Direction">
                 <span aria-hidden="true">{DIRECTIONS[job.direction].icon} </span>
@@ -147,5 +143,15 @@ function JobsTable({ jobs, busy }: { jobs: JobView[]; busy: boolean }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+function JobStatusBadge({ job }: { job: JobView }) {
+  const { icon, text, tone } = jobStatusBadge(job);
+  return (
+    <span className="job-status" data-status={tone}>
+      <span aria-hidden="true">{icon} </span>
+      {text}
+    </span>
   );
 }
