@@ -25,6 +25,8 @@ public enum ProblemCode {
 	ROLLBACK_CONFLICTS("rollback-conflicts", HttpStatus.CONFLICT, "Rollback conflicts"),
 	JOB_INTERRUPTED("job-interrupted", HttpStatus.SERVICE_UNAVAILABLE, "Job interrupted"),
 	NEEDS_ATTENTION("needs-attention", HttpStatus.CONFLICT, "Needs attention"),
+	JOB_CANCELLED("job-cancelled", HttpStatus.CONFLICT, "Job cancelled"),
+	JOB_STALLED("job-stalled", HttpStatus.GATEWAY_TIMEOUT, "Job stalled"),
 
 	// Who may call what
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),

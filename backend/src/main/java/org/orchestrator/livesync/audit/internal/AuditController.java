@@ -34,7 +34,9 @@ class AuditController {
 	Mono<AuditReader.AuditPage> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size,
 			@Parameter(description = "login, login_failed, peer_connected, peer_refused, job_started, job_finished, "
-					+ "package_applied, rollback or resolutions") @RequestParam(required = false) String action,
+					+ "job_cancelled, package_applied, rollback, resolutions, peer_saved, peer_removed, "
+					+ "broadcast_started, schedule_saved or schedule_removed") @RequestParam(
+							required = false) String action,
 			@RequestParam(required = false) String actor,
 			@Parameter(description = "at or after") @RequestParam(required = false) Instant since,
 			@Parameter(description = "before") @RequestParam(required = false) Instant until) {

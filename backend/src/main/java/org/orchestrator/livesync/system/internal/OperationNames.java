@@ -74,6 +74,7 @@ final class OperationNames implements OpenApiCustomizer {
 		name("POST /api/v1/sync/jobs", "startSyncJob", SYNC);
 		name("GET /api/v1/sync/jobs", "listSyncJobs", SYNC);
 		name("GET /api/v1/sync/jobs/{id}", "getSyncJob", SYNC);
+		name("DELETE /api/v1/sync/jobs/{id}", "cancelSyncJob", SYNC);
 		name("GET /api/v1/sync/jobs/{id}/events", "streamSyncJobEvents", SYNC);
 		name("GET /api/v1/sync/history", "listSyncHistory", SYNC);
 		name("GET /api/v1/sync/history/{id}", "getSyncHistoryEntry", SYNC);

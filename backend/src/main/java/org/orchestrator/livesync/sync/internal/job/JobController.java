@@ -2,10 +2,12 @@ package org.orchestrator.livesync.sync.internal.job;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/sync/jobs")
 class JobController {
+
+	/** How long a cancel waits for the job to end before it answers 202. */
+	private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
 
 	private final JobService jobs;
 
@@ -120,6 +126,26 @@ class JobController {
 			throw ProblemException.invalid(errors);
 		}
 		return new JobStore.Filter(wantedStatus, remote, wantedDirection, since, until);
+	}
+
+	@Operation(summary = "Cancel a running job",
+			description = "Stops the job wherever it runs (this server or a replica on its database): what is in "
+					+ "flight on both sides is rolled back, a package the remote had not applied yet is not "
+					+ "applied. Answers 200 with the job once it has ended (failed, code job-cancelled), or 202 "
+					+ "with it still running if it has not ended within a few seconds; 409 when the job has "
+					+ "ended already.")
+	@ApiResponse(responseCode = "200", description = "the job, ended")
+	@ApiResponse(responseCode = "202", description = "the job, still stopping")
+	@DeleteMapping("/{id}")
+	Mono<ResponseEntity<SyncJob.JobView>> cancel(@PathVariable String id, Principal operator, ServerHttpRequest http) {
+		String actor = (operator != null) ? operator.getName() : null;
+		return this.jobs.cancel(id, actor, CANCEL_WAIT)
+			.flatMap((view) -> this.audit
+				.recordQuietly(AuditLog.Action.JOB_CANCELLED, actor, AuditLog.client(http), Map.of("job_id", id))
+				.thenReturn(view))
+			.map((view) -> ResponseEntity
+				.status((view.status() == JobStatus.RUNNING) ? HttpStatus.ACCEPTED : HttpStatus.OK)
+				.body(view));
 	}
 
 	@Operation(summary = "A job's status, progress and result")

@@ -59,8 +59,11 @@ public class JobService {
 
 	private final SyncMetrics metrics;
 
+	private final JobCancels cancels;
+
 	JobService(SessionService sessions, JobRunner runner, Clock clock, JobStore store, AuditLog audit,
-			SyncMetrics metrics) {
+			SyncMetrics metrics, JobCancels cancels) {
+		this.cancels = cancels;
 		this.metrics = metrics;
 		this.audit = audit;
 		this.sessions = sessions;
@@ -180,7 +183,7 @@ public class JobService {
 				log.warn("Could not save sync job {}: {}", job.id(), failure.getMessage());
 				return Mono.empty();
 			})
-				.then(this.runner.run(job, session, parsed))
+				.then(stoppable(job, this.runner.run(job, session, parsed)))
 				.then(Mono.fromRunnable(() -> measured(job)))
 				.then(Mono.defer(() -> this.store.finished(job)))
 				.then(Mono.defer(() -> this.audit.recordQuietly(AuditLog.Action.JOB_FINISHED, job.startedBy(), null,
@@ -193,6 +196,42 @@ public class JobService {
 				.subscribe();
 			return job;
 		});
+	}
+
+	/**
+	 * The job's run, unless it is stopped first ({@link JobCancels}): then the run is
+	 * cancelled, which cancels what it waits for on both sides, and the job fails with
+	 * why.
+	 */
+	private Mono<Void> stoppable(SyncJob job, Mono<Void> run) {
+		Mono<ProblemException> stopped = this.cancels.register(job);
+		return Mono.firstWithSignal(run.then(Mono.<ProblemException>empty()), stopped).doOnNext((why) -> {
+			log.info("Sync job {} stopped: {}", job.id(), why.getMessage());
+			job.failed(new JobEvent.Failed(why.toProblem(null),
+					Duration.between(job.startedAt(), this.clock.instant()).toMillis(), null));
+		}).then().doFinally((signal) -> this.cancels.forget(job.id()));
+	}
+
+	/**
+	 * Cancels a running job, wherever it runs: here at once, on another replica with its
+	 * next heartbeat. Answers once the job has ended (or after {@code wait}, still
+	 * running); a job that has ended already is a conflict.
+	 */
+	Mono<SyncJob.JobView> cancel(String id, String actor, Duration wait) {
+		ProblemException why = ProblemCode.JOB_CANCELLED
+			.exception("cancelled by " + ((actor != null) ? actor : "an operator")
+					+ "; a package the remote had not applied yet was not applied, one it had applied stays applied: "
+					+ "compare again to see where the two stand");
+		Mono<Void> asked = this.cancels.cancel(id, why) ? Mono.empty() : this.store.requestCancel(id, actor)
+			.flatMap((requested) -> requested ? Mono.<Void>empty() : view(id).flatMap((view) -> Mono.error(
+					ProblemException.conflict("sync job '" + id + "' has ended (" + view.status().jsonName() + ")"))));
+		return asked
+			.then(view(id)
+				.expand((view) -> (view.status() == JobStatus.RUNNING)
+						? Mono.delay(Duration.ofMillis(100)).then(view(id)) : Mono.empty())
+				.takeUntil((view) -> view.status() != JobStatus.RUNNING)
+				.take(wait)
+				.last());
 	}
 
 	/** The job's end in the metrics: how it ended, how long it took, what it moved. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,7 +55,10 @@ class JobStore {
 	 */
 	private final JsonMapper reader;
 
-	JobStore(DatabaseClient database, JsonMapper json) {
+	private final JobCancels cancels;
+
+	JobStore(DatabaseClient database, JsonMapper json, JobCancels cancels) {
+		this.cancels = cancels;
 		this.database = database;
 		this.json = json;
 		this.reader = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -96,6 +101,34 @@ class JobStore {
 			.bind(5, this.json.writeValueAsString(job.end()))
 			.then()
 			.doFinally((signal) -> this.running.remove(job.id()));
+	}
+
+	/**
+	 * Asks whichever replica runs the job to cancel it; false when no such job is
+	 * running.
+	 */
+	Mono<Boolean> requestCancel(String id, String actor) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(ProblemException.notFound("sync job '" + id + "'"));
+		}
+		return this.database
+			.sql("UPDATE sync_jobs SET cancel_requested_at = now(), cancel_requested_by = $2 "
+					+ "WHERE id = $1 AND status = 'running'")
+			.bind(0, uuid)
+			.bind(1, SqlValues.orNull(actor, String.class))
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
+	}
+
+	private static ProblemException cancelled(String actor) {
+		return ProblemCode.JOB_CANCELLED.exception("cancelled by " + actor
+				+ " through another replica; a package the remote had not applied yet was not applied, one it had "
+				+ "applied stays applied: compare again to see where the two stand");
 	}
 
 	Mono<Stored> find(String id) {
@@ -154,11 +187,17 @@ class JobStore {
 		Flux.fromIterable(this.running.values())
 			.concatMap((job) -> this.database
 				.sql("UPDATE sync_jobs SET heart_at = now(), view = CAST($2 AS jsonb), phases = CAST($3 AS jsonb) "
-						+ "WHERE id = $1 AND status = 'running'")
+						+ "WHERE id = $1 AND status = 'running' RETURNING cancel_requested_at IS NOT NULL, "
+						+ "cancel_requested_by")
 				.bind(0, UUID.fromString(job.id()))
 				.bind(1, this.json.writeValueAsString(job.view()))
 				.bind(2, this.json.writeValueAsString(job.phases()))
-				.then())
+				.map((row) -> Boolean.TRUE.equals(row.get(0, Boolean.class))
+						? Optional.of(Objects.requireNonNullElse(row.get(1, String.class), "an operator"))
+						: Optional.<String>empty())
+				.one()
+				.doOnNext((cancelledBy) -> cancelledBy
+					.ifPresent((actor) -> this.cancels.cancel(job.id(), cancelled(actor)))))
 			.then()
 			.onErrorResume((failure) -> {
 				log.warn("Could not mark the running sync jobs alive: {}", failure.getMessage());
