@@ -575,7 +575,11 @@ export interface paths {
         get: operations["getSyncJob"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Cancel a running job
+         * @description Stops the job wherever it runs (this server or a replica on its database): what is in flight on both sides is rolled back, a package the remote had not applied yet is not applied. Answers 200 with the job once it has ended (failed, code job-cancelled), or 202 with it still running if it has not ended within a few seconds; 409 when the job has ended already.
+         */
+        delete: operations["cancelSyncJob"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2211,7 +2215,7 @@ export interface operations {
             query?: {
                 page?: number;
                 size?: number;
-                /** @description login, login_failed, peer_connected, peer_refused, job_started, job_finished, package_applied, rollback or resolutions */
+                /** @description login, login_failed, peer_connected, peer_refused, job_started, job_finished, job_cancelled, package_applied, rollback, resolutions, peer_saved, peer_removed, broadcast_started, schedule_saved or schedule_removed */
                 action?: string;
                 actor?: string;
                 /** @description at or after */
@@ -5197,6 +5201,82 @@ export interface operations {
         responses: {
             /** @description OK */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A token of the wrong kind, or of a session that ended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelSyncJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job, ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description the job, still stopping */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
