@@ -11,13 +11,15 @@ import org.orchestrator.livesync.client.model.Progress;
 import org.orchestrator.livesync.client.model.RemoteServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The server's sync jobs, newest first: the last 50, those of past runs too. */
-@Command(name = "jobs", description = "List the server's recent sync jobs, newest first.")
+@Command(name = "jobs", description = "List the server's recent sync jobs, newest first.",
+		subcommands = JobsCommand.Cancel.class)
 class JobsCommand implements Callable<Integer> {
 
 	@ParentCommand
@@ -53,6 +55,41 @@ class JobsCommand implements Callable<Integer> {
 		}
 		table.print(out);
 		return 0;
+	}
+
+	/**
+	 * Cancels a running job, wherever it runs; answers once it has ended (or, after a few
+	 * seconds, while it still stops).
+	 */
+	@Command(name = "cancel", description = "Cancel a running job: what the remote has not applied yet is not applied.")
+	static class Cancel implements Callable<Integer> {
+
+		@ParentCommand
+		JobsCommand jobs;
+
+		@Parameters(index = "0", paramLabel = "JOB_ID")
+		String jobId;
+
+		@Mixin
+		OutputOptions output;
+
+		@Override
+		public Integer call() {
+			Server api = this.jobs.cli.operator();
+			JobView job = api.call(() -> new SyncApi(api.client()).cancelSyncJob(this.jobId), CliFailure.CANNOT_RUN);
+			if (this.output.json()) {
+				this.output.print(api.json(), job);
+			}
+			else {
+				this.jobs.spec.commandLine()
+					.getOut()
+					.println((job.getStatus() == JobView.StatusEnum.RUNNING)
+							? "Job " + this.jobId + " is stopping; see it end with: live-sync jobs"
+							: "Cancelled job " + this.jobId + ": " + result(job));
+			}
+			return 0;
+		}
+
 	}
 
 	/** The remote by name and URL. */

@@ -137,6 +137,8 @@ class JsonOutputIntegrationTests {
 		JsonNode jobs = one(expect(0, cli("jobs", "--json")));
 		assertThat(jobs.valueStream().map((view) -> view.get("job_id").asString())).contains(job);
 		problem(expect(2, run(Map.of("LIVE_SYNC_SERVER", a.url()), "jobs", "--json")), "no-password", 2);
+		problem(expect(2, cli("jobs", "cancel", job, "--json")), "conflict", 2);
+		problem(expect(2, cli("jobs", "cancel", "0b9a5c7e-1f2d-4c3b-9a8e-7d6c5b4a3f21", "--json")), "not-found", 2);
 
 		JsonNode audit = one(expect(0, onB("audit", "--action", "package_applied", "--json")));
 		assertThat(audit.get("items").size()).isPositive();
