@@ -8,11 +8,14 @@ CREATE TABLE sync_peer_sessions (
 );
 CREATE INDEX sync_peer_sessions_expires_idx ON sync_peer_sessions (expires_at);
 
--- Rate limits and login throttling, counted across replicas. Each bucket is kept as its
--- "theoretical arrival time" (the generic cell rate algorithm): one timestamp per client that
--- moves forward by one interval per request; a bucket whose time has passed is full and can go.
+-- Rate limits and login throttling, counted across replicas: each client's bucket holds how many
+-- requests it has used (draining at the limit's rate) as of updated_at, and when it will be
+-- empty again (then the row can go). Counted in requests, so a changed limit applies to what a
+-- client already used.
 CREATE TABLE rate_limit_buckets (
     bucket      text PRIMARY KEY,
-    arrival_at  timestamptz NOT NULL
+    used        double precision NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    drained_at  timestamptz NOT NULL
 );
-CREATE INDEX rate_limit_buckets_arrival_idx ON rate_limit_buckets (arrival_at);
+CREATE INDEX rate_limit_buckets_drained_idx ON rate_limit_buckets (drained_at);

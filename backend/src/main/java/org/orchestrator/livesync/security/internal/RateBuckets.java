@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Token buckets kept in PostgreSQL, so that the replicas of a server count one client's
- * requests together. Each bucket is one timestamp, its "theoretical arrival time" (the
- * generic cell rate algorithm): a request moves it one interval forward, and is refused
- * when that would put it more than a full bucket ahead of now. Each take is one
+ * requests together. Each bucket holds the requests a client has used, draining at the
+ * limit's rate: a request is let through when one more still fits. Each take is one
  * statement, atomic on its own, timed by the database's clock, which all replicas share.
  */
 @Component
 class RateBuckets {
+
+	/** What the bucket holds now: what it held, less what drained since. */
+	private static final String LEVEL = "GREATEST(0, b.used - EXTRACT(EPOCH FROM now() - b.updated_at) * $2)";
 
 	private final DatabaseClient database;
 
@@ -27,18 +29,17 @@ class RateBuckets {
 	/** Takes one token from {@code bucket} if it holds one. */
 	Mono<Taken> take(String bucket, Rate rate) {
 		return this.database
-			.sql("""
-					INSERT INTO rate_limit_buckets AS b (bucket, arrival_at)
-					VALUES ($1, now() + make_interval(secs => $2))
-					ON CONFLICT (bucket) DO UPDATE SET arrival_at = GREATEST(b.arrival_at, now()) + make_interval(secs => $2)
-					WHERE GREATEST(b.arrival_at, now()) + make_interval(secs => $2) <= now() + make_interval(secs => $3)
-					RETURNING EXTRACT(EPOCH FROM now() + make_interval(secs => $3) - arrival_at)::float8""")
+			.sql("INSERT INTO rate_limit_buckets AS b (bucket, used, updated_at, drained_at) "
+					+ "VALUES ($1, 1, now(), now() + make_interval(secs => 1 / $2)) "
+					+ "ON CONFLICT (bucket) DO UPDATE SET used = " + LEVEL + " + 1, updated_at = now(), "
+					+ "drained_at = now() + make_interval(secs => (" + LEVEL + " + 1) / $2) " + "WHERE " + LEVEL
+					+ " + 1 <= $3 RETURNING used")
 			.bind(0, bucket)
-			.bind(1, rate.intervalSeconds())
-			.bind(2, rate.burstSeconds())
+			.bind(1, rate.perSecond())
+			.bind(2, (double) rate.capacity())
 			.map((row) -> row.get(0, Double.class))
 			.one()
-			.map((slack) -> new Taken(true, (long) Math.floor(slack / rate.intervalSeconds() + 1e-9), Duration.ZERO))
+			.map((used) -> new Taken(true, (long) Math.floor(rate.capacity() - used + 1e-9), Duration.ZERO))
 			.switchIfEmpty(Mono.defer(() -> waitFor(bucket, rate).map((wait) -> new Taken(false, 0, wait))));
 	}
 
@@ -47,23 +48,20 @@ class RateBuckets {
 	 * bucket nobody took from is full).
 	 */
 	Mono<Duration> waitFor(String bucket, Rate rate) {
-		return this.database.sql("""
-				SELECT EXTRACT(EPOCH FROM GREATEST(arrival_at, now()) + make_interval(secs => $2)
-				  - make_interval(secs => $3) - now())::float8
-				FROM rate_limit_buckets WHERE bucket = $1""")
+		return this.database.sql("SELECT (" + LEVEL + " + 1 - $3) / $2 FROM rate_limit_buckets b WHERE b.bucket = $1")
 			.bind(0, bucket)
-			.bind(1, rate.intervalSeconds())
-			.bind(2, rate.burstSeconds())
+			.bind(1, rate.perSecond())
+			.bind(2, (double) rate.capacity())
 			.map((row) -> row.get(0, Double.class))
 			.one()
 			.map((seconds) -> (seconds > 0) ? Duration.ofMillis((long) Math.ceil(seconds * 1000)) : Duration.ZERO)
 			.defaultIfEmpty(Duration.ZERO);
 	}
 
-	/** A full bucket is the same as none: drop them, so idle clients cost nothing. */
+	/** An empty bucket is the same as none: drop them, so idle clients cost nothing. */
 	@Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
-	void forgetFullBuckets() {
-		this.database.sql("DELETE FROM rate_limit_buckets WHERE arrival_at < now()")
+	void forgetDrainedBuckets() {
+		this.database.sql("DELETE FROM rate_limit_buckets WHERE drained_at < now()")
 			.then()
 			.onErrorComplete()
 			.subscribe();
@@ -77,12 +75,8 @@ class RateBuckets {
 	/** A bucket of {@code capacity} tokens, refilled one token per {@code interval}. */
 	record Rate(int capacity, Duration interval) {
 
-		double intervalSeconds() {
-			return this.interval.toNanos() / 1e9;
-		}
-
-		double burstSeconds() {
-			return this.capacity * intervalSeconds();
+		double perSecond() {
+			return 1e9 / this.interval.toNanos();
 		}
 
 	}

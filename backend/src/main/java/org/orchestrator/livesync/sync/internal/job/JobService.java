@@ -163,7 +163,7 @@ public class JobService {
 
 	/** The same; {@code ended} runs once the job's end is saved (or could not be). */
 	private Mono<SyncJob> start(Request request, String actor, Runnable ended) {
-		return this.sessions.find(request.sessionId()).map((session) -> {
+		return this.sessions.find(request.sessionId()).flatMap((session) -> {
 			JobSelection parsed = JobSelection.parse(request.selection(), request.conflictPolicy(),
 					request.conflictPolicies(), request.direction(), request.mode(), request.resolutions());
 			SyncJob job = new SyncJob(UUID.randomUUID().toString(), session.id(), parsed.direction(), request.dryRun(),
@@ -179,11 +179,12 @@ public class JobService {
 			this.metrics.jobStarted(parsed.direction().jsonName(), request.dryRun());
 			log.info("Sync job {} ({}{}) with {} started by {}", job.id(), parsed.direction().jsonName(),
 					request.dryRun() ? ", dry run" : "", session.remote().url(), (actor != null) ? actor : "-");
-			resolutions.then(this.store.started(job)).onErrorResume((failure) -> {
+			// Saved before it is answered: every replica knows the job its id names.
+			Mono<Void> saved = resolutions.then(this.store.started(job)).onErrorResume((failure) -> {
 				log.warn("Could not save sync job {}: {}", job.id(), failure.getMessage());
 				return Mono.empty();
-			})
-				.then(stoppable(job, this.runner.run(job, session, parsed)))
+			});
+			return saved.doOnSuccess((done) -> stoppable(job, this.runner.run(job, session, parsed))
 				.then(Mono.fromRunnable(() -> measured(job)))
 				.then(Mono.defer(() -> this.store.finished(job)))
 				.then(Mono.defer(() -> this.audit.recordQuietly(AuditLog.Action.JOB_FINISHED, job.startedBy(), null,
@@ -193,8 +194,7 @@ public class JobService {
 					return Mono.empty();
 				})
 				.doFinally((signal) -> ended.run())
-				.subscribe();
-			return job;
+				.subscribe()).thenReturn(job);
 		});
 	}
 
