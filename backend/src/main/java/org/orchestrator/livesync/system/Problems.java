@@ -98,6 +98,11 @@ public final class Problems {
 
 	private static ProblemException fromJson(JacksonException json) {
 		String field = path(json.getPath());
+		if (json instanceof NulCharacters.NulCharacterException nul) {
+			String at = field + nul.inner();
+			return ProblemException.invalid(at.isEmpty() ? "body" : at.startsWith(".") ? at.substring(1) : at,
+					NulCharacters.MESSAGE);
+		}
 		if (json instanceof UnrecognizedPropertyException) {
 			return ProblemException.invalid(field, "unknown field");
 		}
