@@ -41,7 +41,7 @@ public class NulCharacters implements JsonMapperBuilderCustomizer {
 		refuseNul(builder);
 	}
 
-	/** The same rule for mappers built by hand, such as the sync package's. */
+	/** The same rule for a mapper built by hand. */
 	public static JsonMapper.Builder refuseNul(JsonMapper.Builder builder) {
 		SimpleModule module = new SimpleModule("nul-characters").setDeserializerModifier(new Modifier());
 		// Trees have deserializers of their own, which modifiers do not see.

@@ -100,6 +100,32 @@ class HostileInputIntegrationTests {
 	}
 
 	@Test
+	void refusesAnAcceptTheApiCannotAnswerBeforeWriting() {
+		problem(this.api.post()
+			.uri("/api/v1/clusters")
+			.accept(MediaType.TEXT_HTML)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"html-only\"}")
+			.exchange(), 406, "not-acceptable");
+		assertThat(server.rows("clusters")).isZero();
+	}
+
+	@Test
+	void keepsWorkingAfterStreamedJsonThatBreaksMidBuffer() {
+		// The streaming tokenizer fails inside a buffer here; the buffer was once
+		// released twice, which broke a database connection of another request.
+		for (String body : new String[] { "[".repeat(10_000) + "]".repeat(10_000), "[{\"type\":\"cluster\"}}]" }) {
+			for (MediaType type : new MediaType[] { MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON }) {
+				problem(this.api.post().uri("/api/v1/inventory/import").contentType(type).bodyValue(body).exchange(),
+						400, "malformed-request");
+			}
+		}
+		for (int i = 0; i < 5; i++) {
+			this.api.get().uri("/api/v1/clusters").exchange().expectStatus().isOk();
+		}
+	}
+
+	@Test
 	void refusesMalformedBodiesToCompare() {
 		Peers.Session peer = Peers.connect(server, "hostile-peer");
 		for (String body : new String[] { "{", "[]", "\"x\"", "{\"remote_inventory\":1}",
