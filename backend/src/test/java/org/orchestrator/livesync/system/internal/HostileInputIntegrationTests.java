@@ -150,6 +150,19 @@ class HostileInputIntegrationTests {
 	}
 
 	@Test
+	void refusesABlankIdInThePath() {
+		// " " converts to no UUID at all, which Spring took for a route without its id.
+		for (String path : new String[] { "/api/v1/sync/history/%20", "/api/v1/sync/jobs/%20",
+				"/api/v1/sync/sessions/%20", "/api/v1/sync/broadcasts/%20" }) {
+			RawHttp.Response refused = raw("GET", path, null, null);
+			assertThat(refused.status()).as(path).isBetween(400, 499);
+			assertThat(refused.header("content-type")).as(path).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		}
+		assertProblem(raw("POST", "/api/v1/sync/history/%20/rollback", null, null), 400, "validation");
+		assertThat(raw("GET", "/api/v1/sync/history/%20", null, null).body()).contains("\"field\":\"id\"");
+	}
+
+	@Test
 	void refusesAllNumericHostNames() {
 		for (String hostname : new String[] { "123", "1.5" }) {
 			Problem refused = invalidField(
