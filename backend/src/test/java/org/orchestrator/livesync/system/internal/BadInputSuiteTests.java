@@ -69,9 +69,11 @@ class BadInputSuiteTests {
 		Items.create(server, Fixtures.cluster("suite-cluster", "suite-node-01"));
 		Items.create(server, Fixtures.configuration("suite-config"));
 		String operatorToken = server.operatorToken();
-		String peerToken = Peers.connect(server, "bad-input-peer").token();
+		Peers.Session peer = Peers.connect(server, "bad-input-peer");
+		String peerToken = peer.token();
 
-		ContractOperations contract = new ContractOperations(Path.of("..", "openapi.yaml"));
+		ContractOperations contract = new ContractOperations(Path.of("..", "openapi.yaml"),
+				Map.of("session_id", peer.sessionId()));
 		BadInputs inputs = new BadInputs(contract, new Random(SEED));
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)

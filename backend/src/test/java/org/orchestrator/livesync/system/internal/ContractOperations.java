@@ -27,7 +27,14 @@ final class ContractOperations {
 
 	private final JsonNode contract;
 
-	ContractOperations(Path file) {
+	/**
+	 * Values that open doors, by field name (a real session id gets past the session
+	 * check).
+	 */
+	private final Map<String, String> known;
+
+	ContractOperations(Path file, Map<String, String> known) {
+		this.known = Map.copyOf(known);
 		try {
 			this.contract = new YAMLMapper().readTree(file.toFile());
 		}
@@ -152,7 +159,10 @@ final class ContractOperations {
 		return object;
 	}
 
-	private static String text(JsonNode schema, String name, Random random) {
+	private String text(JsonNode schema, String name, Random random) {
+		if (name != null && this.known.containsKey(name)) {
+			return this.known.get(name);
+		}
 		String lower = (name != null) ? name.toLowerCase(Locale.ROOT) : "";
 		if (lower.contains("url")) {
 			return "not-a-url";
