@@ -8,7 +8,7 @@ SERVER_PORT ?= 5000
 # The server the CLI drives: LIVE_SYNC_SERVER, else the one `make run` starts.
 CLI := java -jar $(CLI_JAR) --server $(or $(LIVE_SYNC_SERVER),http://localhost:$(SERVER_PORT))
 
-.PHONY: help demo demo-reset run build test test-properties bench openapi format clean sync-test sync-connect sync-interactive sync-full
+.PHONY: help demo demo-reset run build test test-properties test-bad-input bench openapi format clean sync-test sync-connect sync-interactive sync-full
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ test: ## Run every test: Java (TEST_DATABASE_URL or embedded PostgreSQL), web UI
 
 test-properties: ## Randomized two-sided sync scenarios, thousands of them (SCENARIOS=2000; SEED=... replays a run)
 	$(MVN) -pl backend test -Dtest=PushPropertyTests -Dsync.properties.scenarios=$(or $(SCENARIOS),2000) $(if $(SEED),-Dsync.properties.seed=$(SEED)) -Dsurefire.failIfNoSpecifiedTests=false
+
+test-bad-input: ## Hostile requests generated from openapi.yaml, more of them (WAYS=10 per part; SEED=... replays a run)
+	$(MVN) -pl backend test -Dtest=BadInputSuiteTests -Dbadinput.ways=$(or $(WAYS),10) $(if $(SEED),-Dbadinput.seed=$(SEED)) -Dsurefire.failIfNoSpecifiedTests=false
 
 bench: build ## Benchmark sync against pg_dump | psql (N=100000 REPS=3 WARMUP=2 HEAP=256m); figures in bench/results/latest.json
 	java -jar bench/target/live-sync-bench.jar --n=$(or $(N),100000) --reps=$(or $(REPS),3) --warmup=$(or $(WARMUP),2) --heap=$(or $(HEAP),256m)

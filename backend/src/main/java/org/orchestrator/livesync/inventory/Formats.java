@@ -12,6 +12,8 @@ public final class Formats {
 	/** RFC 1123 host name, lower case: labels of letters, digits and inner hyphens. */
 	private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
+	private static final Pattern ALL_NUMERIC = Pattern.compile("[0-9.]+");
+
 	/**
 	 * Names of clusters, SSH keys and configurations: safe in a URL path and a file name.
 	 */
@@ -30,8 +32,13 @@ public final class Formats {
 	private Formats() {
 	}
 
+	/**
+	 * An RFC 1123 host name that is not all digits and dots: {@code 123} or {@code 1.5}
+	 * would read as a number or an address (RFC 1123 2.1 keeps names and dotted addresses
+	 * apart).
+	 */
 	public static boolean isHostname(String value) {
-		if (value == null || value.isEmpty() || value.length() > 253) {
+		if (value == null || value.isEmpty() || value.length() > 253 || ALL_NUMERIC.matcher(value).matches()) {
 			return false;
 		}
 		for (String label : value.split("\\.", -1)) {

@@ -15,7 +15,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
@@ -50,6 +52,13 @@ public final class Problems {
 			String reason = (input.getReason() != null && input.getReason().contains("body"))
 					? "the request body is missing" : "the request is malformed";
 			return new ProblemException(ProblemCode.MALFORMED_REQUEST, reason);
+		}
+		if (failure instanceof ServerErrorException missing && missing.getMethodParameter() != null
+				&& missing.getMethodParameter().hasParameterAnnotation(PathVariable.class)) {
+			// A segment that converts to nothing (" " for a UUID or a number): Spring
+			// takes it for a route without the variable, a server error, but the
+			// client sent it.
+			return ProblemException.invalid(missing.getReason(), "must not be blank");
 		}
 		if (failure instanceof ResponseStatusException status) {
 			ProblemException problem = fromStatus(status.getStatusCode(), status.getReason());
@@ -98,6 +107,11 @@ public final class Problems {
 
 	private static ProblemException fromJson(JacksonException json) {
 		String field = path(json.getPath());
+		if (json instanceof NulCharacters.NulCharacterException nul) {
+			String at = field + nul.inner();
+			return ProblemException.invalid(at.isEmpty() ? "body" : at.startsWith(".") ? at.substring(1) : at,
+					NulCharacters.MESSAGE);
+		}
 		if (json instanceof UnrecognizedPropertyException) {
 			return ProblemException.invalid(field, "unknown field");
 		}

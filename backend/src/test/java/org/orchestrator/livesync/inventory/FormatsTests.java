@@ -21,6 +21,13 @@ class FormatsTests {
 		assertThat(Formats.isHostname(hostname)).isFalse();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "123", "1.5", "10.0.0.1", "0" })
+	void rejectsAllNumericHostNames(String hostname) {
+		assertThat(Formats.isHostname(hostname)).isFalse();
+		assertThat(Formats.isHostname(hostname + "a")).isTrue();
+	}
+
 	@Test
 	void rejectsOverlongHostNames() {
 		assertThat(Formats.isHostname("a".repeat(64))).isFalse();

@@ -11,6 +11,7 @@ import org.orchestrator.livesync.system.ProblemException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -83,12 +84,31 @@ class Utf8JsonFilter implements WebFilter {
 		public Flux<DataBuffer> getBody() {
 			Utf8Validator utf8 = new Utf8Validator();
 			return super.getBody().map((buffer) -> {
-				if (!utf8.accept(buffer)) {
-					DataBufferUtils.release(buffer);
+				DataBuffer copy = unpooled(buffer);
+				if (!utf8.accept(copy)) {
 					throw notUtf8();
 				}
-				return buffer;
+				return copy;
 			}).concatWith(Mono.defer(() -> utf8.complete() ? Mono.empty() : Mono.error(notUtf8())));
+		}
+
+		/**
+		 * The bytes in a heap buffer, the pooled one released. Spring's streaming JSON
+		 * tokenizer releases the buffer it fails in (deep nesting, a syntax error), and
+		 * the operator it runs in releases that buffer again as discarded: with a pooled
+		 * Netty buffer, the second release frees memory another connection (a database
+		 * one) has taken meanwhile, and that connection fails. Released twice, a heap
+		 * buffer is only garbage.
+		 */
+		private static DataBuffer unpooled(DataBuffer buffer) {
+			try {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.orchestrator.livesync.inventory.internal.importer;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,7 +51,10 @@ class ImportService {
 	}
 
 	Mono<ImportResult> importItems(Flux<JsonNode> items) {
-		Flux<InventoryWriter.Prepared> prepared = items.index((index, item) -> prepare(index, item));
+		AtomicLong read = new AtomicLong();
+		Flux<InventoryWriter.Prepared> prepared = items.doOnNext((item) -> read.incrementAndGet())
+			.onErrorMap((ex) -> located(Problems.from(ex), read.get()))
+			.index((index, item) -> prepare(index, item));
 		return this.writer.deferConstraints()
 			.flatMap((mark) -> prepared.buffer(BATCH_SIZE)
 				.concatMap((batch) -> this.writer.upsert(batch)
@@ -91,6 +95,14 @@ class ImportService {
 			counts = counts.plus(prepared.kind(), 1);
 		}
 		return counts;
+	}
+
+	/**
+	 * An invalid field found while the item was read (a NUL in it) is named under the
+	 * item's index, as the fields {@link #prepare} finds are.
+	 */
+	private static ProblemException located(ProblemException problem, long index) {
+		return (problem.errors() != null) ? prefixed(problem, "[" + index + "]") : problem;
 	}
 
 	private static ProblemException prefixed(ProblemException problem, String at) {

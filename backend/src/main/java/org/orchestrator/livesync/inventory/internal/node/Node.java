@@ -51,7 +51,7 @@ public record Node(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example 
 	public void validate(Violations violations) {
 		if (violations.required(this.hostname, "hostname")) {
 			violations.check(Formats.isHostname(this.hostname), "hostname",
-					"must be an RFC 1123 host name in lower case (letters, digits, '-' and '.')");
+					"must be an RFC 1123 host name in lower case (letters, digits, '-' and '.'), not all digits");
 		}
 		if (violations.required(this.ip, "ip")) {
 			violations.check(Formats.normalIp(this.ip) != null, "ip", "must be an IPv4 or IPv6 address");
