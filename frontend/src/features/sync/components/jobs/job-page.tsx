@@ -12,6 +12,7 @@ import { useJobEvents } from '../../hooks/use-job-events';
 import {
   DIRECTIONS,
   INTERRUPTED_REASON,
+  isCancelled,
   isInterrupted,
   jobDuration,
   jobStatusText,
@@ -60,6 +61,11 @@ function JobDetail({ job }: { job: JobView }) {
           <div>
             <dt>Why it needs attention</dt>
             <dd className="job-needs-attention">{job.problem.detail ?? job.problem.title}</dd>
+          </div>
+        ) : isCancelled(job) && job.problem ? (
+          <div>
+            <dt>How it ended</dt>
+            <dd className="job-cancelled">{job.problem.detail ?? job.problem.title}</dd>
           </div>
         ) : (
           job.status === 'failed' &&
