@@ -2,13 +2,15 @@
 // A, connect to B and compare, review a new node and one whose IP differs,
 // preview (B unchanged), sync for real and watch it verify, then find A's
 // version on B. Like the demo, both have the same SSH key: its kind's digests
-// agree, and "Everything, identical too" still lists it.
+// agree, and "Everything, identical too" still lists it. Last, a push whose
+// upload a proxy holds is cancelled from A's Jobs page, and B keeps its version.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { explainFailures } from './support/failures';
+import { holdingProxy } from './support/holding-proxy';
 import { logIn } from './support/login';
 import { SSH_FIXTURES } from './support/paths';
 import { startServers, stopServers, type TestServer } from './support/servers';
@@ -208,5 +210,47 @@ describe('interactive sync journey', () => {
     );
     expect(overflows).toBe(false);
     await browser.screenshot('sync-narrow');
+  });
+
+  it('cancels from the Jobs page a push whose upload B never answers, and B keeps its version', async () => {
+    // A holds 10.20.0.3 now; B still has A's old address.
+    const proxy = await holdingProxy(b.url, 'POST /api/v1/sync/receive/stream');
+    try {
+      const session = (await a.request('POST', '/api/v1/sync/sessions', {
+        remote_url: proxy.url,
+      })) as { session_id: string };
+      const { job_id: jobId } = (await a.request('POST', '/api/v1/sync/jobs', {
+        session_id: session.session_id,
+        selection: { nodes: [SHARED_NODE] },
+      })) as { job_id: string };
+      await proxy.held;
+
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${a.url}/jobs`);
+      const short = jobId.slice(0, 8);
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: `Open job ${short}` }) });
+      await row.getByRole('button', { name: `Cancel job ${short}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Cancel this job?' });
+      await dialog.getByText('What the remote has not applied yet is not applied.').waitFor();
+      await browser.screenshot('jobs-cancel-confirm');
+      await dialog.getByRole('button', { name: 'Cancel job' }).click();
+      const badge = row.locator('.job-status[data-status="cancelled"]');
+      await badge.waitFor();
+      expect(await badge.textContent()).toBe('■ Cancelled');
+      expect(await row.getByRole('button', { name: `Cancel job ${short}` }).count()).toBe(0);
+      await browser.screenshot('jobs-cancelled');
+
+      const job = (await a.request('GET', `/api/v1/sync/jobs/${jobId}`)) as {
+        status: string;
+        problem: { code: string } | null;
+      };
+      expect(job.status).toBe('failed');
+      expect(job.problem?.code).toBe('job-cancelled');
+      expect((await nodeOnB(SHARED_NODE))?.ip).toBe(IP_ON_A);
+    } finally {
+      await proxy.close();
+    }
   });
 });

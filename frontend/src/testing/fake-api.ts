@@ -12,7 +12,11 @@ export interface SentRequest {
   signal: AbortSignal;
 }
 
-type Answer = (request: SentRequest, params: Record<string, string>) => Response;
+/** An answer may wait (a promise), so that a test sees the app while a call is on its way. */
+type Answer = (
+  request: SentRequest,
+  params: Record<string, string>,
+) => Response | Promise<Response>;
 
 interface Route {
   method: string;

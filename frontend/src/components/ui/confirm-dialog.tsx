@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The harmless choice; "Cancel" unless that word is the action itself. */
+  cancelLabel?: string;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -46,7 +48,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="dialog-body">{props.children}</div>
       <div className="dialog-actions">
         <button ref={cancel} type="button" className="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {props.cancelLabel ?? 'Cancel'}
         </button>
         <button
           type="button"

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, callCounted, type Counted } from '@/api/client';
 import type { ApiProblem } from '@/api/problem';
 import type {
@@ -99,7 +100,7 @@ export interface JobsQuery {
  */
 export function useJobs(query: JobsQuery) {
   return useQuery<Counted<JobView>, ApiProblem>({
-    queryKey: ['sync', 'jobs', 'list', query],
+    queryKey: [...JOBS_KEY, 'list', query],
     queryFn: ({ signal }) =>
       callCounted(api.GET('/api/v1/sync/jobs', { params: { query }, signal })),
     placeholderData: keepPreviousData,
@@ -110,13 +111,40 @@ export function useJobs(query: JobsQuery) {
   });
 }
 
+const JOBS_KEY = ['sync', 'jobs'] as const;
+
+function jobKey(id: string) {
+  return [...JOBS_KEY, 'job', id] as const;
+}
+
 /** One job's status, progress and result (GET /sync/jobs/{id}), refreshed while it runs. */
 export function useJob(id: string) {
   return useQuery<JobView, ApiProblem>({
-    queryKey: ['sync', 'jobs', 'job', id],
+    queryKey: jobKey(id),
     queryFn: ({ signal }) =>
       call(api.GET('/api/v1/sync/jobs/{id}', { params: { path: { id } }, signal })),
     refetchInterval: (query) =>
       query.state.data?.status === 'running' ? RUNNING_REFETCH_MS : false,
+  });
+}
+
+/** Reads the jobs again, lists and single jobs: for a page that saw a job end on its stream. */
+export function useRefreshJobs() {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: JOBS_KEY }), [client]);
+}
+
+/**
+ * Cancels a running job wherever it runs (DELETE /sync/jobs/{id}). Answers the
+ * job: ended (200, failed with code job-cancelled) or, if it did not end within
+ * the server's wait, still running (202). A job that has ended already is a 409.
+ * Whatever the answer, the jobs are read again: a refusal means they changed.
+ */
+export function useCancelJob() {
+  const client = useQueryClient();
+  return useMutation<JobView, ApiProblem, string>({
+    mutationFn: (id) => call(api.DELETE('/api/v1/sync/jobs/{id}', { params: { path: { id } } })),
+    onSuccess: (job) => client.setQueryData(jobKey(job.job_id), job),
+    onSettled: () => client.invalidateQueries({ queryKey: JOBS_KEY }),
   });
 }

@@ -5,7 +5,13 @@ import type { JobEvents } from '../hooks/use-job-events';
 import type { SelectionState } from '../hooks/use-selection';
 import type { Row } from '../utils/comparison';
 import { PHASE_LABELS } from '../utils/format-job';
-import { JOB_INTERRUPTED, JOB_NEEDS_ATTENTION, isRefused } from '../utils/job-events';
+import {
+  JOB_CANCELLED,
+  JOB_INTERRUPTED,
+  JOB_NEEDS_ATTENTION,
+  JOB_STALLED,
+  isRefused,
+} from '../utils/job-events';
 import { ConstraintConflictList } from './constraint-conflict-list';
 import { JobDirections } from './job-directions';
 import { JobItems } from './job-items';
@@ -42,6 +48,9 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
     return 'Needs attention: nothing was applied.';
   if (job.status === 'failed' && job.problem?.code === JOB_INTERRUPTED)
     return `${what} interrupted: its server stopped.`;
+  if (job.status === 'failed' && job.problem?.code === JOB_CANCELLED) return `${what} cancelled.`;
+  if (job.status === 'failed' && job.problem?.code === JOB_STALLED)
+    return `${what} stalled: the server stopped it.`;
   if (job.status === 'failed') return `${what} failed.`;
   if (job.status === 'interrupted') return 'Lost the progress stream.';
   const phase = job.phases.at(-1);
@@ -50,13 +59,16 @@ function announcement(job: JobEvents, dryRun: boolean, remoteName: string): stri
 
 /**
  * A job that stopped with its server (job-interrupted) did not fail on its own,
- * and a scheduled run that found conflicts (needs-attention) did not fail at
- * all but waits for an operator: say so.
+ * a scheduled run that found conflicts (needs-attention) did not fail at
+ * all but waits for an operator, and one the watchdog stopped (job-stalled)
+ * made no progress: say so.
  */
 function failureTitle(dryRun: boolean, code: string): string {
   const what = dryRun ? 'The preview' : 'The sync';
   if (code === JOB_NEEDS_ATTENTION)
     return 'Needs attention: the compare found conflicts, nothing was applied';
+  if (code === JOB_STALLED)
+    return `${what} stalled: the server stopped it when it made no progress`;
   return code === JOB_INTERRUPTED
     ? `${what} was interrupted: its server stopped while it ran`
     : `${what} failed`;
@@ -128,6 +140,14 @@ export function JobPanel({
             selection={selection}
           />
         </Alert>
+      ) : job.status === 'failed' && job.problem?.code === JOB_CANCELLED ? (
+        // Cancelled by an operator: said plainly, not as an error.
+        <div className="job-cancelled-note" data-testid="job-cancelled">
+          <p className="alert-title">
+            {dryRun ? 'The preview was cancelled' : 'The sync was cancelled'}
+          </p>
+          <p>{job.problem.detail}</p>
+        </div>
       ) : (
         job.status === 'failed' &&
         job.problem && (

@@ -98,6 +98,12 @@ export const JOB_INTERRUPTED = 'job-interrupted';
  */
 export const JOB_NEEDS_ATTENTION = 'needs-attention';
 
+/** The problem code of a job an operator cancelled (DELETE /sync/jobs/{id}): an end, not a fault. */
+export const JOB_CANCELLED = 'job-cancelled';
+
+/** The problem code of a job the server's watchdog stopped because it made no progress. */
+export const JOB_STALLED = 'job-stalled';
+
 /** Whether the job ended refused before it moved anything: the comparison still holds. */
 export function isRefused(state: JobEventsState): boolean {
   return state.status === 'failed' && state.problem?.code === CONSTRAINT_CONFLICTS;

@@ -2,7 +2,7 @@
 import { elapsedMs, formatDuration } from '@/utils/format';
 import type { Direction, JobStatus, JobView } from '../api/types';
 import { PHASE_LABELS, countsText } from './format-job';
-import { JOB_INTERRUPTED, JOB_NEEDS_ATTENTION } from './job-events';
+import { JOB_CANCELLED, JOB_INTERRUPTED, JOB_NEEDS_ATTENTION, JOB_STALLED } from './job-events';
 
 export const DIRECTIONS = {
   push: { icon: '→', label: 'Push', sentence: (remote: string) => `Push to ${remote}` },
@@ -51,22 +51,47 @@ export function needsAttention(job: Pick<JobView, 'status' | 'problem'>): boolea
 export const NEEDS_ATTENTION = { icon: '⚠', label: 'Needs attention' } as const;
 
 /**
+ * Whether an operator cancelled the job: failed to the server, but an end
+ * someone asked for rather than a fault, so it is labelled apart and not in red.
+ */
+export function isCancelled(job: Pick<JobView, 'status' | 'problem'>): boolean {
+  return job.status === 'failed' && job.problem?.code === JOB_CANCELLED;
+}
+
+export const CANCELLED = { icon: '■', label: 'Cancelled' } as const;
+
+/** Whether the server's watchdog stopped the job because it made no progress: a failure. */
+export function isStalled(job: Pick<JobView, 'status' | 'problem'>): boolean {
+  return job.status === 'failed' && job.problem?.code === JOB_STALLED;
+}
+
+export const STALLED = { icon: '✖', label: 'Stalled' } as const;
+
+/**
  * Icon, words and a tone for a job's status badge: the tone is the status,
- * or `needs-attention` for a run that waits for an operator.
+ * `needs-attention` for a run that waits for an operator, or `cancelled` for
+ * a job an operator stopped. A stalled job keeps the failed tone.
  */
 export function jobStatusBadge(job: JobView): { icon: string; text: string; tone: string } {
   if (needsAttention(job))
     return { icon: NEEDS_ATTENTION.icon, text: NEEDS_ATTENTION.label, tone: 'needs-attention' };
+  if (isCancelled(job)) return { icon: CANCELLED.icon, text: CANCELLED.label, tone: 'cancelled' };
+  if (isStalled(job)) return { icon: STALLED.icon, text: STALLED.label, tone: 'failed' };
   return { icon: JOB_STATUSES[job.status].icon, text: jobStatusText(job), tone: job.status };
 }
 
 /** Why an interrupted job ended, in a few words for the list. */
 export const INTERRUPTED_REASON = 'Interrupted: its server stopped while the job ran';
 
-/** "running: Transferring", "completed", "failed", "failed: interrupted", "Needs attention". */
+/**
+ * "running: Transferring", "completed", "failed", "failed: interrupted",
+ * "Needs attention", "Cancelled", "Stalled".
+ */
 export function jobStatusText(job: JobView): string {
   const status = JOB_STATUSES[job.status].label;
   if (needsAttention(job)) return NEEDS_ATTENTION.label;
+  if (isCancelled(job)) return CANCELLED.label;
+  if (isStalled(job)) return STALLED.label;
   if (job.status === 'running' && job.phase) return `${status}: ${PHASE_LABELS[job.phase]}`;
   return isInterrupted(job) ? `${status}: interrupted` : status;
 }

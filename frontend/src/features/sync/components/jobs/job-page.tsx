@@ -1,17 +1,21 @@
 // /jobs/:id: one job, followed live from its event stream while it runs (the
 // sync page's panel), or its result once it ended, and where its changes were
-// recorded.
+// recorded. A running job can be cancelled from here.
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { ApiProblem } from '@/api/problem';
+import { Alert } from '@/components/ui/alert';
 import { DateTime } from '@/components/ui/date-time';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { useJob } from '../../api/jobs';
+import { useJob, useRefreshJobs } from '../../api/jobs';
 import { useSyncSettings } from '../../api/sync-settings';
 import type { JobView } from '../../api/types';
 import { useJobEvents } from '../../hooks/use-job-events';
 import {
   DIRECTIONS,
   INTERRUPTED_REASON,
+  isCancelled,
   isInterrupted,
   jobDuration,
   jobStatusText,
@@ -20,6 +24,7 @@ import {
   recordsOnRemote,
 } from '../../utils/job-list';
 import { JobPanel } from '../job-panel';
+import { CancelJobButton } from './cancel-job-button';
 import { JobRemote, remoteNameOf } from './job-remote';
 
 export function JobPage() {
@@ -49,8 +54,30 @@ function JobDetail({ job }: { job: JobView }) {
   const remoteName = remoteNameOf(job);
   const localName = useSyncSettings().data?.server?.name ?? 'this server';
   const events = useJobEvents(job.job_id);
+  const [cancelRefused, setCancelRefused] = useState<ApiProblem | null>(null);
+  const streamEnded = events.status === 'completed' || events.status === 'failed';
+  const running = job.status === 'running' && !streamEnded;
+  const refreshJobs = useRefreshJobs();
+  // The stream tells the end first: read the job again for its facts, without waiting for the poll.
+  useEffect(() => {
+    if (streamEnded && job.status === 'running') void refreshJobs();
+  }, [streamEnded, job.status, refreshJobs]);
   return (
     <>
+      {cancelRefused && (
+        <Alert title="Not cancelled">
+          <p>{cancelRefused.detail}</p>
+        </Alert>
+      )}
+      {running && (
+        <div className="job-actions">
+          <CancelJobButton
+            jobId={job.job_id}
+            onAsk={() => setCancelRefused(null)}
+            onRefused={setCancelRefused}
+          />
+        </div>
+      )}
       <dl className="facts" data-testid="job-facts">
         <div>
           <dt>Status</dt>
@@ -60,6 +87,11 @@ function JobDetail({ job }: { job: JobView }) {
           <div>
             <dt>Why it needs attention</dt>
             <dd className="job-needs-attention">{job.problem.detail ?? job.problem.title}</dd>
+          </div>
+        ) : isCancelled(job) && job.problem ? (
+          <div>
+            <dt>How it ended</dt>
+            <dd className="job-cancelled">{job.problem.detail ?? job.problem.title}</dd>
           </div>
         ) : (
           job.status === 'failed' &&

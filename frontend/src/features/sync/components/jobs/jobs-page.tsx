@@ -1,7 +1,10 @@
 // /jobs: the sync jobs this server ran or runs, newest first, a page at a time
 // and filtered by status, direction and remote; each opens to its live
-// progress or result.
+// progress or result. A running job can be cancelled from its row.
+import { useState } from 'react';
 import { Link } from 'react-router';
+import type { ApiProblem } from '@/api/problem';
+import { Alert } from '@/components/ui/alert';
 import { DateTime } from '@/components/ui/date-time';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -18,6 +21,7 @@ import {
   jobDuration,
   jobsTotalText,
 } from '../../utils/job-list';
+import { CancelJobButton } from './cancel-job-button';
 import { JobRemote } from './job-remote';
 import { JobsFilters } from './jobs-filters';
 
@@ -35,6 +39,7 @@ export function JobsPage() {
     ...(remote ? { remote } : {}),
   });
   const filtered = Boolean(status || direction || remote);
+  const [cancelRefused, setCancelRefused] = useState<ApiProblem | null>(null);
 
   return (
     <section className="page jobs-page">
@@ -45,6 +50,11 @@ export function JobsPage() {
         entries it made.
       </p>
       <JobsFilters params={params} />
+      {cancelRefused && (
+        <Alert title="Not cancelled">
+          <p>{cancelRefused.detail}</p>
+        </Alert>
+      )}
       {jobs.isPending ? (
         <LoadingState label="Loading the jobs…" />
       ) : jobs.isError ? (
@@ -65,7 +75,12 @@ export function JobsPage() {
             {jobsTotalText(jobs.data.total, filtered)}
           </p>
           {jobs.data.items.length > 0 ? (
-            <JobsTable jobs={jobs.data.items} busy={jobs.isPlaceholderData} />
+            <JobsTable
+              jobs={jobs.data.items}
+              busy={jobs.isPlaceholderData}
+              onCancelAsk={() => setCancelRefused(null)}
+              onCancelRefused={setCancelRefused}
+            />
           ) : (
             <EmptyState>
               <p>No job on this page.</p>
@@ -83,7 +98,14 @@ export function JobsPage() {
   );
 }
 
-function JobsTable({ jobs, busy }: { jobs: JobView[]; busy: boolean }) {
+interface JobsTableProps {
+  jobs: JobView[];
+  busy: boolean;
+  onCancelAsk: () => void;
+  onCancelRefused: (problem: ApiProblem) => void;
+}
+
+function JobsTable({ jobs, busy, onCancelAsk, onCancelRefused }: JobsTableProps) {
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="item-table jobs-table" role="table">
@@ -114,6 +136,17 @@ function JobsTable({ jobs, busy }: { jobs: JobView[]; busy: boolean }) {
               </td>
               <td role="cell" data-label="Status">
                 <JobStatusBadge job={job} />
+                {job.status === 'running' && (
+                  <>
+                    {' '}
+                    <CancelJobButton
+                      jobId={job.job_id}
+                      className="button button-danger button-small"
+                      onAsk={onCancelAsk}
+                      onRefused={onCancelRefused}
+                    />
+                  </>
+                )}
               </td>
               <td role="cell" data-label="Direction">
                 <span aria-hidden="true">{DIRECTIONS[job.direction].icon} </span>
